@@ -1,0 +1,65 @@
+"""fazhi_report: 法治政府建设情况报告 as typed objects, parsed losslessly and rendered officially.
+
+```python
+import fazhi_report as fr
+report = fr.load("report.txt")
+report.sections[0].role            # SectionRole.MEASURES
+fr.render(report, "text")          # the source, byte for byte
+fr.render(report, "text", style="official")
+```
+"""
+
+from fazhi_report.api import load, parse, render, save
+from fazhi_report.convert import from_dict, from_json, make_converter, to_dict, to_json
+from fazhi_report.errors import (
+    DataError,
+    DecodeError,
+    EmptyInputError,
+    FazhiReportError,
+    ReadError,
+    TemplateError,
+    UnknownFormatError,
+    UnknownStyleError,
+)
+from fazhi_report.model import (
+    PageInfo,
+    Paragraph,
+    Point,
+    Report,
+    Section,
+    SectionRole,
+    Signature,
+)
+from fazhi_report.registry import register_parser, register_renderer
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "DataError",
+    "DecodeError",
+    "EmptyInputError",
+    "FazhiReportError",
+    "PageInfo",
+    "Paragraph",
+    "Point",
+    "ReadError",
+    "Report",
+    "Section",
+    "SectionRole",
+    "Signature",
+    "TemplateError",
+    "UnknownFormatError",
+    "UnknownStyleError",
+    "__version__",
+    "from_dict",
+    "from_json",
+    "load",
+    "make_converter",
+    "parse",
+    "register_parser",
+    "register_renderer",
+    "render",
+    "save",
+    "to_dict",
+    "to_json",
+]

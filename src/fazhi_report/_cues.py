@@ -1,0 +1,86 @@
+"""Word cues the parser recognises: title and organ words, page clutter, closing openers.
+
+Cues are written in simplified characters. Text in traditional characters is folded to simplified
+(with OpenCC) before it is matched, but only when it holds a traditional form of a character some
+cue uses, so the common all-simplified text pays one regex search and nothing more.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+# The endings of a report title (…情况报告, …工作总结, …年度报告).
+TITLE_END = re.compile(r"(?:报告|总结|情况|年报|报告书|工作要点)[)）]?$")
+TITLE_WORD = re.compile(r"法治|依法行政|法制")
+# Organ names end with the kind of body: 公安局, 人民政府, 委员会, 司法所…
+ORGAN_SUFFIX = (
+    r"(?:公安局|公安分局|分局|局|委员会|人民政府|政府|厅|委|办公室|办|院|中心|所|队|署|处|室"
+    r"|监狱|管委会|部|站|馆)"
+)
+ORGAN_LINE = re.compile(r"[\u4e00-\u9fff*＊·（）()]{2,30}" + ORGAN_SUFFIX)
+ORGAN_IN_PREAMBLE = re.compile(
+    r"(?:^|[，,。；;、\s])([\u4e00-\u9fff*＊]{1,24}?" + ORGAN_SUFFIX + r")"
+    r"(?:在|以|坚持|始终|认真|深入|全面|紧紧|牢牢|按照|围绕|严格|积极|不断|持续|聚焦|立足|高度|切实)"
+)
+TITLE_YEAR = re.compile(r"(\d{4}|[〇零一二三四五六七八九]{4})\s*年")
+ORGAN_BEFORE = re.compile(r"关于|法治政府|依法行政|法治建设")
+YEAR_IN_TEXT = re.compile(r"((?:19|20)\d{2})\s*年")
+
+# Lines a web page prints around a report: metadata fields, share and print buttons, footers.
+CLUTTER = re.compile(
+    r"^(?:发布日期|发布时间|发稿时间|更新时间|来源|信息来源|文章来源|稿件来源|作者|撰稿|字号|字体"
+    r"|浏览次数|浏览量|点击数|点击量|点击率|阅读次数|阅读量|访问次数|责任编辑|编辑|审核|校对|索引号"
+    r"|发文机关|发布机构|成文日期|主题分类|主题词|分享到|当前位置|您当前的位置|您现在的位置"
+    r"|您所在的位置)\s*[:：]"
+    r"|扫一扫|打印本页|关闭窗口|【打印】|【关闭】|返回顶部|上一篇|下一篇|网站地图|版权所有"
+    r"|主办单位|承办单位|ICP备|网站标识码|公网安备|技术支持[:：]"
+    r"|^(?:https?://|www\.)\S*$|^(?:打印|关闭|收藏|分享|纠错|返回)$"
+    r"|^(?:【[^】]{1,8}】\s*)+$|^[\[【]?\s*大\s*中\s*小\s*[\]】]?$"
+)
+PUBLISHED = re.compile(
+    r"(?:发布日期|发布时间|发稿时间|成文日期)\s*[:：]\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*"
+    r"(\d{1,2})日?(?:\s*(\d{1,2}):(\d{2})(?::(\d{2}))?)?"
+)
+SOURCE = re.compile(r"(?:信息来源|文章来源|稿件来源|来源)\s*[:：]\s*([^\s:：]+)")
+
+# How a closing paragraph (结束语) opens.
+CLOSING = re.compile(
+    r"(?:新的一年|新一年|新的征程|新征程|新时代新征程|展望|今后|未来|总之|总的来看|站在新的?起点"
+    r"|下一步[，,]?(?:我局|我们|本局|全局|我委|我办|我厅|我市|我县|我区)"
+    r"|(?:19|20)\d{2}年(?:以来)?[，,](?:经过|我局将|我们将|本局将))"
+)
+
+_CUE_PATTERNS = (TITLE_END, TITLE_WORD, ORGAN_LINE, ORGAN_BEFORE, CLUTTER, CLOSING)
+
+
+@functools.cache
+def _t2s() -> Any:
+    import opencc  # imported on first traditional text: most texts never need it
+
+    return opencc.OpenCC("t2s")
+
+
+@functools.cache
+def _traditional_hint() -> re.Pattern[str]:
+    import opencc
+
+    from fazhi_report.analysis import roles
+
+    sources = [p.pattern for p in _CUE_PATTERNS] + list(roles.cue_sources())
+    chars = {c for src in sources for c in src if "\u4e00" <= c <= "\u9fff"}
+    simplified = "".join(sorted(chars))
+    variants: set[str] = set()
+    for config in ("s2t", "s2tw", "s2hk"):
+        variants.update(opencc.OpenCC(config).convert(simplified))
+    variants -= chars
+    return re.compile("[" + "".join(sorted(variants)) + "]")
+
+
+def fold(text: str) -> str:
+    """Return ``text`` in simplified characters if it holds traditional forms of cue characters."""
+    if text.isascii() or _traditional_hint().search(text) is None:
+        return text
+    converted: str = _t2s().convert(text)
+    return converted

@@ -1,0 +1,160 @@
+"""The functions most users need: parse, load, render, save."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from fazhi_report import convert, registry
+from fazhi_report.errors import ReadError, UnknownStyleError
+from fazhi_report.model import Report
+from fazhi_report.parsers.text import parse_text
+from fazhi_report.renderers.official import render_official
+from fazhi_report.renderers.text import render_lossless
+
+__all__ = ["load", "parse", "render", "save"]
+
+TEXT_STYLES = ("lossless", "official")
+JSON_STYLES = ("semantic", "lossless")
+
+
+def _text_renderer(
+    report: Report,
+    *,
+    style: str | None = None,
+    templates: str | os.PathLike[str] | None = None,
+    sandboxed: bool = False,
+) -> str:
+    if style is None or style == "lossless":
+        if templates is None and not sandboxed or report.layout is not None:
+            return render_lossless(report)
+        return render_official(report, template_dir=templates, sandboxed=sandboxed)
+    if style == "official":
+        return render_official(report, template_dir=templates, sandboxed=sandboxed)
+    raise UnknownStyleError(f"the text renderer has no style {style!r}", expected=str(TEXT_STYLES))
+
+
+def _json_renderer(
+    report: Report,
+    *,
+    style: str | None = None,
+    templates: str | os.PathLike[str] | None = None,
+    sandboxed: bool = False,
+) -> str:
+    if style is None or style in JSON_STYLES:
+        return convert.to_json(report, layout=style == "lossless")
+    raise UnknownStyleError(f"the JSON renderer has no style {style!r}", expected=str(JSON_STYLES))
+
+
+def _json_parser(data: str | bytes, *, source: str = "<json>") -> Report:
+    return convert.from_json(data, source=source)
+
+
+registry.register_parser("text", parse_text)
+registry.register_parser("json", _json_parser)
+registry.register_renderer("text", _text_renderer)
+registry.register_renderer("json", _json_renderer)
+
+
+def parse(
+    data: str | bytes | os.PathLike[str], format: str = "text", *, source: str | None = None
+) -> Report:
+    """Parse a report from its text, its bytes, or a path.
+
+    Args:
+        data: a ``str`` is the document's text; ``bytes`` are decoded (UTF-8 with or without a
+            byte-order mark, UTF-16 with one, GB18030); a :class:`os.PathLike` is read as by
+            :func:`load`.
+        format: the input format: ``"text"`` (default), ``"json"``, or any registered format.
+        source: a name for the input in error messages (defaults to ``"<string>"``/``"<bytes>"``).
+
+    Raises:
+        UnknownFormatError: no parser for ``format``.
+        DecodeError, EmptyInputError: bytes that are not text, or are empty.
+    """
+    if isinstance(data, os.PathLike):
+        return load(data, format)
+    if source is None:
+        source = "<bytes>" if isinstance(data, bytes) else "<string>"
+    return registry.get_parser(format)(data, source=source)
+
+
+def load(path: str | os.PathLike[str], format: str | None = None) -> Report:
+    """Read and parse a report file; the format comes from the suffix unless given.
+
+    Raises:
+        ReadError: the file cannot be read.
+        UnknownFormatError: the suffix names no format and none was given.
+        DecodeError, EmptyInputError: the file is not text, or is empty.
+    """
+    name = os.fspath(path)
+    fmt = format or registry.format_for_path(name)
+    parser = registry.get_parser(fmt)
+    try:
+        data = Path(name).read_bytes()
+    except OSError as exc:
+        raise ReadError(f"cannot read the file: {exc.strerror or exc}", source=name) from None
+    return parser(data, source=name)
+
+
+def render(
+    report: Report,
+    format: str = "text",
+    *,
+    style: str | None = None,
+    templates: str | os.PathLike[str] | None = None,
+    sandboxed: bool = False,
+) -> str:
+    """Render a report in a format and style.
+
+    Args:
+        report: the report.
+        format: ``"text"`` (default), ``"json"``, or any registered format.
+        style: for text, ``"lossless"`` (default: the source exactly, edits applied) or
+            ``"official"`` (normalised GB/T 9704 form); for JSON, ``"semantic"`` (default) or
+            ``"lossless"`` (with layout records).
+        templates: a folder of templates that override the shipped ones file by file.
+        sandboxed: run the templates in Jinja's sandbox (for templates you do not trust).
+
+    Raises:
+        UnknownFormatError, UnknownStyleError: no such format or style.
+        TemplateError: a template is missing, malformed or failed.
+    """
+    rendered = registry.get_renderer(format)(
+        report, style=style, templates=templates, sandboxed=sandboxed
+    )
+    if isinstance(rendered, bytes):
+        return rendered.decode("utf-8")
+    return rendered
+
+
+def save(
+    report: Report,
+    path: str | os.PathLike[str],
+    format: str | None = None,
+    *,
+    style: str | None = None,
+    encoding: str | None = None,
+) -> None:
+    """Render a report and write it to ``path``; the format comes from the suffix unless given.
+
+    Args:
+        report: the report.
+        path: where to write.
+        format: the output format; by default the one the suffix names.
+        style: as for :func:`render`.
+        encoding: the text encoding; by default the encoding the report was read in, else UTF-8.
+
+    Raises:
+        ReadError: the file cannot be written.
+    """
+    name = os.fspath(path)
+    fmt = format or registry.format_for_path(name)
+    rendered = registry.get_renderer(fmt)(report, style=style, templates=None, sandboxed=False)
+    if isinstance(rendered, str):
+        source_encoding = report.layout.encoding if report.layout is not None else None
+        rendered = rendered.encode(encoding or source_encoding or "utf-8")
+    try:
+        Path(name).write_bytes(rendered)
+    except OSError as exc:
+        raise ReadError(f"cannot write the file: {exc.strerror or exc}", source=name) from None

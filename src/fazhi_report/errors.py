@@ -1,0 +1,75 @@
+"""The errors fazhi_report raises: every one is a :class:`FazhiReportError`."""
+
+from __future__ import annotations
+
+__all__ = [
+    "DataError",
+    "DecodeError",
+    "EmptyInputError",
+    "FazhiReportError",
+    "ReadError",
+    "TemplateError",
+    "UnknownFormatError",
+    "UnknownStyleError",
+]
+
+
+class FazhiReportError(Exception):
+    """Base class of every error this library raises on purpose.
+
+    Attributes:
+        source: the file name (or ``"<string>"``, ``"<bytes>"``) the error is about, if any.
+        line: the 1-based line in that source, if the error has one.
+        expected: what the library expected to find there, in plain words.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        source: str | None = None,
+        line: int | None = None,
+        expected: str | None = None,
+    ) -> None:
+        self.message = message
+        self.source = source
+        self.line = line
+        self.expected = expected
+        super().__init__(self._compose())
+
+    def _compose(self) -> str:
+        where = self.source or ""
+        if self.line is not None:
+            where = f"{where}:{self.line}" if where else f"line {self.line}"
+        text = f"{where}: {self.message}" if where else self.message
+        if self.expected:
+            text += f" (expected {self.expected})"
+        return text
+
+
+class DecodeError(FazhiReportError):
+    """Bytes that are not text in any encoding a report is published in."""
+
+
+class EmptyInputError(FazhiReportError):
+    """A file or byte string with no text in it."""
+
+
+class UnknownFormatError(FazhiReportError, LookupError):
+    """A format name no parser or renderer is registered for."""
+
+
+class UnknownStyleError(FazhiReportError, LookupError):
+    """A style a renderer does not have (the text renderer has ``lossless`` and ``official``)."""
+
+
+class ReadError(FazhiReportError, OSError):
+    """A file that cannot be read or written (missing, a folder, no permission)."""
+
+
+class DataError(FazhiReportError, ValueError):
+    """A dict or JSON document that does not describe a report."""
+
+
+class TemplateError(FazhiReportError):
+    """A renderer template that is missing, malformed or failed while rendering."""

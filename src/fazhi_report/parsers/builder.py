@@ -1,0 +1,574 @@
+"""The structure builder: logical lines in, a :class:`~fazhi_report.model.Report` out.
+
+Every reader hands its lines here, so one set of rules decides what is a title, a heading, a
+point, a closing or a signature, whatever the input format. Every character of the input ends up
+either in a content field or in a layout record, which is what makes the text round trip lossless.
+
+The work goes in four passes over the lines: the header (title, page clutter, addressee) from the
+top, the footer (clutter, link lists, signature) from the bottom, the sections and paragraphs in
+between, and last the derived facts (closing, roles, organ, year) read from the built tree.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections import Counter
+
+from fazhi_report import _cues
+from fazhi_report.analysis.roles import infer_role, infer_subrole
+from fazhi_report.layout import (
+    AddresseeLayout,
+    ParagraphLayout,
+    PointLayout,
+    ReportLayout,
+    SectionLayout,
+    SignatureLayout,
+    Style,
+    TitleLayout,
+)
+from fazhi_report.model import (
+    PageInfo,
+    Paragraph,
+    Point,
+    Report,
+    Section,
+    SectionRole,
+    Signature,
+)
+from fazhi_report.numbering import (
+    DATE_SEARCH_RE,
+    POINT_MARKER_RE,
+    Marker,
+    chinese_to_int,
+    match_marker,
+    parse_date,
+)
+from fazhi_report.parsers.lines import Line
+
+__all__ = ["build_report", "split_points"]
+
+_BLANK, _TEXT, _HEAD, _CLUTTER = 0, 1, 2, 3
+
+# A line ending in one of these ends its sentence; a long line ending otherwise was broken
+# mid-sentence (hard-wrapped text, PDF copies) and continues on the next line.
+_TERMINAL = frozenset("。！？；：!?;:…”’」』）)》】.．")
+_JOIN_MIN = 25
+# Characters after which 一是/二是… starts a point (a sentence or clause boundary).
+_POINT_BOUNDARY = frozenset("。；;：:！？!?，, \u3000\t\xa0")
+# Stops that end a point's title, and a run-in heading.
+_POINT_STOPS = frozenset("。，,；;：:！？!?")
+_HEADING_STOPS = frozenset("。：:")
+_OPENERS = frozenset("“‘《（(「『〔【[")
+_CLOSERS = frozenset("”’》）)」』〕】]")
+# Sentence punctuation: a line with any of it is prose, not a title, a link or a signature line.
+_SENTENCE_PUNCT = frozenset("。，,；;！？!?")
+_LINK_PUNCT = _SENTENCE_PUNCT | frozenset("：:、")
+_MARKER_START = frozenset("一二三四五六七八九十（(0123456789０１２３４５６７８９")
+_NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
+
+
+def find_stop(text: str, stops: frozenset[str], start: int = 0) -> int:
+    """Index of the first stop character in ``text`` outside quotes and brackets, or -1."""
+    depth = 0
+    for i in range(start, len(text)):
+        c = text[i]
+        if c in stops and depth == 0:
+            return i
+        if c in _OPENERS:
+            depth += 1
+        elif c in _CLOSERS and depth:
+            depth -= 1
+    return -1
+
+
+def _point_number(numeral: str) -> int:
+    return _NUMERALS.get(numeral) or chinese_to_int(numeral)
+
+
+def split_points(content: str, last: int) -> tuple[str, list[Point], int]:
+    """Split a paragraph's text into its lead text and its 一是/二是… points.
+
+    Args:
+        content: the paragraph's whole text.
+        last: the number of the last point before this paragraph in the same run of points
+            (numbering continues across paragraphs), or 0.
+
+    Returns:
+        The lead text, the points, and the number of the last point afterwards.
+    """
+    if "是" not in content:
+        return content, [], last
+    starts: list[tuple[int, int, int]] = []
+    for m in POINT_MARKER_RE.finditer(content):
+        s = m.start()
+        if s and content[s - 1] not in _POINT_BOUNDARY:
+            continue
+        number = _point_number(m.group(1))
+        if number == last + 1 or number == 1:
+            starts.append((s, m.end(), number))
+            last = number
+    if not starts:
+        return content, [], last
+    points: list[Point] = []
+    for k, (s, body_start, number) in enumerate(starts):
+        stop_end = starts[k + 1][0] if k + 1 < len(starts) else len(content)
+        segment = content[body_start:stop_end]
+        i = find_stop(segment, _POINT_STOPS)
+        if i < 0:
+            title, stop, text = segment, "", ""
+        else:
+            title, stop, text = segment[:i], segment[i], segment[i + 1 :]
+        points.append(Point(number, title, text, PointLayout(content[s:body_start], number, stop)))
+    return content[: starts[0][0]], points, last
+
+
+def _is_title_like(text: str) -> bool:
+    if len(text) > 80 or any(c in _SENTENCE_PUNCT for c in text):
+        return False
+    folded = _cues.fold(text)
+    return bool(_cues.TITLE_END.search(folded) and _cues.TITLE_WORD.search(folded))
+
+
+def _is_organ_line(text: str) -> bool:
+    return (
+        len(text) <= 30
+        and not any(c in _LINK_PUNCT for c in text)
+        and _cues.ORGAN_LINE.fullmatch(_cues.fold(text)) is not None
+    )
+
+
+class _Builder:
+    """One build: the lines, their kinds, and the report under construction."""
+
+    def __init__(self, lines: list[Line], source: str) -> None:
+        self.lines = lines
+        self.source = source
+        self.kinds: list[int] = []
+        self.markers: list[Marker | None] = []
+        self.page = PageInfo()
+        self.last_point = 0
+        self.indents: Counter[str] = Counter()
+        self.gaps: Counter[int] = Counter()
+        self.half = 0
+        self.full = 0
+        self.level3: Counter[str] = Counter()
+        self.date_style = "arabic"
+        self.title_lines: set[str] = set()
+
+    # -- classification ---------------------------------------------------------------------
+
+    def classify(self) -> None:
+        kinds = self.kinds
+        markers = self.markers
+        clutter = _cues.CLUTTER
+        for line in self.lines:
+            text = line.text
+            marker = None
+            if not text:
+                kind = _BLANK
+            elif line.heading_level is not None or (text[0] in _MARKER_START and len(text) > 1):
+                marker = match_marker(text)
+                kind = _HEAD if marker is not None else _TEXT
+            elif len(text) <= 80 and clutter.search(text) is not None:
+                kind = _CLUTTER
+                self._page_fields(text)
+            else:
+                kind = _TEXT
+            kinds.append(kind)
+            markers.append(marker)
+
+    def _page_fields(self, text: str) -> None:
+        m = _cues.PUBLISHED.search(text)
+        if m is not None and self.page.published is None:
+            y, mo, d, hh, mm, ss = m.groups()
+            try:
+                if hh is not None:
+                    self.page.published = _dt.datetime(
+                        int(y), int(mo), int(d), int(hh), int(mm), int(ss or 0)
+                    )
+                else:
+                    self.page.published = _dt.date(int(y), int(mo), int(d))
+            except ValueError:
+                pass  # an impossible date on a web page is clutter all the same
+        m = _cues.SOURCE.search(text)
+        if m is not None and self.page.source is None:
+            self.page.source = m.group(1)
+
+    # -- header -------------------------------------------------------------------------------
+
+    def header(self, report: Report, layout: ReportLayout, end: int) -> int:
+        """Read lead clutter, title, page metadata and addressee; return the first body line."""
+        lines, kinds = self.lines, self.kinds
+        i = 0
+        while i < end and kinds[i] in (_BLANK, _CLUTTER):
+            i += 1
+        layout.lead = "".join(line.raw for line in lines[:i])
+        title_end = self._title(report, layout, i, end)
+        if title_end > i:
+            i = title_end
+            parts = self.title_lines
+            j = i
+            while j < end and (kinds[j] in (_BLANK, _CLUTTER) or lines[j].text in parts):
+                if kinds[j] == _TEXT:
+                    kinds[j] = _CLUTTER  # the page repeats its title above the text
+                j += 1
+            layout.header = "".join(line.raw for line in lines[i:j])
+            i = j
+        # an addressee line (主送机关) such as "市委、市政府："
+        j = i
+        while j < end and kinds[j] == _BLANK:
+            j += 1
+        if j < end and kinds[j] == _TEXT:
+            text = lines[j].text
+            if (
+                text[-1] in "：:"
+                and len(text) <= 40
+                and not any(c in _SENTENCE_PUNCT for c in text)
+                and "如下" not in text
+            ):
+                report.addressee = text[:-1]
+                before = "".join(line.raw for line in lines[i:j])
+                layout.addressee = AddresseeLayout(before, lines[j].raw, report.addressee)
+                i = j + 1
+        return i
+
+    def _title(self, report: Report, layout: ReportLayout, i: int, end: int) -> int:
+        lines, kinds = self.lines, self.kinds
+        if i >= end or kinds[i] != _TEXT:
+            return i
+        first = lines[i]
+        text = first.text
+        last = i
+        if first.is_title or _is_title_like(text):
+            title = text
+        else:
+            # the organ on one line, the rest of the title on the next (blank lines between)
+            j = i + 1
+            while j < end and kinds[j] == _BLANK:
+                j += 1
+            if (
+                j < end
+                and kinds[j] == _TEXT
+                and len(text) <= 30
+                and not any(c in _LINK_PUNCT for c in text)
+                and (_is_organ_line(text) or text.endswith("关于"))
+                and _is_title_like(lines[j].text)
+            ):
+                title = text + lines[j].text
+                last = j
+            elif self._plain_title(i, end):
+                title = text
+            else:
+                return i
+        report.title = title
+        self.title_lines = {title, text, lines[last].text}
+        raw = "".join(line.raw for line in lines[i : last + 1])
+        layout.title = TitleLayout(raw, title, first.indent, lines[last].end)
+        return last + 1
+
+    def _plain_title(self, i: int, end: int) -> bool:
+        """A short first line without sentence punctuation, followed by more text, is a title."""
+        text = self.lines[i].text
+        if len(text) > 40 or any(c in _LINK_PUNCT for c in text) or parse_date(text) is not None:
+            return False
+        return any(self.kinds[j] in (_TEXT, _HEAD) for j in range(i + 1, end))
+
+    # -- footer -------------------------------------------------------------------------------
+
+    def footer(self, report: Report, layout: ReportLayout, start: int) -> tuple[int, str]:
+        """Read trailing clutter, link lists and the signature; return where the body ends.
+
+        Returns the index of the first footer line and the raw text of the signature part
+        (lines from the signature's first line to its last), which the caller places.
+        """
+        lines, kinds = self.lines, self.kinds
+        n = len(lines)
+        end = n
+        while end > start and kinds[end - 1] in (_BLANK, _CLUTTER):
+            end -= 1
+        sig = self._signature(report, start, end)
+        if sig is not None:
+            sig_start, sig_end = sig
+            layout.trailing = "".join(line.raw for line in lines[sig_end:])
+            return sig_start, "".join(line.raw for line in lines[sig_start:sig_end])
+        # a footer list of links: short lines without punctuation after the last paragraph
+        k = end
+        while k > start and (
+            kinds[k - 1] in (_BLANK, _CLUTTER)
+            or (
+                kinds[k - 1] == _TEXT
+                and len(lines[k - 1].text) <= 20
+                and not any(c in _LINK_PUNCT for c in lines[k - 1].text)
+                and not _is_organ_line(lines[k - 1].text)
+            )
+        ):
+            k -= 1
+        if k < end:
+            for j in range(k, end):
+                if kinds[j] == _TEXT:
+                    kinds[j] = _CLUTTER
+            end = k
+        # an organ line alone signs a report that gives no date
+        if end > start and kinds[end - 1] == _TEXT and _is_organ_line(lines[end - 1].text):
+            prev = end - 2
+            while prev >= start and kinds[prev] == _BLANK:
+                prev -= 1
+            if prev >= start and kinds[prev] != _TEXT or (
+                prev >= start and lines[prev].text[-1] in _TERMINAL
+            ):
+                report.signature = Signature(lines[end - 1].text, None)
+                layout.trailing = "".join(line.raw for line in lines[end:])
+                return end - 1, lines[end - 1].raw
+        layout.trailing = "".join(line.raw for line in lines[end:])
+        return end, ""
+
+    def _signature(self, report: Report, start: int, end: int) -> tuple[int, int] | None:
+        lines, kinds = self.lines, self.kinds
+        if end <= start or kinds[end - 1] != _TEXT:
+            return None
+        last = lines[end - 1]
+        found = parse_date(last.text)
+        organ: str | None = None
+        if found is None:
+            # organ and date on one line: "泾源县公安局  2026年1月28日"
+            m = DATE_SEARCH_RE.search(last.text)
+            if m is None or m.end() != len(last.text) or not last.text[m.start() - 1].isspace():
+                return None
+            found = parse_date(m.group())
+            head = last.text[: m.start()].strip()
+            if found is None or not _is_organ_line(head):
+                return None
+            organ = head
+            sig_start = end - 1
+        else:
+            sig_start = end - 1
+            j = end - 2
+            while j >= start and kinds[j] == _BLANK:
+                j -= 1
+            if j >= start and kinds[j] == _TEXT and _is_organ_line(lines[j].text):
+                organ = lines[j].text
+                sig_start = j
+        date, style = found
+        report.signature = Signature(organ, date)
+        self.date_style = style
+        return sig_start, end
+
+    # -- body ---------------------------------------------------------------------------------
+
+    def body(self, report: Report, start: int, end: int) -> str:
+        """Build sections and paragraphs from lines[start:end]; return the raw text left over."""
+        lines, kinds, markers = self.lines, self.kinds, self.markers
+        pending: list[str] = []
+        stack: list[Section] = []
+        target = report.preamble
+        blank_run = 0
+        i = start
+        while i < end:
+            kind = kinds[i]
+            line = lines[i]
+            if kind == _BLANK or kind == _CLUTTER:
+                pending.append(line.raw)
+                if kind == _BLANK:
+                    blank_run += 1
+                i += 1
+                continue
+            self.gaps[blank_run] += 1
+            blank_run = 0
+            before = "".join(pending)
+            pending.clear()
+            if kind == _HEAD:
+                marker = markers[i]
+                assert marker is not None
+                section, i = self._section(line, marker, before, i, end)
+                while stack and stack[-1].level >= section.level:
+                    stack.pop()
+                (stack[-1].subsections if stack else report.sections).append(section)
+                stack.append(section)
+                target = section.body
+            else:
+                self.indents[line.indent] += 1
+                paragraph, i = self._paragraph(line.text, line.indent, before, False, i, end)
+                target.append(paragraph)
+        return "".join(pending)
+
+    def _section(
+        self, line: Line, marker: Marker, before: str, i: int, end: int
+    ) -> tuple[Section, int]:
+        text = line.text
+        raw_marker = marker.raw
+        rest = text[len(raw_marker) :]
+        heading_text = rest.lstrip()
+        gap = rest[: len(rest) - len(heading_text)]
+        if marker.level in (2, 4):
+            if raw_marker[0] == "(":
+                self.half += 1
+            else:
+                self.full += 1
+        elif marker.level == 3:
+            self.level3[raw_marker[-1]] += 1
+        stop_at = find_stop(heading_text, _HEADING_STOPS)
+        layout = SectionLayout(before, line.indent, raw_marker, marker.level, marker.number, gap)
+        section = Section(marker.level, marker.number, heading_text, layout=layout)
+        if stop_at < 0:
+            layout.end = line.end
+            return section, i + 1
+        tail = heading_text[stop_at + 1 :]
+        section.heading = heading_text[:stop_at]
+        layout.stop = heading_text[stop_at]
+        body_text = tail.lstrip()
+        if not body_text:
+            layout.stop += tail  # spaces after a standalone heading's stop stay with the stop
+            layout.end = line.end
+            return section, i + 1
+        section.run_in = layout.run_in = True
+        layout.end = ""
+        paragraph, i = self._paragraph(body_text, tail[: len(tail) - len(body_text)], "", True, i, end)
+        section.body.append(paragraph)
+        return section, i
+
+    def _paragraph(
+        self, text: str, indent: str, before: str, inline: bool, i: int, end: int
+    ) -> tuple[Paragraph, int]:
+        lines, kinds = self.lines, self.kinds
+        line = lines[i]
+        content = text
+        breaks: list[tuple[int, str]] = []
+        # Join the lines of a paragraph broken mid-sentence. A continuation line is indented
+        # less than the paragraph's first line, or not at all when paragraphs are not indented.
+        first_indent = len(line.indent)
+        while (
+            len(line.text) >= _JOIN_MIN
+            and line.text[-1] not in _TERMINAL
+            and i + 1 < end
+            and kinds[i + 1] == _TEXT
+        ):
+            nxt = lines[i + 1]
+            if nxt.indent and len(nxt.indent) >= first_indent:
+                break
+            if POINT_MARKER_RE.match(nxt.text) is not None:
+                break
+            breaks.append((len(content), line.end + nxt.indent))
+            content += nxt.text
+            line = nxt
+            i += 1
+        lead, points, self.last_point = split_points(content, self.last_point)
+        layout = ParagraphLayout(before, indent, line.end, inline, content, tuple(breaks))
+        return Paragraph(lead, points, layout), i + 1
+
+    # -- derived facts ------------------------------------------------------------------------
+
+    def closing(self, report: Report) -> None:
+        """Move trailing closing paragraphs (新的一年，…) of the last section to the closing."""
+        if not report.sections:
+            return
+        leaf = report.sections[-1]
+        while leaf.subsections:
+            leaf = leaf.subsections[-1]
+        body = leaf.body
+        first = 1 if leaf.run_in else 0
+        for k in range(len(body) - 1, first - 1, -1):
+            if body[k].points:
+                return
+            if _cues.CLOSING.match(_cues.fold(body[k].text)):
+                report.closing = body[k:]
+                del body[k:]
+                return
+
+    def identity(self, report: Report) -> None:
+        """Find the organ and year: from the title, else the signature, else the preamble."""
+        title = report.title
+        if title:
+            folded = _cues.fold(title)
+            m = _cues.TITLE_YEAR.search(folded)
+            cut = len(folded)
+            if m is not None:
+                report.year = chinese_to_int(m.group(1))
+                cut = m.start()
+            b = _cues.ORGAN_BEFORE.search(folded, 0, cut)
+            if b is not None:
+                cut = b.start()
+            organ = title[:cut].strip()
+            if organ:
+                report.organ = organ
+        signature = report.signature
+        if report.organ is None and signature is not None and signature.organ:
+            report.organ = signature.organ
+        if report.organ is None or report.year is None:
+            for paragraph in report.preamble[:2]:
+                text = _cues.fold(paragraph.text)
+                if report.year is None:
+                    y = _cues.YEAR_IN_TEXT.search(text)
+                    if y is not None:
+                        report.year = int(y.group(1))
+                if report.organ is None:
+                    o = _cues.ORGAN_IN_PREAMBLE.search(text)
+                    if o is not None:
+                        report.organ = paragraph.text[o.start(1) : o.end(1)]
+        if report.year is None and signature is not None and signature.date is not None:
+            # reports are signed early in the following year
+            date = signature.date
+            report.year = date.year - 1 if date.month <= 6 else date.year
+
+    def roles(self, report: Report) -> None:
+        """Give top-level sections their role, and 不足/原因 subsections theirs."""
+        seen: list[SectionRole | None] = []
+        for section in report.sections:
+            role = infer_role(_cues.fold(section.heading), year=report.year, previous=seen)
+            section.role = role
+            seen.append(role)
+            if role in (SectionRole.SHORTCOMINGS, SectionRole.CAUSES):
+                for sub in section.subsections:
+                    sub.role = infer_subrole(_cues.fold(sub.heading))
+
+    def style(self) -> Style:
+        """The document's habits, for nodes added in code."""
+        style = Style()
+        if self.indents:
+            style.indent = self.indents.most_common(1)[0][0]
+        ends = Counter(line.end.lstrip(" \t\u3000\xa0") for line in self.lines if line.end)
+        if ends:
+            style.line_end = ends.most_common(1)[0][0] or "\n"
+        if self.gaps:
+            style.blank_lines = min(self.gaps.most_common(1)[0][0], 2)
+        style.half_width = self.half > self.full
+        if self.level3:
+            style.level3_separator = self.level3.most_common(1)[0][0]
+        return style
+
+
+def build_report(lines: list[Line], source: str = "<string>") -> Report:
+    """Build a report from logical lines. Never fails: any lines give some report.
+
+    Args:
+        lines: the logical lines of the document, from a reader.
+        source: a name for the document, for messages.
+    """
+    builder = _Builder(lines, source)
+    builder.classify()
+    report = Report()
+    layout = ReportLayout()
+    report.layout = layout
+    n = len(lines)
+    start = builder.header(report, layout, n)
+    footer_start, signature_raw = builder.footer(report, layout, start)
+    if footer_start < start:
+        footer_start = start
+    leftover = builder.body(report, start, footer_start)
+    signature = report.signature
+    if signature is not None:
+        signature.layout = SignatureLayout(
+            leftover,
+            signature_raw,
+            signature.organ,
+            signature.date,
+            lines[footer_start].indent,
+            builder.date_style,
+        )
+    else:
+        layout.trailing = leftover + layout.trailing
+    builder.closing(report)
+    builder.identity(report)
+    builder.roles(report)
+    layout.style = builder.style()
+    report.page = builder.page
+    return report

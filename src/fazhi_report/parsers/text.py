@@ -1,0 +1,30 @@
+"""The plain-text reader: lines split at CR, LF and CR LF, nothing else interpreted."""
+
+from __future__ import annotations
+
+from fazhi_report.model import Report
+from fazhi_report.parsers.builder import build_report
+from fazhi_report.parsers.lines import split_text
+from fazhi_report.source import decode
+
+__all__ = ["parse_text"]
+
+
+def parse_text(data: str | bytes, *, source: str = "<string>") -> Report:
+    """Parse the plain text of a report. Any ``str`` parses, and renders back exactly.
+
+    Args:
+        data: the text, or its bytes in UTF-8, UTF-16 (with BOM) or GB18030.
+        source: a name for the text, used in error messages.
+
+    Raises:
+        EmptyInputError: ``data`` is bytes with no text in them.
+        DecodeError: ``data`` is bytes that are not text.
+    """
+    encoding = None
+    if isinstance(data, bytes):
+        data, encoding = decode(data, source)
+    report = build_report(split_text(data), source)
+    if report.layout is not None:
+        report.layout.encoding = encoding
+    return report
