@@ -26,7 +26,7 @@ def _text_renderer(
     sandboxed: bool = False,
 ) -> str:
     if style is None or style == "lossless":
-        if templates is None and not sandboxed or report.layout is not None:
+        if (templates is None and not sandboxed) or report.layout is not None:
             return render_lossless(report)
         return render_official(report, template_dir=templates, sandboxed=sandboxed)
     if style == "official":

@@ -73,7 +73,9 @@ def make_converter(*, layout: bool = False) -> cattrs.Converter:
         )
         conv.register_structure_hook(
             cls,
-            cattrs.gen.make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True, **overrides),
+            cattrs.gen.make_dict_structure_fn(
+                cls, conv, _cattrs_forbid_extra_keys=True, **overrides
+            ),
         )
     return conv
 

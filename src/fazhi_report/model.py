@@ -14,7 +14,6 @@ import enum
 import attrs
 
 from fazhi_report.layout import (
-    AddresseeLayout,
     ParagraphLayout,
     PointLayout,
     ReportLayout,

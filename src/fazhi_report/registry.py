@@ -71,7 +71,10 @@ def register_renderer(name: str, renderer: Renderer) -> None:
 
 @functools.cache
 def _load_entry_points() -> None:
-    for group, table in (("fazhi_report.parsers", _PARSERS), ("fazhi_report.renderers", _RENDERERS)):
+    for group, table in (
+        ("fazhi_report.parsers", _PARSERS),
+        ("fazhi_report.renderers", _RENDERERS),
+    ):
         for ep in entry_points(group=group):
             if ep.name not in table:
                 table[ep.name] = ep.load()

@@ -17,7 +17,9 @@ from fazhi_report.model import SectionRole
 __all__ = ["cue_sources", "infer_role", "infer_subrole"]
 
 _OTHER = re.compile(r"其他|其它")
-_RESPONSIBILITY = re.compile(r"第一责任人|主要负责人|主要负责同志|党政主要负责|一把手|履职情况|述法")
+_RESPONSIBILITY = re.compile(
+    r"第一责任人|主要负责人|主要负责同志|党政主要负责|一把手|履职情况|述法"
+)
 _CAUSES_ONLY = re.compile(r"^(?:产生|存在)?(?:问题的|不足的)?(?:主要)?原因(?:分析)?$|^原因")
 _SHORTCOMINGS = re.compile(
     r"不足|短板|差距|薄弱|(?:存在|主要|突出)的?(?:主要)?问题|问题(?:和|及|与|、)|^问题"

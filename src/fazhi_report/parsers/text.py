@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fazhi_report.model import Report
 from fazhi_report.parsers.builder import build_report
-from fazhi_report.parsers.lines import split_text
+from fazhi_report.parsers.lines import split_run_on, split_text
 from fazhi_report.source import decode
 
 __all__ = ["parse_text"]
@@ -24,7 +24,7 @@ def parse_text(data: str | bytes, *, source: str = "<string>") -> Report:
     encoding = None
     if isinstance(data, bytes):
         data, encoding = decode(data, source)
-    report = build_report(split_text(data), source)
+    report = build_report(split_run_on(split_text(data)), source)
     if report.layout is not None:
         report.layout.encoding = encoding
     return report

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 import jinja2
@@ -66,7 +66,7 @@ def render_template(
     env: jinja2.Environment,
     name: str,
     context: Mapping[str, Any],
-    helpers: Mapping[str, Callable[..., Any]] | None = None,
+    helpers: Mapping[str, Any] | None = None,
 ) -> str:
     """Render template ``name`` with ``context``; any template failure is a TemplateError."""
     try:

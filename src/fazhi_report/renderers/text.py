@@ -51,9 +51,7 @@ def _with_breaks(content: str, layout: ParagraphLayout) -> str:
         while prefix < limit and old[prefix] == content[prefix]:
             prefix += 1
         suffix = 0
-        while (
-            suffix < limit - prefix and old[len(old) - 1 - suffix] == content[-1 - suffix]
-        ):
+        while suffix < limit - prefix and old[len(old) - 1 - suffix] == content[-1 - suffix]:
             suffix += 1
         shift = len(content) - len(old)
         kept = []

@@ -1,0 +1,402 @@
+"""The ``fazhi-report`` command: convert reports between formats and styles, and outline them.
+
+```
+fazhi-report convert report.txt report.json
+fazhi-report convert report.txt - --to text --style official
+fazhi-report inspect report.txt
+```
+
+Every error the library raises on purpose (and every :class:`OSError`) is printed as one line,
+``fazhi-report: error: <message>``, with exit status 1; usage errors exit with status 2, as
+argparse does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import codecs
+import io
+import os
+import sys
+from collections.abc import Callable, Sequence
+from typing import TextIO
+
+import fazhi_report as fr
+from fazhi_report import registry
+from fazhi_report.model import Report, Section
+from fazhi_report.numbering import format_marker, format_point_marker
+
+__all__ = ["build_parser", "main", "outline"]
+
+PROG = "fazhi-report"
+STDOUT = "-"
+_INDENT = "  "
+# Characters every report contains: a stream that cannot encode them cannot print a report.
+_PROBE = "法治政府建设情况报告"
+
+Handler = Callable[[argparse.Namespace], int]
+
+_DESCRIPTION = """\
+Parse, convert and outline Chinese 法治政府建设情况报告 (rule-of-law government reports).
+
+Formats are named by file suffix: .txt and .text are plain text, .json is JSON.
+Run 'fazhi-report COMMAND --help' for the options of each command."""
+
+_EPILOG = """\
+examples:
+  fazhi-report convert report.txt report.json
+  fazhi-report inspect report.txt"""
+
+_CONVERT_DESCRIPTION = """\
+Read INPUT, render it in the chosen format and style, and write it to OUTPUT.
+The input format comes from INPUT's suffix unless --from is given, and the output
+format from OUTPUT's suffix unless --to is given. With OUTPUT '-' the result goes
+to standard output (as the bytes a file would get) and --to defaults to text.
+Text rendered in the 'lossless' style is the source exactly, byte for byte."""
+
+_CONVERT_EPILOG = """\
+examples:
+  fazhi-report convert report.txt report.json
+  fazhi-report convert report.txt clean.txt --style official
+  fazhi-report convert report.txt full.json --style lossless
+  fazhi-report convert full.json - --to text
+  fazhi-report convert old.txt new.txt --encoding gb18030"""
+
+_INSPECT_DESCRIPTION = """\
+Read INPUT and print an outline of the report: title, organ, year, addressee,
+web-page metadata, the number of preamble paragraphs, then every section with
+its marker and heading, [run-in] for run-in headings, its role (measures,
+responsibility, shortcomings, causes, plans, other) when it has one and the
+number of its body paragraphs, followed by the titles of its 一是/二是 points;
+last the number of closing paragraphs and the signature (organ, ISO date)."""
+
+_INSPECT_EPILOG = """\
+example:
+  fazhi-report inspect report.txt
+
+output (shortened):
+  title: 青山县应急管理局2025年法治政府建设情况报告
+  organ: 青山县应急管理局
+  year: 2025
+  preamble: 1 paragraph
+  sections:
+    一、2025年推进法治政府建设的主要举措和成效 [measures] (0 paragraphs)
+      （一）健全工作机制，夯实法治基础 [run-in] (1 paragraph)
+        一是 加强组织领导
+  closing: 0 paragraphs
+  signature: 青山县应急管理局, 2026-01-15"""
+
+
+# ------------------------------------------------------------------------------- parser
+
+
+def _encoding(value: str) -> str:
+    """An argparse type: a text encoding Python knows, else a usage error (exit status 2)."""
+    try:
+        # "".encode also refuses codecs that are not text encodings (rot13, base64, ...).
+        "".encode(value)
+    except LookupError:
+        raise argparse.ArgumentTypeError(f"unknown text encoding {value!r}") from None
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``fazhi-report`` command, with its subcommands."""
+    # Raw formatting keeps the line breaks of the descriptions and the examples.
+    formatter = argparse.RawDescriptionHelpFormatter
+    parser = argparse.ArgumentParser(
+        prog=PROG, description=_DESCRIPTION, epilog=_EPILOG, formatter_class=formatter
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"%(prog)s {fr.__version__}",
+        help="print the program's version and exit",
+    )
+    commands = parser.add_subparsers(
+        title="commands", dest="command", metavar="COMMAND", required=True
+    )
+
+    convert = commands.add_parser(
+        "convert",
+        help="convert a report to another format or style",
+        description=_CONVERT_DESCRIPTION,
+        epilog=_CONVERT_EPILOG,
+        formatter_class=formatter,
+    )
+    convert.add_argument("input", metavar="INPUT", help="the report file to read")
+    convert.add_argument(
+        "output", metavar="OUTPUT", help="the file to write, or '-' for standard output"
+    )
+    convert.add_argument(
+        "--from",
+        dest="from_format",
+        metavar="FORMAT",
+        help="the format of INPUT: 'text' or 'json' (default: from INPUT's suffix)",
+    )
+    convert.add_argument(
+        "--to",
+        dest="to_format",
+        metavar="FORMAT",
+        help="the format of OUTPUT: 'text' or 'json' (default: from OUTPUT's suffix; "
+        "'text' when OUTPUT is '-')",
+    )
+    convert.add_argument(
+        "--style",
+        metavar="STYLE",
+        help="the rendering style. For text: 'lossless' (default; the source exactly, edits "
+        "applied) or 'official' (normalised GB/T 9704 form). For json: 'semantic' (default; "
+        "content only) or 'lossless' (with layout records, so the text can be rebuilt exactly)",
+    )
+    convert.add_argument(
+        "--encoding",
+        metavar="ENC",
+        type=_encoding,
+        help="the encoding to write OUTPUT in, e.g. utf-8, gb18030, utf-16 (default: for text, "
+        "the encoding INPUT was read in; for json, utf-8)",
+    )
+    convert.set_defaults(handler=_convert)
+
+    inspect = commands.add_parser(
+        "inspect",
+        help="print an outline of a report's structure",
+        description=_INSPECT_DESCRIPTION,
+        epilog=_INSPECT_EPILOG,
+        formatter_class=formatter,
+    )
+    inspect.add_argument("input", metavar="INPUT", help="the report file to read")
+    inspect.add_argument(
+        "--from",
+        dest="from_format",
+        metavar="FORMAT",
+        help="the format of INPUT: 'text' or 'json' (default: from INPUT's suffix)",
+    )
+    inspect.set_defaults(handler=_inspect)
+    return parser
+
+
+# ------------------------------------------------------------------------------ convert
+
+
+def _output_encoding(report: Report, fmt: str, explicit: str | None) -> str:
+    """The encoding to write in: the one asked for, else the source's for text, else UTF-8."""
+    if explicit is not None:
+        return explicit
+    # JSON is UTF-8 by definition (RFC 8259), whatever the source text was written in.
+    if fmt != "json" and report.layout is not None and report.layout.encoding is not None:
+        return report.layout.encoding
+    return "utf-8"
+
+
+def _convert(args: argparse.Namespace) -> int:
+    """Run ``fazhi-report convert``."""
+    to_stdout = args.output == STDOUT
+    # Settle the output format first, so an unknown suffix fails before the input is parsed.
+    if args.to_format is not None:
+        out_format: str = args.to_format
+    elif to_stdout:
+        out_format = "text"
+    else:
+        out_format = registry.format_for_path(args.output)
+    report = fr.load(args.input, args.from_format)
+    encoding = _output_encoding(report, out_format, args.encoding)
+    target = "<stdout>" if to_stdout else args.output
+    try:
+        if to_stdout:
+            text = fr.render(report, out_format, style=args.style)
+            _write_stdout_bytes(text.encode(encoding))
+        else:
+            fr.save(report, args.output, out_format, style=args.style, encoding=encoding)
+    except UnicodeEncodeError as exc:
+        # fr.save lets this through; it is bad input (a character the encoding lacks), not a bug.
+        bad = exc.object[exc.start : exc.end]
+        raise fr.FazhiReportError(
+            f"cannot write {bad!r} in the encoding {encoding!r}",
+            source=target,
+            expected="an encoding that has every character of the report, such as utf-8",
+        ) from None
+    return 0
+
+
+def _write_stdout_bytes(data: bytes) -> None:
+    """Write encoded output to standard output unchanged, whatever the stream's own encoding."""
+    stream = sys.stdout
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:
+        # A text-only replacement stream (io.StringIO): the bytes cannot reach it as they are.
+        stream.write(data.decode("utf-8", errors="replace"))
+        return
+    stream.flush()  # keep anything already written through the text layer in order
+    buffer.write(data)
+    buffer.flush()
+
+
+# ------------------------------------------------------------------------------ inspect
+
+
+def _one_line(text: str) -> str:
+    """``text`` on a single line, so that every outline entry stays one line."""
+    return " ".join(text.splitlines())
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+def _marker(level: int, number: int) -> str:
+    try:
+        return format_marker(level, number)
+    except ValueError:
+        # A report read from JSON may carry numbers no marker can show; describe them instead.
+        return f"[level {level} #{number}] "
+
+
+def _point_marker(number: int) -> str:
+    try:
+        return format_point_marker(number)
+    except ValueError:
+        return f"[point #{number}]"
+
+
+def _outline_section(section: Section, depth: int, lines: list[str]) -> None:
+    indent = _INDENT * depth
+    entry = f"{indent}{_marker(section.level, section.number)}{_one_line(section.heading)}"
+    if section.run_in:
+        entry += " [run-in]"
+    if section.role is not None:
+        entry += f" [{section.role.value}]"
+    entry += f" ({_count(len(section.body), 'paragraph')})"
+    lines.append(entry)
+    for point in section.points:
+        lines.append(f"{indent}{_INDENT}{_point_marker(point.number)} {_one_line(point.title)}")
+    for sub in section.subsections:
+        _outline_section(sub, depth + 1, lines)
+
+
+def outline(report: Report) -> list[str]:
+    """The lines ``fazhi-report inspect`` prints for ``report``, without line ends.
+
+    Missing values are shown as ``(none)``; the addressee and the web-page metadata are shown
+    only when the report has them. Sections are indented two spaces per nesting depth, each
+    point two spaces further than its section.
+    """
+    none = "(none)"
+    lines = [
+        f"title: {_one_line(report.title) if report.title is not None else none}",
+        f"organ: {report.organ if report.organ is not None else none}",
+        f"year: {report.year if report.year is not None else none}",
+    ]
+    if report.addressee is not None:
+        lines.append(f"addressee: {report.addressee}")
+    if report.page.published is not None:
+        lines.append(f"page published: {report.page.published.isoformat()}")
+    if report.page.source is not None:
+        lines.append(f"page source: {report.page.source}")
+    lines.append(f"preamble: {_count(len(report.preamble), 'paragraph')}")
+    lines.append("sections:" if report.sections else f"sections: {none}")
+    for section in report.sections:
+        _outline_section(section, 1, lines)
+    lines.append(f"closing: {_count(len(report.closing), 'paragraph')}")
+    signature = report.signature
+    if signature is None:
+        lines.append(f"signature: {none}")
+    else:
+        organ = signature.organ if signature.organ is not None else none
+        date = signature.date.isoformat() if signature.date is not None else none
+        lines.append(f"signature: {organ}, {date}")
+    return lines
+
+
+def _inspect(args: argparse.Namespace) -> int:
+    """Run ``fazhi-report inspect``."""
+    report = fr.load(args.input, args.from_format)
+    sys.stdout.write("\n".join(outline(report)) + "\n")
+    sys.stdout.flush()
+    return 0
+
+
+# --------------------------------------------------------------------------------- main
+
+
+def _prepare_stream(stream: TextIO) -> None:
+    """Let ``stream`` print Chinese: keep an encoding that has it, else switch to UTF-8.
+
+    A GBK console keeps GBK (the terminal expects it); an ASCII or Latin-1 stream (a pipe under
+    ``LANG=C`` on old systems, ``PYTHONIOENCODING=ascii``) becomes UTF-8. Either way a character
+    the encoding still lacks becomes a replacement mark rather than a crash.
+    """
+    if not isinstance(stream, io.TextIOWrapper):
+        return  # a replacement stream (io.StringIO, a test harness) holds str and cannot fail
+    encoding = stream.encoding or "ascii"
+    try:
+        if codecs.lookup(encoding).name.startswith("utf-"):
+            return  # UTF-8/16/32 encode every character
+        _PROBE.encode(encoding)
+        has_chinese = True
+    except (LookupError, UnicodeEncodeError):
+        has_chinese = False
+    try:
+        if has_chinese:
+            stream.reconfigure(errors="replace")
+        else:
+            stream.reconfigure(encoding="utf-8", errors="replace")
+    except (OSError, ValueError):
+        pass  # a stream that cannot be reconfigured is left as it is
+
+
+def _exit_status(exc: SystemExit) -> int:
+    """The status a :class:`SystemExit` from argparse stands for."""
+    if exc.code is None:
+        return 0
+    return exc.code if isinstance(exc.code, int) else 1
+
+
+def _describe(exc: Exception) -> str:
+    """The one-line message for an error caught in :func:`main`."""
+    if isinstance(exc, fr.FazhiReportError) or not isinstance(exc, OSError):
+        return str(exc)
+    # An OSError from outside the library: name the file and the reason, not the errno.
+    reason = exc.strerror or str(exc)
+    return f"{exc.filename}: {reason}" if exc.filename is not None else reason
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``fazhi-report`` command and return its exit status.
+
+    Args:
+        argv: the arguments after the program name; ``None`` means ``sys.argv[1:]``.
+
+    Returns:
+        0 on success, 1 when the input or output is bad (the reason goes to standard error as
+        ``fazhi-report: error: <message>``), 2 for a usage error. ``--help`` and ``--version``
+        return 0 rather than raising :class:`SystemExit`, so ``main`` can be called in-process.
+    """
+    _prepare_stream(sys.stdout)
+    _prepare_stream(sys.stderr)
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return _exit_status(exc)
+    handler: Handler = args.handler
+    try:
+        return handler(args)
+    except BrokenPipeError:
+        # The reader went away (``| head``). Point stdout at /dev/null so the interpreter's
+        # final flush does not fail again, and stop quietly, as the Python docs recommend.
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        return 1
+    except (fr.FazhiReportError, OSError) as exc:
+        print(f"{PROG}: error: {_describe(exc)}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
