@@ -20,6 +20,8 @@ ORGAN_SUFFIX = (
     r"|监狱|管委会|部|站|馆)"
 )
 ORGAN_LINE = re.compile(r"[\u4e00-\u9fff*＊·（）()]{2,30}" + ORGAN_SUFFIX)
+# "部门网站" ends like an organ but is a link on a web page
+WEB_WORD = re.compile(r"网站|网页|链接|导航|首页|页面|专栏|平台")
 ORGAN_IN_PREAMBLE = re.compile(
     r"(?:^|[，,。；;、\s])([\u4e00-\u9fff*＊]{1,24}?" + ORGAN_SUFFIX + r")"
     r"(?:在|以|坚持|始终|认真|深入|全面|紧紧|牢牢|按照|围绕|严格|积极|不断|持续|聚焦|立足|高度|切实)"
@@ -52,7 +54,7 @@ CLOSING = re.compile(
     r"|(?:19|20)\d{2}年(?:以来)?[，,](?:经过|我局将|我们将|本局将))"
 )
 
-_CUE_PATTERNS = (TITLE_END, TITLE_WORD, ORGAN_LINE, ORGAN_BEFORE, CLUTTER, CLOSING)
+_CUE_PATTERNS = (TITLE_END, TITLE_WORD, ORGAN_LINE, WEB_WORD, ORGAN_BEFORE, CLUTTER, CLOSING)
 
 
 @functools.cache
@@ -62,25 +64,37 @@ def _t2s() -> Any:
     return opencc.OpenCC("t2s")
 
 
-@functools.cache
-def _traditional_hint() -> re.Pattern[str]:
-    import opencc
-
+def cue_characters() -> str:
+    """Every simplified character some cue uses (roles included), sorted."""
     from fazhi_report.analysis import roles
 
     sources = [p.pattern for p in _CUE_PATTERNS] + list(roles.cue_sources())
-    chars = {c for src in sources for c in src if "\u4e00" <= c <= "\u9fff"}
-    simplified = "".join(sorted(chars))
+    return "".join(sorted({c for src in sources for c in src if "\u4e00" <= c <= "\u9fff"}))
+
+
+def traditional_variants(simplified: str) -> str:
+    """The traditional forms (OpenCC s2t, s2tw, s2hk) of ``simplified`` that differ from it."""
+    import opencc
+
     variants: set[str] = set()
     for config in ("s2t", "s2tw", "s2hk"):
         variants.update(opencc.OpenCC(config).convert(simplified))
-    variants -= chars
-    return re.compile("[" + "".join(sorted(variants)) + "]")
+    return "".join(sorted(variants - set(simplified)))
+
+
+# traditional_variants(cue_characters()), stored so that parsing needs no OpenCC start-up;
+# tests/test_cues.py checks it against OpenCC whenever the cues change.
+TRADITIONAL_CUE_CHARACTERS = (
+    "來們備劃務區員問單圖報實審將專對導廳後徵掃擊數於時書會構標機欄權況瀏獄現產當發監"
+    "碼糾結經網編縣總績職臺與舉處號術覈覽計訪設詞識讀負責輯辦進過錯鏈閉開間閱閲關隊頁"
+    "頂題類顧館體點黨"
+)
+_TRADITIONAL_HINT = re.compile("[" + TRADITIONAL_CUE_CHARACTERS + "]")
 
 
 def fold(text: str) -> str:
     """Return ``text`` in simplified characters if it holds traditional forms of cue characters."""
-    if text.isascii() or _traditional_hint().search(text) is None:
+    if text.isascii() or _TRADITIONAL_HINT.search(text) is None:
         return text
     converted: str = _t2s().convert(text)
     return converted

@@ -34,13 +34,15 @@ _INDENT = "  "
 # Characters every report contains: a stream that cannot encode them cannot print a report.
 _PROBE = "法治政府建设情况报告"
 
+_INPUT_HELP = "the report file to read (.txt or .text: text; .json: json)"
+
 Handler = Callable[[argparse.Namespace], int]
 
 _DESCRIPTION = """\
 Parse, convert and outline Chinese 法治政府建设情况报告 (rule-of-law government reports).
 
 Formats are named by file suffix: .txt and .text are plain text, .json is JSON.
-Run 'fazhi-report COMMAND --help' for the options of each command."""
+The commands are listed below."""
 
 _EPILOG = """\
 examples:
@@ -114,7 +116,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="print the program's version and exit",
     )
     commands = parser.add_subparsers(
-        title="commands", dest="command", metavar="COMMAND", required=True
+        title="commands",
+        dest="command",
+        metavar="COMMAND",
+        required=True,
+        help="the command to run; 'fazhi-report COMMAND --help' describes its options",
     )
 
     convert = commands.add_parser(
@@ -124,7 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=_CONVERT_EPILOG,
         formatter_class=formatter,
     )
-    convert.add_argument("input", metavar="INPUT", help="the report file to read")
+    convert.add_argument("input", metavar="INPUT", help=_INPUT_HELP)
     convert.add_argument(
         "output", metavar="OUTPUT", help="the file to write, or '-' for standard output"
     )
@@ -164,7 +170,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=_INSPECT_EPILOG,
         formatter_class=formatter,
     )
-    inspect.add_argument("input", metavar="INPUT", help="the report file to read")
+    inspect.add_argument("input", metavar="INPUT", help=_INPUT_HELP)
     inspect.add_argument(
         "--from",
         dest="from_format",
@@ -209,9 +215,9 @@ def _convert(args: argparse.Namespace) -> int:
             fr.save(report, args.output, out_format, style=args.style, encoding=encoding)
     except UnicodeEncodeError as exc:
         # fr.save lets this through; it is bad input (a character the encoding lacks), not a bug.
-        bad = exc.object[exc.start : exc.end]
+        bad = exc.object[exc.start]
         raise fr.FazhiReportError(
-            f"cannot write {bad!r} in the encoding {encoding!r}",
+            f"cannot write the character {bad!r} (U+{ord(bad):04X}) in the encoding {encoding!r}",
             source=target,
             expected="an encoding that has every character of the report, such as utf-8",
         ) from None

@@ -116,10 +116,13 @@ def split_points(content: str, last: int) -> tuple[str, list[Point], int]:
         while s < at and content[s] not in _NUMERAL_CHARS:
             s += 1
         number = _POINT_NUMBERS.get(content[s:at], 0) if s < at else 0
-        if number and (s == 0 or content[s - 1] in _POINT_BOUNDARY):
-            if number == last + 1 or number == 1:
-                starts.append((s, at + 1, number))
-                last = number
+        if (
+            number
+            and (number == last + 1 or number == 1)
+            and (s == 0 or content[s - 1] in _POINT_BOUNDARY)
+        ):
+            starts.append((s, at + 1, number))
+            last = number
         at = content.find("是", at + 1)
     if not starts:
         return content, [], last
@@ -144,11 +147,10 @@ def _is_title_like(text: str) -> bool:
 
 
 def _is_organ_line(text: str) -> bool:
-    return (
-        len(text) <= 30
-        and not any(c in _LINK_PUNCT for c in text)
-        and _cues.ORGAN_LINE.fullmatch(_cues.fold(text)) is not None
-    )
+    if len(text) > 30 or any(c in _LINK_PUNCT for c in text):
+        return False
+    folded = _cues.fold(text)
+    return _cues.ORGAN_LINE.fullmatch(folded) is not None and not _cues.WEB_WORD.search(folded)
 
 
 class _Builder:
@@ -329,10 +331,8 @@ class _Builder:
             prev = end - 2
             while prev >= start and kinds[prev] == _BLANK:
                 prev -= 1
-            if (
-                (prev >= start
-                and kinds[prev] != _TEXT)
-                or (prev >= start and lines[prev].text[-1] in _TERMINAL)
+            if (prev >= start and kinds[prev] != _TEXT) or (
+                prev >= start and lines[prev].text[-1] in _TERMINAL
             ):
                 report.signature = Signature(lines[end - 1].text, None)
                 layout.trailing = "".join(line.raw for line in lines[end:])
@@ -380,6 +380,7 @@ class _Builder:
         stack: list[Section] = []
         target = report.preamble
         blank_run = 0
+        first = True
         i = start
         while i < end:
             kind = kinds[i]
@@ -390,8 +391,11 @@ class _Builder:
                     blank_run += 1
                 i += 1
                 continue
-            self.gaps[blank_run] += 1
+            if not first:
+                self.gaps[blank_run] += 1
+            first = False
             blank_run = 0
+            self.indents[line.indent] += 1
             if pending:
                 before = "".join(pending)
                 pending.clear()
@@ -407,7 +411,6 @@ class _Builder:
                 stack.append(section)
                 target = section.body
             else:
-                self.indents[line.indent] += 1
                 paragraph, i = self._paragraph(line.text, line.indent, before, False, i, end)
                 target.append(paragraph)
         return "".join(pending)

@@ -137,7 +137,7 @@ def split_run_on(lines: list[Line]) -> list[Line]:
             if m.start() in cuts or m.start() == 0:
                 cuts.append(m.end(1))
         cuts = sorted(set(cuts))
-        pieces = [text[a:b] for a, b in zip(cuts, [*cuts[1:], len(text)])]
+        pieces = [text[a:b] for a, b in zip(cuts, [*cuts[1:], len(text)], strict=True)]
         for k, piece in enumerate(pieces):
             body = piece.lstrip()
             indent = line.indent if k == 0 else piece[: len(piece) - len(body)]

@@ -1,0 +1,153 @@
+"""Hypothesis strategies for reports built in code, and for text made of report fragments.
+
+The report strategy builds *consistent* reports: the derived fields (organ, year, roles) hold
+what the library derives from the content, texts are single lines without stray markers, a run-in
+section has a body, closings open with a closing phrase. These are the reports a user can build
+and expect to survive the official text (and later formats) unchanged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import strategies as st
+
+from fazhi_report import Paragraph, Point, Report, Section, SectionRole, Signature
+from fazhi_report._cues import fold
+from fazhi_report.analysis.roles import infer_role, infer_subrole
+
+# Words with no numerals, no organ endings, no title, cue or clutter words.
+WORDS = (
+    "法治", "建设", "执法", "监督", "规范", "制度", "队伍", "服务", "群众", "推进", "完善", "机制",
+    "质量", "水平", "管理", "培训", "审查", "公开", "决策", "落实", "改革", "能力", "创新", "保障",
+    "案件", "窗口", "调解", "宣传", "依法", "行政", "程序", "标准", "流程", "考核", "整改", "清单",
+    "效能", "信息", "数据", "共享", "纠纷", "化解", "复议", "诉讼", "公正", "文明", "严格", "深化",
+)
+ORGANS = ("青禾县公安局", "澜川市司法局", "松原区市场监督管理局", "白石镇人民政府", "东陵县应急管理局")
+HEADINGS = (
+    "主要举措和成效", "重点工作和成效", "总体工作情况", "主要负责人履行推进法治建设第一责任人职责情况",
+    "存在的不足和原因", "存在的主要问题", "下一步工作计划", "工作安排", "其他需要报告的事项",
+)
+SUB_HEADINGS = ("存在的不足", "原因分析", "主要问题")
+CLOSING_OPENERS = ("新的一年，", "新征程上，", "今后，", "展望未来，")
+
+phrase = st.lists(st.sampled_from(WORDS), min_size=1, max_size=4).map("".join)
+number = st.integers(1, 999).map(str)
+clause = st.one_of(phrase, st.tuples(phrase, number, st.sampled_from("项次件名")).map("".join))
+sentence = st.lists(clause, min_size=1, max_size=3).map(lambda cs: "，".join(cs) + "。")
+sentences = st.lists(sentence, min_size=1, max_size=3).map("".join)
+heading_text = st.lists(phrase, min_size=1, max_size=2).map("，".join)
+
+
+@st.composite
+def points(draw: st.DrawFn) -> list[Point]:
+    count = draw(st.integers(1, 4))
+    return [
+        Point(0, draw(phrase), draw(st.one_of(st.just(""), sentences))) for _ in range(count)
+    ]
+
+
+@st.composite
+def paragraphs(draw: st.DrawFn) -> Paragraph:
+    if draw(st.booleans()):
+        return Paragraph(draw(sentences))
+    lead = draw(st.one_of(st.just(""), sentences, phrase.map(lambda p: p + "：")))
+    return Paragraph(lead, draw(points()))
+
+
+def bodies(max_size: int = 3) -> st.SearchStrategy[list[Paragraph]]:
+    return st.lists(paragraphs(), max_size=max_size)
+
+
+@st.composite
+def sections(draw: st.DrawFn, level: int, count: int, deepest: int) -> list[Section]:
+    found = []
+    for n in range(1, count + 1):
+        heading = draw(
+            st.one_of(st.sampled_from(HEADINGS if level == 1 else SUB_HEADINGS), heading_text)
+        )
+        body = draw(bodies())
+        run_in = bool(body) and draw(st.booleans())
+        subs: list[Section] = []
+        if level < deepest:
+            subs = draw(sections(level + 1, draw(st.integers(0, 3)), deepest))
+        found.append(Section(level, n, heading, run_in=run_in, body=body, subsections=subs))
+    return found
+
+
+@st.composite
+def signatures(draw: st.DrawFn) -> Signature | None:
+    if draw(st.booleans()):
+        return None
+    organ = draw(st.one_of(st.none(), st.sampled_from(ORGANS)))
+    date = draw(st.one_of(st.none(), st.dates(dt.date(2000, 1, 1), dt.date(2099, 12, 31))))
+    if organ is None and date is None:
+        return None
+    return Signature(organ, date)
+
+
+def _renumber_points(report: Report, continuing: list[bool]) -> None:
+    last = 0
+    paragraphs = [p for p in report.paragraphs if p.points]
+    for paragraph, goes_on in zip(paragraphs, continuing + [False] * len(paragraphs), strict=False):
+        start = last if goes_on else 0
+        for k, point in enumerate(paragraph.points, start=1):
+            point.number = start + k
+        last = paragraph.points[-1].number
+
+
+def _derive(report: Report) -> None:
+    """Fill organ, year and roles as the library derives them from the content."""
+    seen: list[SectionRole | None] = []
+    for section in report.sections:
+        section.role = infer_role(fold(section.heading), year=report.year, previous=seen)
+        seen.append(section.role)
+        for sub in section.walk()[1:]:
+            sub.role = None
+        if section.role in (SectionRole.SHORTCOMINGS, SectionRole.CAUSES):
+            for sub in section.subsections:
+                sub.role = infer_subrole(fold(sub.heading))
+
+
+@st.composite
+def reports(draw: st.DrawFn, deepest: int = 3) -> Report:
+    """Consistent reports, from empty ones to four levels of sections."""
+    organ = draw(st.sampled_from(ORGANS))
+    year = draw(st.integers(2000, 2099))
+    titled = draw(st.booleans())
+    report = Report(
+        title=f"{organ}{year}年法治政府建设情况报告" if titled else None,
+        addressee=draw(st.one_of(st.none(), st.sampled_from(("市委、市政府", "县人民政府")))),
+        preamble=draw(bodies()),
+        sections=draw(sections(1, draw(st.integers(0, 4)), deepest)),
+        signature=draw(signatures()),
+    )
+    if report.sections and draw(st.booleans()):
+        opener = draw(st.sampled_from(CLOSING_OPENERS))
+        rest = draw(st.lists(sentences.map(Paragraph), max_size=2))
+        report.closing = [Paragraph(opener + draw(sentences)), *rest]
+    _renumber_points(report, draw(st.lists(st.booleans(), max_size=20)))
+    if titled:
+        report.organ, report.year = organ, year
+    elif report.signature is not None:
+        report.organ = report.signature.organ
+        date = report.signature.date
+        if date is not None:
+            report.year = date.year - 1 if date.month <= 6 else date.year
+    _derive(report)
+    return report
+
+
+# Pieces real texts are made of, to build strings that stress the lossless round trip.
+FRAGMENTS = (
+    "一、", "二、", "（一）", "(二)", "（三)", "1.", "2、", "3．", "（1）", "(2)", "十一、",
+    "一是", "二是", "三是", "十二是", "统一是", "。", "，", ",", "：", ":", "；", "“", "”", "《", "》",
+    "\n", "\r\n", "\r", "\n\n", " ", "    ", "\u3000\u3000", "\xa0", "\t", "\ufeff", "😀",
+    "发布日期：2024-03-05 14:09", "来源：区公安局", "字号：", "扫一扫在手机打开当前页", "重点链接",
+    "青禾县公安局", "2025年法治政府建设情况报告", "2026年1月28日", "二〇二六年一月二十八日",
+    "2026-01-28", "市委、市政府：", "新的一年，", "现将有关情况报告如下：", "存在的不足和原因",
+    "下一步工作计划", "主要举措和成效", "加强组织领导", "（扩大）", "報告", "問題",
+)
+report_like_text = st.lists(
+    st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=4)), max_size=60
+).map("".join)
