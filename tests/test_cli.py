@@ -62,8 +62,9 @@ def test_convert_text_to_json(
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["title"] == TITLE
     assert data["year"] == 2025
-    assert data["signature"]["organ"] == "青山县应急管理局"
-    assert data["signature"]["date"] == "2026-01-15"
+    # The default (semantic) style carries content only, no layout records.
+    assert data["signature"] == {"organ": "青山县应急管理局", "date": "2026-01-15"}
+    assert '"layout"' not in out.read_text(encoding="utf-8")
     assert [s["role"] for s in data["sections"]] == ["measures", "shortcomings", "plans"]
 
 

@@ -6,11 +6,12 @@ import os
 from pathlib import Path
 
 from fazhi_report import convert, registry
-from fazhi_report.errors import ReadError, UnknownStyleError
+from fazhi_report.errors import FileError, UnknownStyleError
 from fazhi_report.model import Report
 from fazhi_report.parsers.text import parse_text
 from fazhi_report.renderers.official import render_official
 from fazhi_report.renderers.text import render_lossless
+from fazhi_report.source import encode
 
 __all__ = ["load", "parse", "render", "save"]
 
@@ -31,7 +32,9 @@ def _text_renderer(
         return render_official(report, template_dir=templates, sandboxed=sandboxed)
     if style == "official":
         return render_official(report, template_dir=templates, sandboxed=sandboxed)
-    raise UnknownStyleError(f"the text renderer has no style {style!r}", expected=str(TEXT_STYLES))
+    raise UnknownStyleError(
+        f"the text renderer has no style {style!r}", expected=" or ".join(TEXT_STYLES)
+    )
 
 
 def _json_renderer(
@@ -43,7 +46,9 @@ def _json_renderer(
 ) -> str:
     if style is None or style in JSON_STYLES:
         return convert.to_json(report, layout=style == "lossless")
-    raise UnknownStyleError(f"the JSON renderer has no style {style!r}", expected=str(JSON_STYLES))
+    raise UnknownStyleError(
+        f"the JSON renderer has no style {style!r}", expected=" or ".join(JSON_STYLES)
+    )
 
 
 def _json_parser(data: str | bytes, *, source: str = "<json>") -> Report:
@@ -57,15 +62,16 @@ registry.register_renderer("json", _json_renderer)
 
 
 def parse(
-    data: str | bytes | os.PathLike[str], format: str = "text", *, source: str | None = None
+    data: str | bytes | os.PathLike[str], format: str | None = None, *, source: str | None = None
 ) -> Report:
     """Parse a report from its text, its bytes, or a path.
 
     Args:
         data: a ``str`` is the document's text; ``bytes`` are decoded (UTF-8 with or without a
-            byte-order mark, UTF-16 with one, GB18030); a :class:`os.PathLike` is read as by
-            :func:`load`.
-        format: the input format: ``"text"`` (default), ``"json"``, or any registered format.
+            byte-order mark, UTF-16 with one, GB18030); a `os.PathLike` is read as by
+            `load`.
+        format: the input format: ``"text"``, ``"json"``, or any registered format. By default
+            ``"text"`` for a ``str`` or ``bytes``, and the suffix's format for a path.
         source: a name for the input in error messages (defaults to ``"<string>"``/``"<bytes>"``).
 
     Raises:
@@ -76,14 +82,14 @@ def parse(
         return load(data, format)
     if source is None:
         source = "<bytes>" if isinstance(data, bytes) else "<string>"
-    return registry.get_parser(format)(data, source=source)
+    return registry.get_parser(format or "text")(data, source=source)
 
 
 def load(path: str | os.PathLike[str], format: str | None = None) -> Report:
     """Read and parse a report file; the format comes from the suffix unless given.
 
     Raises:
-        ReadError: the file cannot be read.
+        FileError: the file cannot be read.
         UnknownFormatError: the suffix names no format and none was given.
         DecodeError, EmptyInputError: the file is not text, or is empty.
     """
@@ -93,7 +99,7 @@ def load(path: str | os.PathLike[str], format: str | None = None) -> Report:
     try:
         data = Path(name).read_bytes()
     except OSError as exc:
-        raise ReadError(f"cannot read the file: {exc.strerror or exc}", source=name) from None
+        raise FileError(f"cannot read the file: {exc.strerror or exc}", source=name) from None
     return parser(data, source=name)
 
 
@@ -142,19 +148,24 @@ def save(
         report: the report.
         path: where to write.
         format: the output format; by default the one the suffix names.
-        style: as for :func:`render`.
-        encoding: the text encoding; by default the encoding the report was read in, else UTF-8.
+        style: as for `render`.
+        encoding: the encoding of a text file; by default the encoding the report was read in,
+            else UTF-8. Other formats are written as their renderer gives them (JSON in UTF-8).
 
     Raises:
-        ReadError: the file cannot be written.
+        FileError: the file cannot be written.
+        EncodeError: the text holds characters ``encoding`` cannot write, or no such encoding.
+        UnknownFormatError, UnknownStyleError: no such format or style.
     """
     name = os.fspath(path)
     fmt = format or registry.format_for_path(name)
     rendered = registry.get_renderer(fmt)(report, style=style, templates=None, sandboxed=False)
     if isinstance(rendered, str):
         source_encoding = report.layout.encoding if report.layout is not None else None
-        rendered = rendered.encode(encoding or source_encoding or "utf-8")
+        if fmt != "text":
+            source_encoding = None
+        rendered = encode(rendered, encoding or source_encoding or "utf-8", name)
     try:
         Path(name).write_bytes(rendered)
     except OSError as exc:
-        raise ReadError(f"cannot write the file: {exc.strerror or exc}", source=name) from None
+        raise FileError(f"cannot write the file: {exc.strerror or exc}", source=name) from None

@@ -6,7 +6,7 @@ fazhi-report convert report.txt - --to text --style official
 fazhi-report inspect report.txt
 ```
 
-Every error the library raises on purpose (and every :class:`OSError`) is printed as one line,
+Every error the library raises on purpose (and every `OSError`) is printed as one line,
 ``fazhi-report: error: <message>``, with exit status 1; usage errors exit with status 2, as
 argparse does.
 """
@@ -25,6 +25,7 @@ import fazhi_report as fr
 from fazhi_report import registry
 from fazhi_report.model import Report, Section
 from fazhi_report.numbering import format_marker, format_point_marker
+from fazhi_report.source import encode
 
 __all__ = ["build_parser", "main", "outline"]
 
@@ -206,31 +207,22 @@ def _convert(args: argparse.Namespace) -> int:
         out_format = registry.format_for_path(args.output)
     report = fr.load(args.input, args.from_format)
     encoding = _output_encoding(report, out_format, args.encoding)
-    target = "<stdout>" if to_stdout else args.output
-    try:
-        if to_stdout:
-            text = fr.render(report, out_format, style=args.style)
-            _write_stdout_bytes(text.encode(encoding))
-        else:
-            fr.save(report, args.output, out_format, style=args.style, encoding=encoding)
-    except UnicodeEncodeError as exc:
-        # fr.save lets this through; it is bad input (a character the encoding lacks), not a bug.
-        bad = exc.object[exc.start]
-        raise fr.FazhiReportError(
-            f"cannot write the character {bad!r} (U+{ord(bad):04X}) in the encoding {encoding!r}",
-            source=target,
-            expected="an encoding that has every character of the report, such as utf-8",
-        ) from None
+    if to_stdout:
+        _write_stdout(fr.render(report, out_format, style=args.style), encoding)
+    else:
+        fr.save(report, args.output, out_format, style=args.style, encoding=encoding)
     return 0
 
 
-def _write_stdout_bytes(data: bytes) -> None:
-    """Write encoded output to standard output unchanged, whatever the stream's own encoding."""
+def _write_stdout(text: str, encoding: str) -> None:
+    """Write ``text`` to standard output as the bytes a file would get, in ``encoding``."""
+    data = encode(text, encoding, "<stdout>")  # first, so a bad character fails like a file
     stream = sys.stdout
     buffer = getattr(stream, "buffer", None)
     if buffer is None:
-        # A text-only replacement stream (io.StringIO): the bytes cannot reach it as they are.
-        stream.write(data.decode("utf-8", errors="replace"))
+        # A text-only replacement stream (io.StringIO) takes the text itself.
+        stream.write(text)
+        stream.flush()
         return
     stream.flush()  # keep anything already written through the text layer in order
     buffer.write(data)
@@ -351,14 +343,14 @@ def _prepare_stream(stream: TextIO) -> None:
 
 
 def _exit_status(exc: SystemExit) -> int:
-    """The status a :class:`SystemExit` from argparse stands for."""
+    """The status a `SystemExit` from argparse stands for."""
     if exc.code is None:
         return 0
     return exc.code if isinstance(exc.code, int) else 1
 
 
 def _describe(exc: Exception) -> str:
-    """The one-line message for an error caught in :func:`main`."""
+    """The one-line message for an error caught in `main`."""
     if isinstance(exc, fr.FazhiReportError) or not isinstance(exc, OSError):
         return str(exc)
     # An OSError from outside the library: name the file and the reason, not the errno.
@@ -375,7 +367,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     Returns:
         0 on success, 1 when the input or output is bad (the reason goes to standard error as
         ``fazhi-report: error: <message>``), 2 for a usage error. ``--help`` and ``--version``
-        return 0 rather than raising :class:`SystemExit`, so ``main`` can be called in-process.
+        return 0 rather than raising `SystemExit`, so ``main`` can be called in-process.
     """
     _prepare_stream(sys.stdout)
     _prepare_stream(sys.stderr)

@@ -17,30 +17,10 @@ import cattrs
 import cattrs.gen
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError
 
-from fazhi_report import layout as _layout
-from fazhi_report import model as _model
 from fazhi_report.errors import DataError
+from fazhi_report.model import Report, SectionRole
 
 __all__ = ["from_dict", "from_json", "make_converter", "to_dict", "to_json"]
-
-_NODES = (
-    _model.Report,
-    _model.Section,
-    _model.Paragraph,
-    _model.Point,
-    _model.Signature,
-    _model.PageInfo,
-)
-_LAYOUTS = (
-    _layout.ReportLayout,
-    _layout.Style,
-    _layout.TitleLayout,
-    _layout.AddresseeLayout,
-    _layout.ParagraphLayout,
-    _layout.PointLayout,
-    _layout.SectionLayout,
-    _layout.SignatureLayout,
-)
 
 
 def _structure_date(value: Any, _: Any) -> _dt.date:
@@ -64,19 +44,24 @@ def make_converter(*, layout: bool = False) -> cattrs.Converter:
     conv.register_unstructure_hook(_dt.date, lambda d: d.isoformat())
     conv.register_unstructure_hook(_dt.datetime, lambda d: d.isoformat())
     conv.register_structure_hook(_dt.date, _structure_date)
-    for cls in (*_NODES, *_LAYOUTS):
-        overrides: dict[str, Any] = {}
+    conv.register_unstructure_hook(SectionRole, lambda role: role.value)
+
+    def omitted(cls: type) -> dict[str, Any]:
         if not layout and "layout" in attrs.fields_dict(cls):
-            overrides["layout"] = cattrs.gen.override(omit=True)
-        conv.register_unstructure_hook(
-            cls, cattrs.gen.make_dict_unstructure_fn(cls, conv, **overrides)
-        )
-        conv.register_structure_hook(
-            cls,
-            cattrs.gen.make_dict_structure_fn(
-                cls, conv, _cattrs_forbid_extra_keys=True, **overrides
-            ),
-        )
+            return {"layout": cattrs.gen.override(omit=True)}
+        return {}
+
+    # Factories, not hooks made up front: a hook made before its field types' hooks would
+    # capture cattrs' defaults for them (and so write layouts it was told to omit).
+    conv.register_unstructure_hook_factory(
+        attrs.has, lambda cls: cattrs.gen.make_dict_unstructure_fn(cls, conv, **omitted(cls))
+    )
+    conv.register_structure_hook_factory(
+        attrs.has,
+        lambda cls: cattrs.gen.make_dict_structure_fn(
+            cls, conv, _cattrs_forbid_extra_keys=True, **omitted(cls)
+        ),
+    )
     return conv
 
 
@@ -85,7 +70,7 @@ def _converter(layout: bool) -> cattrs.Converter:
     return make_converter(layout=layout)
 
 
-def to_dict(report: _model.Report, *, layout: bool = False) -> dict[str, Any]:
+def to_dict(report: Report, *, layout: bool = False) -> dict[str, Any]:
     """The report as plain data (dicts, lists, strings, numbers, ``None``).
 
     Args:
@@ -96,8 +81,8 @@ def to_dict(report: _model.Report, *, layout: bool = False) -> dict[str, Any]:
     return data
 
 
-def from_dict(data: dict[str, Any]) -> _model.Report:
-    """A report from plain data as :func:`to_dict` writes it (with or without layout).
+def from_dict(data: dict[str, Any]) -> Report:
+    """A report from plain data as `to_dict` writes it (with or without layout).
 
     Raises:
         DataError: the data does not describe a report (unknown keys, wrong types); the message
@@ -108,7 +93,7 @@ def from_dict(data: dict[str, Any]) -> _model.Report:
             f"a report is a JSON object, not {type(data).__name__}", expected="an object"
         )
     try:
-        report: _model.Report = _converter(True).structure(data, _model.Report)
+        report: Report = _converter(True).structure(data, Report)
     except (ClassValidationError, ForbiddenExtraKeysError) as exc:
         problems = "; ".join(cattrs.transform_error(exc, path="$"))
         raise DataError(f"not a report: {problems}") from None
@@ -117,13 +102,19 @@ def from_dict(data: dict[str, Any]) -> _model.Report:
     return report
 
 
-def to_json(report: _model.Report, *, layout: bool = False, indent: int | None = 2) -> str:
-    """The report as JSON text (UTF-8 characters kept as they are, not ``\\u`` escapes)."""
+def to_json(report: Report, *, layout: bool = False, indent: int | None = 2) -> str:
+    """The report as JSON text, characters kept as they are (not ``\\u`` escapes).
+
+    Args:
+        report: the report.
+        layout: include layout records, so lossless rendering survives the trip.
+        indent: spaces per nesting level, or ``None`` for one line.
+    """
     return json.dumps(to_dict(report, layout=layout), ensure_ascii=False, indent=indent) + "\n"
 
 
-def from_json(text: str | bytes, *, source: str = "<json>") -> _model.Report:
-    """A report from JSON text as :func:`to_json` writes it.
+def from_json(text: str | bytes, *, source: str = "<json>") -> Report:
+    """A report from JSON text as `to_json` writes it.
 
     Raises:
         DataError: the text is not JSON, or not a report; the message names the line.

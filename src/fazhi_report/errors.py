@@ -1,4 +1,4 @@
-"""The errors fazhi_report raises: every one is a :class:`FazhiReportError`."""
+"""The errors fazhi_report raises: every one is a `FazhiReportError`."""
 
 from __future__ import annotations
 
@@ -6,8 +6,9 @@ __all__ = [
     "DataError",
     "DecodeError",
     "EmptyInputError",
+    "EncodeError",
     "FazhiReportError",
-    "ReadError",
+    "FileError",
     "TemplateError",
     "UnknownFormatError",
     "UnknownStyleError",
@@ -63,8 +64,12 @@ class UnknownStyleError(FazhiReportError, LookupError):
     """A style a renderer does not have (the text renderer has ``lossless`` and ``official``)."""
 
 
-class ReadError(FazhiReportError, OSError):
+class FileError(FazhiReportError, OSError):
     """A file that cannot be read or written (missing, a folder, no permission)."""
+
+
+class EncodeError(FazhiReportError, ValueError):
+    """Text that cannot be written in the encoding asked for (or an unknown encoding)."""
 
 
 class DataError(FazhiReportError, ValueError):

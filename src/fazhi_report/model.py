@@ -3,7 +3,7 @@
 A report is a title, an optional addressee, a preamble, numbered sections (each with body
 paragraphs and subsections), a closing and a signature. Paragraphs hold 一是/二是… points.
 Nothing here mentions indentation, punctuation width or page clutter: that lives in each node's
-``layout`` (see :mod:`fazhi_report.layout`), which takes no part in ``==``.
+``layout`` (see `fazhi_report.layout`), which takes no part in ``==``.
 """
 
 from __future__ import annotations
@@ -55,8 +55,10 @@ class Point:
 
     Attributes:
         number: the point's number (``一是`` is 1).
-        title: the point's leading sentence, up to its first 。 or ，, without that stop.
+        title: the point's leading clause, up to its first stop (。，；：！？ or their
+            half-width forms, outside quotes and brackets), without that stop.
         text: everything after the stop, up to the next point or the end of the paragraph.
+        layout: how the point was written (marker, stop); ``None`` when built in code.
     """
 
     number: int
@@ -72,6 +74,7 @@ class Paragraph:
     Attributes:
         text: the paragraph's text before its first point (all of it when it has no points).
         points: the 一是/二是… points the paragraph holds, in order.
+        layout: how the paragraph was written; ``None`` when built in code.
     """
 
     text: str = ""
@@ -93,6 +96,7 @@ class Section:
             the 不足/原因 subsections of a shortcomings section; ``None`` otherwise.
         body: the paragraphs before the first subsection.
         subsections: the sections one level further down.
+        layout: how the heading was written; ``None`` when built in code.
     """
 
     level: int
@@ -124,6 +128,7 @@ class Signature:
     Attributes:
         organ: the issuing organ, e.g. ``"泾源县公安局"``.
         date: the date the report was signed.
+        layout: how the signature lines were written; ``None`` when built in code.
     """
 
     organ: str | None = None
@@ -158,6 +163,8 @@ class Report:
         closing: the paragraphs after the last section (结束语).
         signature: the issuing organ and date, if the text is signed.
         page: web-page metadata found around the text; takes no part in equality.
+        layout: document-wide layout (clutter, title lines, detected style); ``None`` when
+            built in code. Takes no part in equality.
     """
 
     title: str | None = None

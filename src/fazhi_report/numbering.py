@@ -331,7 +331,7 @@ POINT_MARKER_RE: re.Pattern[str] = re.compile(rf"({_CN_1_99})是")
 """Finds candidate point markers (一是, 二是 … 十二是) anywhere in a string.
 
 Group 1 is the numeral, restricted to valid numerals from 1 to 99 so that
-:func:`chinese_to_int` always accepts it. The caller checks the context (start of a
+`chinese_to_int` always accepts it. The caller checks the context (start of a
 sentence, after ``：`` or ``；``) itself, since ``统一是`` also matches.
 """
 
@@ -375,7 +375,7 @@ DATE_SEARCH_RE: re.Pattern[str] = re.compile(
 
 Matches the ``"arabic"`` (``2026年1月28日``), ``"iso"`` (``2026-01-28``, also with
 ``/`` or ``.``) and ``"chinese"`` (``二〇二六年一月二十八日``) forms; the match covers the
-date only. Pass the matched text to :func:`parse_date` to get the value.
+date only. Pass the matched text to `parse_date` to get the value.
 """
 
 # re.Match.lastgroup (the day group closes last) -> style name.
@@ -427,7 +427,7 @@ def parse_date(text: str) -> tuple[datetime.date, str] | None:
 
 
 def format_date(date: datetime.date, style: str = "arabic") -> str:
-    """Write a date in one of the styles :func:`parse_date` reads.
+    """Write a date in one of the styles `parse_date` reads.
 
     Args:
         date: The date.

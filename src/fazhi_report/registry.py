@@ -2,7 +2,7 @@
 
 The library registers its own formats; other packages add theirs through the entry-point groups
 ``fazhi_report.parsers`` and ``fazhi_report.renderers`` (each entry point names a callable of the
-signature below), or at run time with :func:`register_parser` / :func:`register_renderer`.
+signature below), or at run time with `register_parser` / `register_renderer`.
 """
 
 from __future__ import annotations

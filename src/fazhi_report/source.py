@@ -2,7 +2,7 @@
 
 Reports reach users as UTF-8 (with or without a byte-order mark), as UTF-16 with a byte-order mark
 (Word's "Unicode text") and as GB18030/GBK (older Windows tools). Anything else is refused with a
-:class:`~fazhi_report.errors.DecodeError` rather than decoded into mojibake.
+`fazhi_report.errors.DecodeError` rather than decoded into mojibake.
 """
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ from __future__ import annotations
 import codecs
 import re
 
-from fazhi_report.errors import DecodeError, EmptyInputError
+from fazhi_report.errors import DecodeError, EmptyInputError, EncodeError
 
-__all__ = ["decode"]
+__all__ = ["decode", "encode"]
 
 _EXPECTED = "text in UTF-8, UTF-16 with a byte-order mark, or GB18030/GBK"
 # C0 controls other than tab, line feed, vertical tab, form feed and carriage return never occur in
@@ -56,6 +56,12 @@ def decode(data: bytes, source: str = "<bytes>") -> tuple[str, str]:
                     line=_line_of(data, exc.start),
                     expected=_EXPECTED,
                 ) from None
+            if not text.strip():
+                raise EmptyInputError(
+                    "the input holds only a byte-order mark",
+                    source=source,
+                    expected="the text of a report",
+                )
             return _checked(text, source), encoding
     nul = data.find(b"\x00")
     if nul >= 0:
@@ -89,3 +95,28 @@ def _checked(text: str, source: str) -> str:
             expected=_EXPECTED,
         )
     return text
+
+
+def encode(text: str, encoding: str, target: str = "<output>") -> bytes:
+    """Encode ``text`` for writing, or raise an EncodeError naming the character and line.
+
+    Args:
+        text: the text to write.
+        encoding: a Python codec name, e.g. ``"utf-8"`` or ``"gb18030"``.
+        target: a name for where the bytes go, used in error messages.
+
+    Raises:
+        EncodeError: no such encoding, or a character it cannot write.
+    """
+    try:
+        return text.encode(encoding)
+    except LookupError:
+        raise EncodeError(f"no such encoding {encoding!r}", source=target) from None
+    except UnicodeEncodeError as exc:
+        bad = text[exc.start]
+        raise EncodeError(
+            f"{encoding!r} cannot write {bad!r} (U+{ord(bad):04X})",
+            source=target,
+            line=text.count("\n", 0, exc.start) + 1,
+            expected="an encoding that holds every character, such as 'utf-8'",
+        ) from None

@@ -71,7 +71,8 @@ def infer_role(
     """The role of a top-level section from its heading.
 
     Args:
-        heading: the heading text (simplified characters; see :func:`fazhi_report._cues.fold`).
+        heading: the heading text, in simplified characters (the parser folds traditional
+            ones first).
         year: the year the report covers, to tell next year's plan ("2025年重点工作") from this
             year's work.
         previous: the roles of the top-level sections before this one. A heading that names no

@@ -1,4 +1,4 @@
-"""The structure builder: logical lines in, a :class:`~fazhi_report.model.Report` out.
+"""The structure builder: logical lines in, a `fazhi_report.model.Report` out.
 
 Every reader hands its lines here, so one set of rules decides what is a title, a heading, a
 point, a closing or a signature, whatever the input format. Every character of the input ends up

@@ -1,6 +1,6 @@
 """Logical lines: what every reader hands the structure builder.
 
-A reader (plain text, DOCX, Markdown, HTML) turns its input into a list of :class:`Line` — the
+A reader (plain text, DOCX, Markdown, HTML) turns its input into a list of `Line` — the
 text of a paragraph-sized line with its indent and ending kept apart, plus optional hints from the
 format (a DOCX heading style, a Markdown ``#``). The structure builder works on these alone, so
 every format gets the same structure rules.

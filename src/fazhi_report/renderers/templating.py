@@ -31,7 +31,7 @@ def environment(
     Args:
         template_dir: a folder whose files override the shipped ones of the same relative path
             (e.g. ``text/official.j2``).
-        sandboxed: run templates in :class:`jinja2.sandbox.SandboxedEnvironment`; use it for
+        sandboxed: run templates in `jinja2.sandbox.SandboxedEnvironment`; use it for
             templates from places you do not control.
         autoescape: escape HTML in values (the HTML renderer turns it on).
     """

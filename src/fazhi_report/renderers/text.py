@@ -3,7 +3,7 @@
 The lossless style walks the model and writes each node from its layout record: a node left as
 parsed gives back its source text exactly; an edited node is written anew from its content and
 the pieces of its layout that still apply (indent, marker style, line end); a node built in code
-is written in the document's detected :class:`~fazhi_report.layout.Style`. A report with no layout
+is written in the document's detected `fazhi_report.layout.Style`. A report with no layout
 at all (built in code) is written in the official style.
 
 The official style is the Jinja2 template ``text/official.j2``.
