@@ -331,9 +331,8 @@ class _Builder:
             prev = end - 2
             while prev >= start and kinds[prev] == _BLANK:
                 prev -= 1
-            if (prev >= start and kinds[prev] != _TEXT) or (
-                prev >= start and lines[prev].text[-1] in _TERMINAL
-            ):
+            # not when it could be the last line of a sentence broken over lines
+            if prev < start or kinds[prev] != _TEXT or lines[prev].text[-1] in _TERMINAL:
                 report.signature = Signature(lines[end - 1].text, None)
                 layout.trailing = "".join(line.raw for line in lines[end:])
                 return end - 1, lines[end - 1].raw
