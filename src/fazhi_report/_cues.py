@@ -15,11 +15,12 @@ from typing import Any
 TITLE_END = re.compile(r"(?:报告|总结|情况|年报|报告书|工作要点)[)）]?$")
 TITLE_WORD = re.compile(r"法治|依法行政|法制")
 # Organ names end with the kind of body: 公安局, 人民政府, 委员会, 司法所…
-ORGAN_SUFFIX = (
-    r"(?:公安局|公安分局|分局|局|委员会|人民政府|政府|厅|委|办公室|办|院|中心|所|队|署|处|室"
-    r"|监狱|管委会|部|站|馆)"
-)
-ORGAN_LINE = re.compile(r"[\u4e00-\u9fff*＊·（）()]{2,30}" + ORGAN_SUFFIX)
+ORGAN_ENDINGS = (
+    "局", "委员会", "政府", "厅", "委", "办公室", "办", "院", "中心", "所", "队", "署", "处", "室",
+    "监狱", "管委会", "部", "站", "馆",
+)  # fmt: skip
+ORGAN_SUFFIX = "(?:" + "|".join(ORGAN_ENDINGS) + ")"
+ORGAN_CHARS = re.compile(r"[\u4e00-\u9fff*＊·（）()]{3,30}")
 # "部门网站" ends like an organ but is a link on a web page
 WEB_WORD = re.compile(r"网站|网页|链接|导航|首页|页面|专栏|平台")
 ORGAN_IN_PREAMBLE = re.compile(
@@ -54,7 +55,15 @@ CLOSING = re.compile(
     r"|(?:19|20)\d{2}年(?:以来)?[，,](?:经过|我局将|我们将|本局将))"
 )
 
-_CUE_PATTERNS = (TITLE_END, TITLE_WORD, ORGAN_LINE, WEB_WORD, ORGAN_BEFORE, CLUTTER, CLOSING)
+_CUE_PATTERNS = (
+    TITLE_END,
+    TITLE_WORD,
+    re.compile(ORGAN_SUFFIX),
+    WEB_WORD,
+    ORGAN_BEFORE,
+    CLUTTER,
+    CLOSING,
+)
 
 
 @functools.cache

@@ -17,8 +17,7 @@ from __future__ import annotations
 
 import datetime
 import re
-
-import attrs
+from typing import NamedTuple
 
 __all__ = [
     "DATE_SEARCH_RE",
@@ -235,8 +234,7 @@ _MARKER_FIRST_CHARS = frozenset("一二三四五六七八九十（(123456789１�
 _LEVEL3_SEPARATORS = frozenset(".、．")
 
 
-@attrs.define(frozen=True)
-class Marker:
+class Marker(NamedTuple):
     """A heading marker found at the start of a line.
 
     Attributes:
