@@ -134,6 +134,17 @@ def render(
     return rendered
 
 
+def output_encoding(report: Report, format: str) -> str:
+    """The encoding `save` writes ``format`` in by default.
+
+    Text keeps the encoding its source was read in (a GB18030 file stays GB18030); everything
+    else, JSON included (RFC 8259), is UTF-8.
+    """
+    if format == "text" and report.layout is not None and report.layout.encoding is not None:
+        return report.layout.encoding
+    return "utf-8"
+
+
 def save(
     report: Report,
     path: str | os.PathLike[str],
@@ -161,10 +172,7 @@ def save(
     fmt = format or registry.format_for_path(name)
     rendered = registry.get_renderer(fmt)(report, style=style, templates=None, sandboxed=False)
     if isinstance(rendered, str):
-        source_encoding = report.layout.encoding if report.layout is not None else None
-        if fmt != "text":
-            source_encoding = None
-        rendered = encode(rendered, encoding or source_encoding or "utf-8", name)
+        rendered = encode(rendered, encoding or output_encoding(report, fmt), name)
     try:
         Path(name).write_bytes(rendered)
     except OSError as exc:

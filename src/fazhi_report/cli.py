@@ -23,6 +23,7 @@ from typing import TextIO
 
 import fazhi_report as fr
 from fazhi_report import registry
+from fazhi_report.api import output_encoding
 from fazhi_report.model import Report, Section
 from fazhi_report.numbering import format_marker, format_point_marker
 from fazhi_report.source import encode
@@ -131,15 +132,9 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=_CONVERT_EPILOG,
         formatter_class=formatter,
     )
-    convert.add_argument("input", metavar="INPUT", help=_INPUT_HELP)
+    _add_input(convert)
     convert.add_argument(
         "output", metavar="OUTPUT", help="the file to write, or '-' for standard output"
-    )
-    convert.add_argument(
-        "--from",
-        dest="from_format",
-        metavar="FORMAT",
-        help="the format of INPUT: 'text' or 'json' (default: from INPUT's suffix)",
     )
     convert.add_argument(
         "--to",
@@ -171,28 +166,23 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=_INSPECT_EPILOG,
         formatter_class=formatter,
     )
-    inspect.add_argument("input", metavar="INPUT", help=_INPUT_HELP)
-    inspect.add_argument(
+    _add_input(inspect)
+    inspect.set_defaults(handler=_inspect)
+    return parser
+
+
+def _add_input(command: argparse.ArgumentParser) -> None:
+    """The INPUT argument and its --from option, which every command takes."""
+    command.add_argument("input", metavar="INPUT", help=_INPUT_HELP)
+    command.add_argument(
         "--from",
         dest="from_format",
         metavar="FORMAT",
         help="the format of INPUT: 'text' or 'json' (default: from INPUT's suffix)",
     )
-    inspect.set_defaults(handler=_inspect)
-    return parser
 
 
 # ------------------------------------------------------------------------------ convert
-
-
-def _output_encoding(report: Report, fmt: str, explicit: str | None) -> str:
-    """The encoding to write in: the one asked for, else the source's for text, else UTF-8."""
-    if explicit is not None:
-        return explicit
-    # JSON is UTF-8 by definition (RFC 8259), whatever the source text was written in.
-    if fmt != "json" and report.layout is not None and report.layout.encoding is not None:
-        return report.layout.encoding
-    return "utf-8"
 
 
 def _convert(args: argparse.Namespace) -> int:
@@ -206,7 +196,7 @@ def _convert(args: argparse.Namespace) -> int:
     else:
         out_format = registry.format_for_path(args.output)
     report = fr.load(args.input, args.from_format)
-    encoding = _output_encoding(report, out_format, args.encoding)
+    encoding = args.encoding or output_encoding(report, out_format)
     if to_stdout:
         _write_stdout(fr.render(report, out_format, style=args.style), encoding)
     else:
