@@ -413,6 +413,9 @@ class _Builder:
         target = report.preamble
         blank_run = 0
         first = True
+        # counted once at the end (Counter over a list runs in C), for the document's style
+        gaps: list[int] = []
+        indents: list[str] = []
         i = start
         while i < end:
             kind = kinds[i]
@@ -424,10 +427,10 @@ class _Builder:
                 i += 1
                 continue
             if not first:
-                self.gaps[blank_run] += 1
+                gaps.append(blank_run)
             first = False
             blank_run = 0
-            self.indents[line.indent] += 1
+            indents.append(line.indent)
             if pending:
                 before = "".join(pending)
                 pending.clear()
@@ -445,6 +448,8 @@ class _Builder:
             else:
                 paragraph, i = self._paragraph(line.text, line.indent, before, False, i, end)
                 target.append(paragraph)
+        self.gaps.update(gaps)
+        self.indents.update(indents)
         return "".join(pending)
 
     def _section(
@@ -490,7 +495,7 @@ class _Builder:
         lines, kinds = self.lines, self.kinds
         line = lines[i]
         content = text
-        breaks: list[tuple[int, str]] = []
+        breaks: tuple[tuple[int, str], ...] = ()
         # Join the lines of a paragraph broken mid-sentence. A continuation line is indented
         # less than the paragraph's first line, or not at all when paragraphs are not indented.
         first_indent = len(line.indent)
@@ -505,12 +510,12 @@ class _Builder:
                 break
             if POINT_MARKER_RE.match(nxt.text) is not None:
                 break
-            breaks.append((len(content), line.end + nxt.indent))
+            breaks += ((len(content), line.end + nxt.indent),)
             content += nxt.text
             line = nxt
             i += 1
         lead, points, self.last_point = split_points(content, self.last_point)
-        layout = ParagraphLayout(before, indent, line.end, inline, content, tuple(breaks))
+        layout = ParagraphLayout(before, indent, line.end, inline, content, breaks)
         return Paragraph(lead, points, layout), i + 1
 
     # -- derived facts ------------------------------------------------------------------------
