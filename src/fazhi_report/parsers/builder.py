@@ -271,7 +271,7 @@ class _Builder:
             text = lines[j].text
             if (
                 text[-1] in "：:"
-                and len(text) <= 40
+                and 3 <= len(text) <= 40
                 and not _HAS_SENTENCE_PUNCT(text)
                 and "如下" not in text
             ):
