@@ -322,7 +322,13 @@ class _Builder:
         text = self.lines[i].text
         if len(text) > 40 or _HAS_LINK_PUNCT(text) or parse_date(text) is not None:
             return False
-        return any(self.kinds[j] in (_TEXT, _HEAD) for j in range(i + 1, end))
+        # followed by a heading or prose: not by a repeat of itself or a footer of links,
+        # which are clutter
+        lines, kinds = self.lines, self.kinds
+        return any(
+            kinds[j] == _HEAD or (kinds[j] == _TEXT and _HAS_LINK_PUNCT(lines[j].text))
+            for j in range(i + 1, end)
+        )
 
     # -- footer -------------------------------------------------------------------------------
 
@@ -542,15 +548,16 @@ class _Builder:
         title = report.title
         if title:
             folded = _cues.fold(title)
+            # the organ is what comes before the year, 关于 or 法治政府…, if anything does
             m = _cues.TITLE_YEAR.search(folded)
-            cut = len(folded)
+            cut = -1
             if m is not None:
                 report.year = chinese_to_int(m.group(1))
                 cut = m.start()
-            b = _cues.ORGAN_BEFORE.search(folded, 0, cut)
+            b = _cues.ORGAN_BEFORE.search(folded, 0, cut if cut >= 0 else len(folded))
             if b is not None:
                 cut = b.start()
-            organ = title[:cut].strip()
+            organ = title[:cut].strip() if cut > 0 else ""
             if organ:
                 report.organ = organ
         signature = report.signature
