@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections import Counter
 from collections.abc import Callable
+from typing import TypeVar
 
 from fazhi_report import _cues
 from fazhi_report.analysis.roles import infer_role, infer_subrole
@@ -50,6 +50,7 @@ from fazhi_report.parsers.lines import Line
 
 __all__ = ["build_report", "split_points"]
 
+_T = TypeVar("_T")
 _BLANK, _TEXT, _HEAD, _CLUTTER = 0, 1, 2, 3
 
 # A line ending in one of these ends its sentence; a long line ending otherwise was broken
@@ -196,11 +197,11 @@ class _Builder:
         self.markers: list[Marker | None] = []
         self.page = PageInfo()
         self.last_point = 0
-        self.indents: Counter[str] = Counter()
-        self.gaps: Counter[int] = Counter()
+        self.indents: list[str] = []
+        self.gaps: list[int] = []
         self.half = 0
         self.full = 0
-        self.level3: Counter[str] = Counter()
+        self.level3: list[str] = []
         self.date_style = "arabic"
         self.title_lines: set[str] = set()
 
@@ -419,7 +420,7 @@ class _Builder:
         target = report.preamble
         blank_run = 0
         first = True
-        # counted once at the end (Counter over a list runs in C), for the document's style
+        # collected in local lists, for the document's style
         gaps: list[int] = []
         indents: list[str] = []
         i = start
@@ -454,8 +455,8 @@ class _Builder:
             else:
                 paragraph, i = self._paragraph(line.text, line.indent, before, False, i, end)
                 target.append(paragraph)
-        self.gaps.update(gaps)
-        self.indents.update(indents)
+        self.gaps = gaps
+        self.indents = indents
         return "".join(pending)
 
     def _section(
@@ -472,7 +473,7 @@ class _Builder:
             else:
                 self.full += 1
         elif marker.level == 3:
-            self.level3[raw_marker[-1]] += 1
+            self.level3.append(raw_marker[-1])
         stop_at = find_stop(heading_text, _HEADING_STOPS)
         layout = SectionLayout(before, line.indent, raw_marker, marker.level, marker.number, gap)
         section = Section(marker.level, marker.number, heading_text, layout=layout)
@@ -594,18 +595,26 @@ class _Builder:
         """The document's habits, for nodes added in code."""
         style = Style()
         if self.indents:
-            style.indent = self.indents.most_common(1)[0][0]
+            style.indent = _most_common(self.indents)
         # the first line that ends tells the line ending; no need to count them all
         for line in self.lines:
             if line.end[-1:] in ("\n", "\r"):
                 style.line_end = _line_ending(line.end)
                 break
         if self.gaps:
-            style.blank_lines = min(self.gaps.most_common(1)[0][0], 2)
+            style.blank_lines = min(_most_common(self.gaps), 2)
         style.half_width = self.half > self.full
         if self.level3:
-            style.level3_separator = self.level3.most_common(1)[0][0]
+            style.level3_separator = _most_common(self.level3)
         return style
+
+
+def _most_common(values: list[_T]) -> _T:
+    """The most frequent value, the first seen among equals.
+
+    A document has few distinct values, so counting each in C beats building a Counter.
+    """
+    return max(dict.fromkeys(values), key=values.count)
 
 
 def _line_ending(end: str) -> str:
