@@ -153,10 +153,12 @@ def _renumber_points(report: Report, continuing: list[bool]) -> None:
 
 def _derive(report: Report) -> None:
     """Fill organ, year and roles as the library derives them from the content."""
-    seen: list[SectionRole | None] = []
+    measures_done = False
     for section in report.sections:
-        section.role = infer_role(fold(section.heading), year=report.year, previous=seen)
-        seen.append(section.role)
+        section.role = infer_role(
+            fold(section.heading), year=report.year, measures_done=measures_done
+        )
+        measures_done = measures_done or section.role is not SectionRole.MEASURES
         for sub in section.walk()[1:]:
             sub.role = None
         if section.role in (SectionRole.SHORTCOMINGS, SectionRole.CAUSES):

@@ -66,7 +66,7 @@ def _keyword_role(heading: str, year: int | None) -> SectionRole | None:
 
 
 def infer_role(
-    heading: str, *, year: int | None = None, previous: Iterable[SectionRole | None] = ()
+    heading: str, *, year: int | None = None, measures_done: bool = False
 ) -> SectionRole:
     """The role of a top-level section from its heading.
 
@@ -75,16 +75,15 @@ def infer_role(
             ones first).
         year: the year the report covers, to tell next year's plan ("2025年重点工作") from this
             year's work.
-        previous: the roles of the top-level sections before this one. A heading that names no
-            part is taken as more measures while no other part has begun (a report that lists its
-            work under topical headings, "一、加强组织领导，……"), and as other matters after.
+        measures_done: whether a top-level section before this one had a role other than
+            measures. A heading that names no part is taken as more measures while no other
+            part has begun (a report that lists its work under topical headings,
+            "一、加强组织领导，……"), and as other matters after.
     """
     role = _keyword_role(heading, year)
     if role is not None:
         return role
-    if all(r in (None, SectionRole.MEASURES) for r in previous):
-        return SectionRole.MEASURES
-    return SectionRole.OTHER
+    return SectionRole.OTHER if measures_done else SectionRole.MEASURES
 
 
 def infer_subrole(heading: str) -> SectionRole | None:

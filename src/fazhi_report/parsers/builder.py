@@ -501,8 +501,9 @@ class _Builder:
     ) -> tuple[Paragraph, int]:
         lines, kinds = self.lines, self.kinds
         line = lines[i]
-        content = text
-        breaks: tuple[tuple[int, str], ...] = ()
+        parts = [text]
+        size = len(text)
+        breaks: list[tuple[int, str]] = []
         # Join the lines of a paragraph broken mid-sentence. A continuation line is indented
         # less than the paragraph's first line, or not at all when paragraphs are not indented.
         first_indent = len(line.indent)
@@ -517,12 +518,16 @@ class _Builder:
                 break
             if POINT_MARKER_RE.match(nxt.text) is not None:
                 break
-            breaks += ((len(content), line.end + nxt.indent),)
-            content += nxt.text
+            breaks.append((size, line.end + nxt.indent))
+            parts.append(nxt.text)
+            size += len(nxt.text)
             line = nxt
             i += 1
+        content = "".join(parts) if breaks else text
         lead, points, self.last_point = split_points(content, self.last_point)
-        layout = ParagraphLayout(before, indent, line.end, inline, content, breaks)
+        layout = ParagraphLayout(
+            before, indent, line.end, inline, content, tuple(breaks) if breaks else ()
+        )
         return Paragraph(lead, points, layout), i + 1
 
     # -- derived facts ------------------------------------------------------------------------
@@ -582,11 +587,13 @@ class _Builder:
 
     def roles(self, report: Report) -> None:
         """Give top-level sections their role, and 不足/原因 subsections theirs."""
-        seen: list[SectionRole | None] = []
+        measures_done = False
         for section in report.sections:
-            role = infer_role(_cues.fold(section.heading), year=report.year, previous=seen)
+            role = infer_role(
+                _cues.fold(section.heading), year=report.year, measures_done=measures_done
+            )
             section.role = role
-            seen.append(role)
+            measures_done = measures_done or role is not SectionRole.MEASURES
             if role in (SectionRole.SHORTCOMINGS, SectionRole.CAUSES):
                 for sub in section.subsections:
                     sub.role = infer_subrole(_cues.fold(sub.heading))

@@ -89,32 +89,33 @@ def split_text(text: str) -> list[Line]:
     return lines
 
 
-# Where a text written without line breaks starts a new block: before a level-1 or level-2
-# marker that follows the end of a sentence, and before the signing organ and date at the end.
+# Where a text written without line breaks starts a new block: at a level-1 or level-2 marker
+# after the end of a sentence or a space, and at the signing organ and date at the end. Cuts are
+# zero-width and every pattern looks at a fixed number of characters before its start, so a
+# long run of spaces costs linear time, not quadratic.
 _WS = "[ \\t\u3000\xa0]"
+_MARKER = r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])"
 _RUN_ON_CUT = re.compile(
-    rf"(?:(?<=[。：:；;！？!?…”]){_WS}*|{_WS}+)"
-    r"(?=[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])"
-    rf"|(?:(?<=[。！？!?…”]){_WS}*|{_WS}+)"
-    rf"(?=[^。！？!?，,；;：:\s]{{2,30}}?{_WS}*"
+    rf"(?<=[。：:；;！？!?…” \t\u3000\xa0])(?={_MARKER})"
+    r"|(?<=[。！？!?…” \t\u3000\xa0])(?=[^。！？!?，,；;：:\s]{2,30}?[ \t\u3000\xa0]{0,8}"
     r"(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十元]{1,2}月[\d一二三四五六七八九十]{1,3}日"
-    rf"{_WS}*$)"
+    r"[ \t\u3000\xa0]*$)"
 )
-_SPACE_AFTER_SENTENCE = re.compile(rf"(?<=[。：:！？!?]){_WS}+(?=\S)")
-_HEADING_THEN_SPACE = re.compile(
-    rf"{_WS}*((?:[一二三四五六七八九十]{{1,3}}、|[（(][一二三四五六七八九十]{{1,3}}[）)])"
-    rf"[^。：:！？!?\s]{{1,60}})(?={_WS}+\S)"
-)
-_RUN_ON_TITLE = re.compile(r"^.{4,80}?(?:报告|总结|報告|總結)(?=[ \t\u3000\xa0]+\S)")
-_LEVEL1_INLINE = re.compile(rf"(?:[。：:；;！？!?]{_WS}*|{_WS}+)[一二三四五六七八九十]{{1,3}}、")
+# Text joined with spaces keeps a space where each line ended: after a sentence, and after a
+# heading that has no stop of its own.
+_SPACE_AFTER_SENTENCE = re.compile(rf"(?<=[。：:！？!?]){_WS}")
+_HEADING_THEN_SPACE = re.compile(rf"{_MARKER}[^。：:！？!?\s]{{1,60}}(?={_WS})")
+_RUN_ON_TITLE = re.compile(r"^.{4,80}?(?:报告|总结|報告|總結)(?=[ \t\u3000\xa0])")
+_LEVEL1_INLINE = re.compile(r"(?<=[。：:；;！？!? \t\u3000\xa0])[一二三四五六七八九十]{1,3}、")
 
 
 def split_run_on(lines: list[Line]) -> list[Line]:
     """Cut lines that hold a whole report (text with no line breaks) into logical lines.
 
     Only a line holding at least two level-1 headings after sentence ends (``…。二、…``) is
-    cut: ordinary paragraphs never do. The pieces keep every character (the spaces found at a
-    cut become the next piece's indent), so the text still renders back exactly.
+    cut: ordinary paragraphs never do. The pieces keep every character (spaces at a cut become
+    the indent of the next piece and the end of the one before), so the text renders back
+    exactly.
     """
     if not any(len(line.text) > 200 for line in lines):
         return lines
@@ -125,23 +126,28 @@ def split_run_on(lines: list[Line]) -> list[Line]:
         if len(text) <= 200 or "二、" not in text or len(_LEVEL1_INLINE.findall(text)) < 2:
             out.append(line)
             continue
-        cuts = [0]
+        cuts = {0, *(m.start() for m in _RUN_ON_CUT.finditer(text))}
         title = _RUN_ON_TITLE.match(text)
         if title is not None:
-            cuts.append(title.end())
-        cuts.extend(m.start() for m in _RUN_ON_CUT.finditer(text) if m.start() > cuts[-1])
-        # Text joined with spaces keeps a space where each line ended: after a sentence, and
-        # after a heading that has no stop of its own.
-        for m in _SPACE_AFTER_SENTENCE.finditer(text):
-            cuts.append(m.start())
+            cuts.add(title.end())
+        cuts.update(m.start() for m in _SPACE_AFTER_SENTENCE.finditer(text))
         for m in _HEADING_THEN_SPACE.finditer(text):
-            if m.start() in cuts or m.start() == 0:
-                cuts.append(m.end(1))
-        cuts = sorted(set(cuts))
-        pieces = [text[a:b] for a, b in zip(cuts, [*cuts[1:], len(text)], strict=True)]
-        for k, piece in enumerate(pieces):
-            body = piece.lstrip()
-            indent = line.indent if k == 0 else piece[: len(piece) - len(body)]
-            end = line.end if k == len(pieces) - 1 else ""
-            out.append(Line(indent, body, end, line.number))
+            if m.start() in cuts:
+                cuts.add(m.end())
+        ordered = sorted(cuts)
+        pieces = [text[a:b] for a, b in zip(ordered, [*ordered[1:], len(text)], strict=True)]
+        carry = line.indent  # spaces waiting for the next piece with text
+        first = len(out)
+        for piece in pieces:
+            body = piece.strip()
+            if not body:
+                carry += piece
+                continue
+            start = piece.index(body[0])
+            out.append(Line(carry + piece[:start], body, piece[start + len(body) :], line.number))
+            carry = ""
+        if len(out) == first:  # cannot happen for a line with text, but never lose a byte
+            out.append(line)
+        else:
+            out[-1].end += carry + line.end
     return out
