@@ -86,7 +86,7 @@ HEADINGS = (
     "其他需要报告的事项",
 )
 SUB_HEADINGS = ("存在的不足", "原因分析", "主要问题")
-CLOSING_OPENERS = ("新的一年，", "新征程上，", "今后，", "展望未来，")
+CLOSING_OPENERS = ("新的一年，", "新征程上，", "总之，", "展望未来，")
 
 phrase = st.lists(st.sampled_from(WORDS), min_size=1, max_size=4).map("".join)
 number = st.integers(1, 999).map(str)

@@ -24,7 +24,7 @@ ORGAN_CHARS = re.compile(r"[\u4e00-\u9fff*＊·（）()]{3,30}")
 # "部门网站" ends like an organ but is a link on a web page
 WEB_WORD = re.compile(r"网站|网页|链接|导航|首页|页面|专栏|平台")
 ORGAN_IN_PREAMBLE = re.compile(
-    r"(?:^|[，,。；;、\s])([\u4e00-\u9fff*＊]{1,24}?" + ORGAN_SUFFIX + r")"
+    r"(?:^|[，,。；;、\s])([\u4e00-\u9fff*＊]{2,24}?" + ORGAN_SUFFIX + r")"
     r"(?:在|以|坚持|始终|认真|深入|全面|紧紧|牢牢|按照|围绕|严格|积极|不断|持续|聚焦|立足|高度|切实)"
 )
 TITLE_YEAR = re.compile(r"(\d{4}|[〇零一二三四五六七八九]{4})\s*年")
@@ -39,7 +39,7 @@ CLUTTER = re.compile(
     r"|您所在的位置)\s*[:：]"
     r"|扫一扫|打印本页|关闭窗口|【打印】|【关闭】|返回顶部|上一篇|下一篇|网站地图|版权所有"
     r"|主办单位|承办单位|ICP备|网站标识码|公网安备|技术支持[:：]"
-    r"|^(?:https?://|www\.)\S*$|^(?:打印|关闭|收藏|分享|纠错|返回)$"
+    r"|^(?:https?://|www\.)\S*$|^(?:打印|关闭|收藏|分享|纠错|返回)$|^首页\s*[>＞»›/]"
     r"|^(?:【[^】]{1,8}】\s*)+$|^[\[【]?\s*大\s*中\s*小\s*[\]】]?$"
 )
 PUBLISHED = re.compile(
@@ -48,11 +48,16 @@ PUBLISHED = re.compile(
 )
 SOURCE = re.compile(r"(?:信息来源|文章来源|稿件来源|来源)\s*[:：]\s*([^\s:：]+)")
 
-# How a closing paragraph (结束语) opens.
+# How a closing paragraph (结束语) opens. Strong openers close a report wherever they stand;
+# weak ones also open the lead paragraph of a plans section, so they close it only after some
+# other text of the last section.
 CLOSING = re.compile(
-    r"(?:新的一年|新一年|新的征程|新征程|新时代新征程|展望|今后|未来|总之|总的来看|站在新的?起点"
-    r"|下一步[，,]?(?:我局|我们|本局|全局|我委|我办|我厅|我市|我县|我区)"
-    r"|(?:19|20)\d{2}年(?:以来)?[，,](?:经过|我局将|我们将|本局将))"
+    r"(?:新的一年|新一年|新的征程|新征程|新时代新征程|展望|总之|总的来看|站在新的?起点"
+    r"|(?:19|20)\d{2}年(?:以来)?[，,]经过)"
+)
+CLOSING_WEAK = re.compile(
+    r"(?:今后|未来|下一步[，,]?(?:我局|我们|本局|全局|我委|我办|我厅|我市|我县|我区)"
+    r"|(?:19|20)\d{2}年[，,](?:我局将|我们将|本局将))"
 )
 
 _CUE_PATTERNS = (
@@ -63,6 +68,7 @@ _CUE_PATTERNS = (
     ORGAN_BEFORE,
     CLUTTER,
     CLOSING,
+    CLOSING_WEAK,
 )
 
 
@@ -105,5 +111,8 @@ def fold(text: str) -> str:
     """Return ``text`` in simplified characters if it holds traditional forms of cue characters."""
     if text.isascii() or _TRADITIONAL_HINT.search(text) is None:
         return text
-    converted: str = _t2s().convert(text)
+    try:
+        converted: str = _t2s().convert(text)
+    except UnicodeError:  # lone surrogates: OpenCC takes UTF-8 only; match the text as it is
+        return text
     return converted

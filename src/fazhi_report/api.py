@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from fazhi_report import convert, registry
-from fazhi_report.errors import FileError, UnknownStyleError
+from fazhi_report.errors import DataError, FazhiReportError, FileError, UnknownStyleError
 from fazhi_report.model import Report
 from fazhi_report.parsers.text import parse_text
 from fazhi_report.renderers.official import render_official
@@ -62,7 +62,10 @@ registry.register_renderer("json", _json_renderer)
 
 
 def parse(
-    data: str | bytes | os.PathLike[str], format: str | None = None, *, source: str | None = None
+    data: str | bytes | bytearray | memoryview | os.PathLike[str],
+    format: str | None = None,
+    *,
+    source: str | None = None,
 ) -> Report:
     """Parse a report from its text, its bytes, or a path.
 
@@ -80,6 +83,8 @@ def parse(
     """
     if isinstance(data, os.PathLike):
         return load(data, format)
+    if isinstance(data, (bytearray, memoryview)):
+        data = bytes(data)
     if source is None:
         source = "<bytes>" if isinstance(data, bytes) else "<string>"
     return registry.get_parser(format or "text")(data, source=source)
@@ -126,9 +131,15 @@ def render(
         UnknownFormatError, UnknownStyleError: no such format or style.
         TemplateError: a template is missing, malformed or failed.
     """
-    rendered = registry.get_renderer(format)(
-        report, style=style, templates=templates, sandboxed=sandboxed
-    )
+    try:
+        rendered = registry.get_renderer(format)(
+            report, style=style, templates=templates, sandboxed=sandboxed
+        )
+    except ValueError as exc:
+        if isinstance(exc, FazhiReportError):
+            raise
+        # a report built in code with values no document can hold (section 0, level 5…)
+        raise DataError(f"cannot render this report: {exc}") from None
     if isinstance(rendered, bytes):
         return rendered.decode("utf-8")
     return rendered

@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import json
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import attrs
 import cattrs
@@ -22,6 +23,8 @@ from fazhi_report.model import Report, SectionRole
 
 __all__ = ["from_dict", "from_json", "make_converter", "to_dict", "to_json"]
 
+_V = TypeVar("_V")
+
 
 def _structure_date(value: Any, _: Any) -> _dt.date:
     if isinstance(value, _dt.date):
@@ -31,6 +34,15 @@ def _structure_date(value: Any, _: Any) -> _dt.date:
     if "T" in value or " " in value:
         return _dt.datetime.fromisoformat(value)
     return _dt.date.fromisoformat(value)
+
+
+def _exactly(kind: type[_V]) -> Callable[[Any, Any], _V]:
+    def structure(value: Any, _: Any) -> _V:
+        if type(value) is not kind:
+            raise TypeError(f"expected {kind.__name__}, got {type(value).__name__} {value!r}")
+        return value
+
+    return structure
 
 
 def make_converter(*, layout: bool = False) -> cattrs.Converter:
@@ -45,6 +57,12 @@ def make_converter(*, layout: bool = False) -> cattrs.Converter:
     conv.register_unstructure_hook(_dt.datetime, lambda d: d.isoformat())
     conv.register_structure_hook(_dt.date, _structure_date)
     conv.register_unstructure_hook(SectionRole, lambda role: role.value)
+    # JSON from elsewhere must say what it means: 2024.5 is no year and 5 is no title
+    conv.register_structure_hook(int, _exactly(int))
+    conv.register_structure_hook(str, _exactly(str))
+    conv.register_structure_hook(bool, _exactly(bool))
+    # registered after str: SectionRole is a str too, and must come back as a SectionRole
+    conv.register_structure_hook(SectionRole, lambda value, _: SectionRole(value))
 
     def omitted(cls: type) -> dict[str, Any]:
         if not layout and "layout" in attrs.fields_dict(cls):
@@ -125,6 +143,8 @@ def from_json(text: str | bytes, *, source: str = "<json>") -> Report:
         raise DataError(
             f"not valid JSON: {exc.msg}", source=source, line=exc.lineno, expected="JSON"
         ) from None
+    except RecursionError:
+        raise DataError("JSON nested too deeply to be a report", source=source) from None
     except UnicodeDecodeError as exc:
         raise DataError(f"not UTF-8 text: {exc.reason}", source=source) from None
     try:

@@ -1,7 +1,8 @@
 """Turning the bytes of a file into text: the encodings reports are published in, and nothing else.
 
 Reports reach users as UTF-8 (with or without a byte-order mark), as UTF-16 with a byte-order mark
-(Word's "Unicode text") and as GB18030/GBK (older Windows tools). Anything else is refused with a
+(Word's "Unicode text"), as GB18030/GBK (older Windows tools) and, for traditional characters, as
+Big5 (told from GB18030 by the characters it gives). Anything else is refused with a
 `fazhi_report.errors.DecodeError` rather than decoded into mojibake.
 """
 
@@ -27,8 +28,25 @@ _BOMS = (
 )
 
 
-def _line_of(data: bytes, offset: int) -> int:
-    return data.count(b"\n", 0, offset) + 1
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _line_of(data: bytes, offset: int, encoding: str = "utf-8") -> int:
+    """The 1-based line of byte ``offset``, counting line breaks in the decoded text before it."""
+    before = data[:offset].decode(encoding, errors="replace")
+    return len(_LINE_BREAK.findall(before)) + 1
+
+
+_CJK = re.compile("[\u4e00-\u9fff]+")
+
+
+def _misread(text: str) -> bool:
+    """Whether GB18030 text is mostly characters outside GB2312, as misread bytes are."""
+    cjk = "".join(_CJK.findall(text))
+    if len(cjk) < 10:
+        return False
+    common = len(cjk.encode("gb2312", errors="ignore")) // 2
+    return common < 0.7 * len(cjk)
 
 
 def decode(data: bytes, source: str = "<bytes>") -> tuple[str, str]:
@@ -49,11 +67,14 @@ def decode(data: bytes, source: str = "<bytes>") -> tuple[str, str]:
             try:
                 text = data.decode(encoding)
             except UnicodeDecodeError as exc:
+                # the -sig codec counts offsets after its byte-order mark
+                offset = exc.start + (len(bom) if encoding == "utf-8-sig" else 0)
+                name = "UTF-8" if encoding == "utf-8-sig" else encoding.upper()
                 raise DecodeError(
-                    f"starts with a {encoding.upper()} byte-order mark but is not valid "
-                    f"{encoding.upper()} (byte {exc.start})",
+                    f"starts with a {name} byte-order mark but is not valid {name} "
+                    f"(byte {offset})",
                     source=source,
-                    line=_line_of(data, exc.start),
+                    line=_line_of(data, offset, encoding),
                     expected=_EXPECTED,
                 ) from None
             if not text.strip():
@@ -75,7 +96,20 @@ def decode(data: bytes, source: str = "<bytes>") -> tuple[str, str]:
         return _checked(data.decode("utf-8"), source), "utf-8"
     except UnicodeDecodeError as utf8_error:
         try:
-            return _checked(data.decode("gb18030"), source), "gb18030"
+            text = data.decode("gb18030")
+            if _misread(text):
+                # Big5 (traditional characters, Taiwan and Hong Kong) also decodes as GB18030,
+                # into rare characters; read it as Big5 when it is valid Big5
+                try:
+                    return _checked(data.decode("big5"), source), "big5"
+                except UnicodeDecodeError:
+                    raise DecodeError(
+                        "decodes as GB18030 only into rare characters, so it is in some "
+                        "other encoding",
+                        source=source,
+                        expected=_EXPECTED,
+                    ) from None
+            return _checked(text, source), "gb18030"
         except UnicodeDecodeError:
             raise DecodeError(
                 f"is neither UTF-8 (invalid byte at offset {utf8_error.start}) nor GB18030",
@@ -91,7 +125,7 @@ def _checked(text: str, source: str) -> str:
         raise DecodeError(
             f"contains the control character U+{ord(bad.group()):04X}, so it is not plain text",
             source=source,
-            line=text.count("\n", 0, bad.start()) + 1,
+            line=len(_LINE_BREAK.findall(text, 0, bad.start())) + 1,
             expected=_EXPECTED,
         )
     return text

@@ -58,7 +58,7 @@ _BLANK, _TEXT, _HEAD, _CLUTTER = 0, 1, 2, 3
 _TERMINAL = frozenset("。！？；：!?;:…”’」』）)》】.．")
 _JOIN_MIN = 25
 # Characters after which 一是/二是… starts a point (a sentence or clause boundary).
-_POINT_BOUNDARY = frozenset("。；;：:！？!?，, \u3000\t\xa0")
+_POINT_BOUNDARY = frozenset("。；;：:！？!?，,.． \u3000\t\xa0")
 # Stops that end a point's title, and a run-in heading.
 _POINT_STOPS = frozenset("。，,；;：:！？!?")
 _HEADING_STOPS = frozenset("。：:")
@@ -121,7 +121,9 @@ def find_stop(text: str, stops: frozenset[str], start: int = 0) -> int:
         elif c in _CLOSERS and depth:
             depth -= 1
         m = scan.search(text, m.end())
-    return -1
+    # a quote or bracket left open: the first stop counts after all
+    found = [i for i in (text.find(c, start) for c in stops) if i >= 0]
+    return min(found) if found else -1
 
 
 def split_points(content: str, last: int) -> tuple[str, list[Point], int]:
@@ -175,6 +177,11 @@ def _is_title_like(text: str) -> bool:
     return bool(_cues.TITLE_END.search(folded) and _cues.TITLE_WORD.search(folded))
 
 
+def _is_footer_line(text: str) -> bool:
+    """A short line that may follow a signature: a note, an attachment, a link."""
+    return len(text) <= 30 and not _HAS_SENTENCE_PUNCT(text)
+
+
 def _is_organ_line(text: str) -> bool:
     if len(text) > 30 or _HAS_LINK_PUNCT(text):
         return False
@@ -219,9 +226,9 @@ class _Builder:
             elif line.heading_level is not None or (text[0] in _MARKER_START and len(text) > 1):
                 marker = match_marker(text)
                 kind = _HEAD if marker is not None else _TEXT
-            elif len(text) <= 80 and clutter.search(text) is not None:
+            elif len(text) <= 80 and clutter.search(_cues.fold(text)) is not None:
                 kind = _CLUTTER
-                self._page_fields(text)
+                self._page_fields(_cues.fold(text))
             else:
                 kind = _TEXT
             kinds.append(kind)
@@ -344,12 +351,23 @@ class _Builder:
         end = n
         while end > start and kinds[end - 1] in (_BLANK, _CLUTTER):
             end -= 1
-        sig = self._signature(report, start, end)
-        if sig is not None:
-            sig_start, sig_end = sig
-            layout.trailing = "".join(line.raw for line in lines[sig_end:])
-            return sig_start, "".join(line.raw for line in lines[sig_start:sig_end])
-        # a footer list of links: short lines without punctuation after the last paragraph
+        # The signature may be followed by a few footer lines: a note such as "（此件公开发布）",
+        # an attachment line, a list of links. Look for it above up to four of them.
+        k = end
+        for _ in range(5):
+            sig = self._signature(report, start, k)
+            if sig is not None:
+                sig_start, sig_end = sig
+                self._to_clutter(sig_end, end)
+                layout.trailing = "".join(line.raw for line in lines[sig_end:])
+                return sig_start, "".join(line.raw for line in lines[sig_start:sig_end])
+            if k <= start or not _is_footer_line(lines[k - 1].text):
+                break
+            k -= 1
+            while k > start and kinds[k - 1] in (_BLANK, _CLUTTER):
+                k -= 1
+        # A footer list of links: two or more short lines without punctuation after the last
+        # paragraph (one such line may be the report's own last words, "特此报告").
         k = end
         while k > start and (
             kinds[k - 1] in (_BLANK, _CLUTTER)
@@ -361,10 +379,8 @@ class _Builder:
             )
         ):
             k -= 1
-        if k < end:
-            for j in range(k, end):
-                if kinds[j] == _TEXT:
-                    kinds[j] = _CLUTTER
+        if sum(1 for j in range(k, end) if kinds[j] == _TEXT) >= 2:
+            self._to_clutter(k, end)
             end = k
         # an organ line alone signs a report that gives no date
         if end > start and kinds[end - 1] == _TEXT and _is_organ_line(lines[end - 1].text):
@@ -379,12 +395,18 @@ class _Builder:
         layout.trailing = "".join(line.raw for line in lines[end:])
         return end, ""
 
+    def _to_clutter(self, start: int, end: int) -> None:
+        kinds = self.kinds
+        for j in range(start, end):
+            if kinds[j] == _TEXT:
+                kinds[j] = _CLUTTER
+
     def _signature(self, report: Report, start: int, end: int) -> tuple[int, int] | None:
         lines, kinds = self.lines, self.kinds
         if end <= start or kinds[end - 1] != _TEXT:
             return None
         last = lines[end - 1]
-        found = parse_date(last.text)
+        found = parse_date(last.text.strip("（）()"))
         organ: str | None = None
         if found is None:
             # organ and date on one line: "泾源县公安局  2026年1月28日"
@@ -481,8 +503,10 @@ class _Builder:
             layout.end = line.end
             return section, i + 1
         tail = heading_text[stop_at + 1 :]
-        section.heading = heading_text[:stop_at]
-        layout.stop = heading_text[stop_at]
+        heading = heading_text[:stop_at].rstrip()
+        section.heading = heading
+        # spaces before the stop belong to the stop, not to the heading
+        layout.stop = heading_text[len(heading) : stop_at + 1]
         body_text = tail.lstrip()
         if not body_text:
             layout.stop += tail  # spaces after a standalone heading's stop stay with the stop
@@ -541,13 +565,17 @@ class _Builder:
             leaf = leaf.subsections[-1]
         body = leaf.body
         first = 1 if leaf.run_in else 0
+        # the earliest opener in the run of point-free paragraphs that ends the body
+        found = -1
         for k in range(len(body) - 1, first - 1, -1):
             if body[k].points:
-                return
-            if _cues.CLOSING.match(_cues.fold(body[k].text)):
-                report.closing = body[k:]
-                del body[k:]
-                return
+                break
+            text = _cues.fold(body[k].text)
+            if _cues.CLOSING.match(text) or (k > first and _cues.CLOSING_WEAK.match(text)):
+                found = k
+        if found >= 0:
+            report.closing = body[found:]
+            del body[found:]
 
     def identity(self, report: Report) -> None:
         """Find the organ and year: from the title, else the signature, else the preamble."""

@@ -7,8 +7,9 @@ from collections.abc import Callable
 from typing import Any
 
 from fazhi_report.model import Point, Report, Section
-from fazhi_report.numbering import format_date, format_marker, format_point_marker
+from fazhi_report.numbering import format_date, format_point_marker
 from fazhi_report.renderers.templating import environment, render_template
+from fazhi_report.renderers.text import heading_marker
 
 __all__ = ["official_helpers", "render_official"]
 
@@ -30,7 +31,7 @@ def _heading_stop(section: Section) -> str:
 def official_helpers() -> dict[str, Callable[..., Any] | str]:
     """The functions and constants the official templates use (markers, stops, dates)."""
     return {
-        "marker": lambda s: format_marker(s.level, s.number),
+        "marker": heading_marker,
         "heading_stop": _heading_stop,
         "point_marker": lambda p: format_point_marker(p.number),
         "point_stop": _point_stop,

@@ -13,9 +13,27 @@ from __future__ import annotations
 
 from fazhi_report.layout import ParagraphLayout, ReportLayout, Style
 from fazhi_report.model import Paragraph, Point, Report, Section, Signature
-from fazhi_report.numbering import format_date, format_marker, format_point_marker
+from fazhi_report.numbering import format_date, format_marker, format_point_marker, match_marker
 
-__all__ = ["paragraph_text", "point_text", "render_lossless"]
+__all__ = ["heading_marker", "paragraph_text", "point_text", "render_lossless"]
+
+
+def heading_marker(
+    section: Section, *, half_width: bool = False, level3_separator: str = "."
+) -> str:
+    """The marker to write before a section's heading, with a space when one is needed.
+
+    A heading that itself starts with a digit or numeral ("12345热线", "二季度工作") would run
+    into its marker and stop it reading as one ("1.12345", "一、二季度"); a space keeps them
+    apart.
+    """
+    marker = format_marker(
+        section.level, section.number, half_width=half_width, level3_separator=level3_separator
+    )
+    found = match_marker(marker + section.heading)
+    if found is None or found.raw != marker:
+        return marker + " "
+    return marker
 
 
 def point_text(point: Point) -> str:
@@ -115,9 +133,19 @@ class _Printer:
             out.append(layout.indent)
             if layout.level == section.level and layout.number == section.number:
                 out.append(layout.marker)
+                out.append(layout.gap)
             else:
-                out.append(self.marker(section))
-            out.append(layout.gap)
+                # renumbered: keep the brackets or separator this heading was written with
+                own = layout.marker
+                out.append(
+                    heading_marker(
+                        section,
+                        half_width=own[:1] == "(" if layout.level == section.level else False,
+                        level3_separator=own[-1]
+                        if layout.level == section.level == 3
+                        else self.style.level3_separator,
+                    )
+                )
         else:
             self.new_block()
             out.append(style.indent)
@@ -140,9 +168,8 @@ class _Printer:
             self.section(sub)
 
     def marker(self, section: Section) -> str:
-        return format_marker(
-            section.level,
-            section.number,
+        return heading_marker(
+            section,
             half_width=self.style.half_width,
             level3_separator=self.style.level3_separator,
         )
