@@ -107,3 +107,27 @@ def test_json_format_through_parse_and_render(tmp_path: object) -> None:
     assert fr.parse(text, format="json") == report
     lossless = fr.render(report, "json", style="lossless")
     assert fr.render(fr.parse(lossless, format="json"), "text") == "一、情况\n正文。\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"year": 2024.5}, "year"),
+        ({"title": 5}, "title"),
+        ({"sections": [{"level": 1, "number": 1, "heading": "x", "run_in": 1}]}, "run_in"),
+    ],
+    ids=["float year", "number title", "int flag"],
+)
+def test_values_of_the_wrong_type_are_not_coerced(data: dict[str, object], message: str) -> None:
+    with pytest.raises(fr.DataError, match=message):
+        fr.from_dict(data)
+
+
+def test_deeply_nested_json_is_a_data_error() -> None:
+    with pytest.raises(fr.DataError, match="nested"):
+        fr.from_json("[" * 100_000)
+
+
+def test_rendering_impossible_values_is_a_data_error() -> None:
+    with pytest.raises(fr.DataError, match="cannot render"):
+        fr.render(Report(sections=[Section(1, 0, "零号")]), "text")

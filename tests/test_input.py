@@ -118,3 +118,33 @@ def test_unknown_suffix_and_format(tmp_path: Path) -> None:
 def test_errors_are_one_family() -> None:
     for name in fr.errors.__all__:
         assert issubclass(getattr(fr.errors, name), fr.FazhiReportError)
+
+
+def test_big5_is_read_as_big5_not_as_gb18030_mojibake() -> None:
+    text = "天津市公安局2024年法治政府建設情況報告\n一、主要舉措和成效\n（一）完善制度。一是修訂規則。\n"
+    report = fr.parse(text.encode("big5"))
+    assert report.layout is not None and report.layout.encoding == "big5"
+    assert report == fr.parse(text)
+
+
+def test_bytes_like_input() -> None:
+    assert (
+        fr.parse(bytearray(SAMPLE.encode()))
+        == fr.parse(memoryview(SAMPLE.encode()))
+        == fr.parse(SAMPLE)
+    )
+
+
+@pytest.mark.parametrize(
+    ("data", "line"),
+    [
+        (codecs.BOM_UTF8 + b"abc\ndef\n\xff", 3),
+        ("第一行\r第二行\r".encode() + b"\x01", 3),
+        (codecs.BOM_UTF16_LE + "上上\n".encode("utf-16-le") + b"\x00\xd8\x00\x00", 2),
+    ],
+    ids=["utf-8 bom", "cr line ends", "utf-16"],
+)
+def test_decode_errors_name_the_right_line(data: bytes, line: int) -> None:
+    with pytest.raises(fr.DecodeError) as caught:
+        fr.parse(data)
+    assert caught.value.line == line

@@ -146,3 +146,10 @@ def test_point_built_in_code_renders_with_title_and_stop() -> None:
     report.sections[0].body[0].points.append(Point(2, "强化监督", "开展检查。"))
     out = fr.render(report, "text")
     assert out == "一、工作安排\n主要有：一是加强学习。组织培训。二是强化监督。开展检查。\n"
+
+
+def test_renumbered_heading_keeps_its_own_marker_style() -> None:
+    report = fr.parse("一、工作\n(二)甲。正文。\n1、乙。正文。\n")
+    report.sections[0].subsections[0].number = 5
+    report.sections[0].subsections[0].subsections[0].number = 7
+    assert fr.render(report, "text") == "一、工作\n(五)甲。正文。\n7、乙。正文。\n"

@@ -72,3 +72,14 @@ def test_official_signature_and_addressee() -> None:
 def test_unknown_style_is_an_error() -> None:
     with pytest.raises(fr.UnknownStyleError, match="fancy"):
         fr.render(fr.Report(), "text", style="fancy")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["一、工作\n1. 12345热线\n正文。\n", "一、 二季度工作\n正文。\n"],
+    ids=["digit", "numeral"],
+)
+def test_heading_starting_with_a_number_keeps_a_space(text: str) -> None:
+    report = fr.parse(text)
+    official = fr.render(report, "text", style="official")
+    assert fr.parse(official) == report

@@ -271,3 +271,73 @@ def test_equality_ignores_layout() -> None:
     spaced = "\n    一、 主要举措和成效  \r\n\r\n    (一)完善制度。修订规则。\r\n\r\n"
     assert fr.parse(compact) == fr.parse(spaced)
     assert fr.parse(compact) != fr.parse(compact.replace("修订", "废止"))
+
+
+@pytest.mark.parametrize(
+    "after",
+    ["\n（此件公开发布）\n", "相关链接\n县政府网站\n", "\n附件：1.统计表\n"],
+    ids=["note", "links", "attachment"],
+)
+def test_signature_followed_by_footer_lines(after: str) -> None:
+    text = "一、工作\n正文。\n\n青禾县公安局\n2026年1月28日\n" + after
+    report = fr.parse(text)
+    assert report.signature == fr.Signature("青禾县公安局", dt.date(2026, 1, 28))
+    assert [p.text for p in report.sections[0].body] == ["正文。"]
+    assert fr.render(report, "text") == text
+
+
+def test_a_single_short_last_line_is_content_not_links() -> None:
+    report = fr.parse("一、工作\n正文。\n特此报告\n")
+    assert [p.text for p in report.sections[0].body] == ["正文。", "特此报告"]
+
+
+def test_plans_lead_paragraph_is_not_a_closing() -> None:
+    text = "一、主要工作\n正文。\n二、下一步工作安排\n下一步，我局将继续深化法治建设。\n"
+    report = fr.parse(text)
+    assert [p.text for p in report.sections[1].body] == ["下一步，我局将继续深化法治建设。"]
+    assert report.closing == []
+
+
+def test_closing_starts_at_its_first_opener() -> None:
+    report = fr.parse("一、工作\n正文。\n新的一年，继续努力。\n今后，我局将再接再厉。\n")
+    assert [p.text for p in report.closing] == ["新的一年，继续努力。", "今后，我局将再接再厉。"]
+
+
+def test_traditional_page_clutter() -> None:
+    text = (
+        "青禾縣公安局2025年法治政府建設情況報告\n"
+        "發佈日期：2026-01-30 10:00\n掃一掃在手機打開當前頁\n一、主要工作\n正文。\n"
+    )
+    report = fr.parse(text)
+    assert report.page.published == dt.datetime(2026, 1, 30, 10, 0)
+    assert report.preamble == []
+
+
+def test_breadcrumb_is_not_the_title() -> None:
+    report = fr.parse(
+        "首页 > 政务公开 > 法治政府建设\n青禾县公安局2025年法治政府建设情况报告\n正文。\n"
+    )
+    assert report.title == "青禾县公安局2025年法治政府建设情况报告"
+
+
+def test_we_are_no_organ() -> None:
+    assert fr.parse("2025年，我局坚持依法行政。\n一、工作\n正文。\n").organ is None
+
+
+def test_points_after_half_width_stops() -> None:
+    points = fr.parse("一、工作\n一是加强学习,学习10次.二是强化培训。\n").points
+    assert [p.title for p in points] == ["加强学习", "强化培训"]
+
+
+def test_point_title_with_a_quote_left_open() -> None:
+    point = fr.parse("一、工作\n一是开展“法治进万家活动。二是加强培训。\n").points[0]
+    assert (point.title, point.text) == ("开展“法治进万家活动", "")
+
+
+def test_spaces_before_a_heading_stop_are_not_heading() -> None:
+    assert fr.parse("（一）加强组织领导 。\n正文。\n").sections[0].heading == "加强组织领导"
+
+
+def test_lone_surrogate_next_to_traditional_text() -> None:
+    text = "\ud800報告\n一、工作\n"
+    assert fr.render(fr.parse(text), "text") == text
