@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from pathlib import Path
 
@@ -153,3 +154,18 @@ def test_renumbered_heading_keeps_its_own_marker_style() -> None:
     report.sections[0].subsections[0].number = 5
     report.sections[0].subsections[0].subsections[0].number = 7
     assert fr.render(report, "text") == "一、工作\n(五)甲。正文。\n7、乙。正文。\n"
+
+
+def test_changing_the_signature_date_changes_only_the_date() -> None:
+    text = "一、工作\n正文。\n\u3000\u3000\u3000\u3000青禾县公安局  \n\u3000\u3000\u30002026年01月08日\n"
+    report = fr.parse(text)
+    assert report.signature is not None
+    report.signature.date = dt.date(2026, 2, 3)
+    assert fr.render(report, "text") == text.replace("2026年01月08日", "2026年2月3日")
+
+
+def test_changing_the_signing_organ_on_a_one_line_signature() -> None:
+    report = fr.parse("一、工作\n正文。\n青禾县公安局  2026年1月28日\n")
+    assert report.signature is not None
+    report.signature.organ = "白石县公安局"
+    assert fr.render(report, "text") == "一、工作\n正文。\n白石县公安局  2026年1月28日\n"

@@ -55,7 +55,7 @@ class TitleLayout:
         raw: the title lines exactly as written, line ends included.
         title: the title these lines gave when parsed (a changed title is written anew).
         indent: the indent of the first title line.
-        end: what followed the first title line's text (trailing spaces and line end).
+        end: what followed the last title line's text (trailing spaces and line end).
     """
 
     raw: str
@@ -155,6 +155,7 @@ class SignatureLayout:
         indent: the indent of the first signature line.
         date_style: how the date was written: ``"arabic"`` (2026年1月28日), ``"iso"``
             (2026-01-28) or ``"chinese"`` (二〇二六年一月二十八日).
+        date_text: the date exactly as written in ``raw``, so a new date can take its place.
     """
 
     before: str
@@ -163,6 +164,7 @@ class SignatureLayout:
     date: _dt.date | None
     indent: str = ""
     date_style: str = "arabic"
+    date_text: str = ""
 
 
 @attrs.define

@@ -71,8 +71,7 @@ def decode(data: bytes, source: str = "<bytes>") -> tuple[str, str]:
                 offset = exc.start + (len(bom) if encoding == "utf-8-sig" else 0)
                 name = "UTF-8" if encoding == "utf-8-sig" else encoding.upper()
                 raise DecodeError(
-                    f"starts with a {name} byte-order mark but is not valid {name} "
-                    f"(byte {offset})",
+                    f"starts with a {name} byte-order mark but is not valid {name} (byte {offset})",
                     source=source,
                     line=_line_of(data, offset, encoding),
                     expected=_EXPECTED,

@@ -197,9 +197,8 @@ def _is_organ_line(text: str) -> bool:
 class _Builder:
     """One build: the lines, their kinds, and the report under construction."""
 
-    def __init__(self, lines: list[Line], source: str) -> None:
+    def __init__(self, lines: list[Line]) -> None:
         self.lines = lines
-        self.source = source
         self.kinds: list[int] = []
         self.markers: list[Marker | None] = []
         self.page = PageInfo()
@@ -210,6 +209,7 @@ class _Builder:
         self.full = 0
         self.level3: list[str] = []
         self.date_style = "arabic"
+        self.date_text = ""
         self.title_lines: set[str] = set()
 
     # -- classification ---------------------------------------------------------------------
@@ -406,14 +406,16 @@ class _Builder:
         if end <= start or kinds[end - 1] != _TEXT:
             return None
         last = lines[end - 1]
-        found = parse_date(last.text.strip("（）()"))
+        date_text = last.text.strip("（）()")
+        found = parse_date(date_text)
         organ: str | None = None
         if found is None:
             # organ and date on one line: "泾源县公安局  2026年1月28日"
             m = DATE_SEARCH_RE.search(last.text)
             if m is None or m.end() != len(last.text) or not last.text[m.start() - 1].isspace():
                 return None
-            found = parse_date(m.group())
+            date_text = m.group()
+            found = parse_date(date_text)
             head = last.text[: m.start()].strip()
             if found is None or not _is_organ_line(head):
                 return None
@@ -430,6 +432,7 @@ class _Builder:
         date, style = found
         report.signature = Signature(organ, date)
         self.date_style = style
+        self.date_text = date_text
         return sig_start, end
 
     # -- body ---------------------------------------------------------------------------------
@@ -658,14 +661,13 @@ def _line_ending(end: str) -> str:
     return end[-1] if end and end[-1] in "\r\n" else ""
 
 
-def build_report(lines: list[Line], source: str = "<string>") -> Report:
+def build_report(lines: list[Line]) -> Report:
     """Build a report from logical lines. Never fails: any lines give some report.
 
     Args:
         lines: the logical lines of the document, from a reader.
-        source: a name for the document, for messages.
     """
-    builder = _Builder(lines, source)
+    builder = _Builder(lines)
     builder.classify()
     report = Report()
     layout = ReportLayout()
@@ -685,6 +687,7 @@ def build_report(lines: list[Line], source: str = "<string>") -> Report:
             signature.date,
             lines[footer_start].indent,
             builder.date_style,
+            builder.date_text,
         )
     else:
         layout.trailing = leftover + layout.trailing

@@ -35,22 +35,17 @@ def environment(
             templates from places you do not control.
         autoescape: escape HTML in values (the HTML renderer turns it on).
     """
-    if template_dir is None and not sandboxed:
-        return _default(autoescape)
-    return _build(template_dir, sandboxed, autoescape)
+    folder = None if template_dir is None else os.path.abspath(os.fspath(template_dir))
+    return _build(folder, sandboxed, autoescape)
 
 
-@functools.cache
-def _default(autoescape: bool) -> jinja2.Environment:
-    return _build(None, False, autoescape)
-
-
-def _build(
-    template_dir: str | os.PathLike[str] | None, sandboxed: bool, autoescape: bool
-) -> jinja2.Environment:
+@functools.lru_cache(maxsize=32)
+def _build(folder: str | None, sandboxed: bool, autoescape: bool) -> jinja2.Environment:
+    # One environment per folder and mode: Jinja caches compiled templates in it, and checks a
+    # template file's modification time before using its cached form.
     loaders: list[jinja2.BaseLoader] = []
-    if template_dir is not None:
-        loaders.append(jinja2.FileSystemLoader(os.fspath(template_dir)))
+    if folder is not None:
+        loaders.append(jinja2.FileSystemLoader(folder))
     loaders.append(jinja2.PackageLoader("fazhi_report", "templates"))
     cls = jinja2.sandbox.SandboxedEnvironment if sandboxed else jinja2.Environment
     return cls(
@@ -58,7 +53,7 @@ def _build(
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         autoescape=autoescape,
-        auto_reload=False,
+        auto_reload=True,
     )
 
 

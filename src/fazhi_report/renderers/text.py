@@ -179,8 +179,22 @@ class _Printer:
         layout = signature.layout
         if layout is not None:
             out.append(layout.before)
-            if layout.organ == signature.organ and layout.date == signature.date:
+            same_organ = layout.organ == signature.organ
+            if same_organ and layout.date == signature.date:
                 out.append(layout.raw)
+                return
+            # one of the two changed: put it in place of the old one, leave the rest as written
+            if same_organ and signature.date is not None and layout.date_text in layout.raw:
+                new_date = format_date(signature.date, layout.date_style)
+                out.append(layout.raw.replace(layout.date_text, new_date, 1))
+                return
+            if (
+                layout.date == signature.date
+                and layout.organ
+                and signature.organ
+                and layout.raw.count(layout.organ) == 1
+            ):
+                out.append(layout.raw.replace(layout.organ, signature.organ))
                 return
             indent, date_style = layout.indent, layout.date_style
         else:
