@@ -83,47 +83,53 @@ _NUMERAL_CHARS = frozenset("一二三四五六七八九十")
 _POINT_NUMBERS = {int_to_chinese(n): n for n in range(1, 100)}
 
 
-def _scanner(stops: frozenset[str]) -> re.Pattern[str]:
-    return re.compile("[" + re.escape("".join(sorted(stops | _OPENERS | _CLOSERS))) + "]")
+def _char_class(chars: frozenset[str]) -> str:
+    return "[" + re.escape("".join(sorted(chars))) + "]"
 
 
-def _plain_stop(stops: frozenset[str]) -> re.Pattern[str]:
-    # the common case in one C call: a stop with no quote or bracket opened before it
-    return re.compile(
-        "[^"
-        + re.escape("".join(sorted(stops | _OPENERS)))
-        + "]*["
-        + re.escape("".join(sorted(stops)))
-        + "]"
-    )
+class _StopFinder:
+    """Compiled searches for one set of stops: any stop; a stop with no quote opened before
+    it (the common case, one C call); and every stop, quote and bracket (the general case)."""
+
+    def __init__(self, stops: frozenset[str]) -> None:
+        self.stops = stops
+        self.any = re.compile(_char_class(stops))
+        self.plain = re.compile("[^" + _char_class(stops | _OPENERS)[1:] + "*" + _char_class(stops))
+        self.scan = re.compile(_char_class(stops | _OPENERS | _CLOSERS))
+
+    def find(self, text: str, start: int = 0) -> int:
+        first = self.any.search(text, start)
+        if first is None:
+            return -1
+        plain = self.plain.match(text, start)
+        if plain is not None:
+            return plain.end() - 1
+        depth = 0
+        stops = self.stops
+        m = self.scan.search(text, start)
+        while m is not None:
+            c = m.group()
+            if c in stops and depth == 0:
+                return m.start()
+            if c in _OPENERS:
+                depth += 1
+            elif c in _CLOSERS and depth:
+                depth -= 1
+            m = self.scan.search(text, m.end())
+        # a quote or bracket left open: the first stop counts after all
+        return first.start() if depth else -1
 
 
-_SCANNERS = {stops: _scanner(stops) for stops in (_POINT_STOPS, _HEADING_STOPS)}
-_PLAIN_STOPS = {stops: _plain_stop(stops) for stops in (_POINT_STOPS, _HEADING_STOPS)}
+_FINDERS = {stops: _StopFinder(stops) for stops in (_POINT_STOPS, _HEADING_STOPS)}
 
 
 def find_stop(text: str, stops: frozenset[str], start: int = 0) -> int:
-    """Index of the first stop character in ``text`` outside quotes and brackets, or -1."""
-    plain = _PLAIN_STOPS.get(stops)
-    if plain is not None:
-        m = plain.match(text, start)
-        if m is not None:
-            return m.end() - 1
-    scan = _SCANNERS.get(stops) or _scanner(stops)
-    depth = 0
-    m = scan.search(text, start)
-    while m is not None:
-        c = m.group()
-        if c in stops and depth == 0:
-            return m.start()
-        if c in _OPENERS:
-            depth += 1
-        elif c in _CLOSERS and depth:
-            depth -= 1
-        m = scan.search(text, m.end())
-    # a quote or bracket left open: the first stop counts after all
-    found = [i for i in (text.find(c, start) for c in stops) if i >= 0]
-    return min(found) if found else -1
+    """Index of the first stop character in ``text`` outside quotes and brackets, or -1.
+
+    When a quote or bracket is never closed, the first stop anywhere counts.
+    """
+    finder = _FINDERS.get(stops) or _StopFinder(stops)
+    return finder.find(text, start)
 
 
 def split_points(content: str, last: int) -> tuple[str, list[Point], int]:
