@@ -69,15 +69,6 @@ _SENTENCE_PUNCT = frozenset("。，,；;！？!?")
 _LINK_PUNCT = _SENTENCE_PUNCT | frozenset("：:、")
 
 
-def _char_test(chars: frozenset[str]) -> Callable[[str], bool]:
-    search = re.compile("[" + re.escape("".join(sorted(chars))) + "]").search
-    return lambda text: search(text) is not None
-
-
-# "any(c in set for c in text)" in one C call
-_HAS_SENTENCE_PUNCT = _char_test(_SENTENCE_PUNCT)
-_HAS_LINK_PUNCT = _char_test(_LINK_PUNCT)
-_MARKER_START = frozenset("一二三四五六七八九十（(0123456789０１２３４５６７８９")
 _TITLE_SPACE = re.compile(r"(?<=[\u4e00-\u9fff\d])[ \t\u3000\xa0]+(?=[\u4e00-\u9fff\d])")
 _NUMERAL_CHARS = frozenset("一二三四五六七八九十")
 _POINT_NUMBERS = {int_to_chinese(n): n for n in range(1, 100)}
@@ -85,6 +76,16 @@ _POINT_NUMBERS = {int_to_chinese(n): n for n in range(1, 100)}
 
 def _char_class(chars: frozenset[str]) -> str:
     return "[" + re.escape("".join(sorted(chars))) + "]"
+
+
+def _char_test(chars: frozenset[str]) -> Callable[[str], bool]:
+    search = re.compile(_char_class(chars)).search
+    return lambda text: search(text) is not None
+
+
+# "any(c in set for c in text)" in one C call
+_HAS_SENTENCE_PUNCT = _char_test(_SENTENCE_PUNCT)
+_HAS_LINK_PUNCT = _char_test(_LINK_PUNCT)
 
 
 class _StopFinder:
@@ -226,12 +227,11 @@ class _Builder:
         clutter = _cues.CLUTTER
         for line in self.lines:
             text = line.text
-            marker = None
+            marker = match_marker(text)  # rejects most lines by their first character
             if not text:
                 kind = _BLANK
-            elif line.heading_level is not None or (text[0] in _MARKER_START and len(text) > 1):
-                marker = match_marker(text)
-                kind = _HEAD if marker is not None else _TEXT
+            elif marker is not None:
+                kind = _HEAD
             elif len(text) <= 80 and clutter.search(_cues.fold(text)) is not None:
                 kind = _CLUTTER
                 self._page_fields(_cues.fold(text))

@@ -1,9 +1,9 @@
 """Logical lines: what every reader hands the structure builder.
 
 A reader (plain text, DOCX, Markdown, HTML) turns its input into a list of `Line` — the
-text of a paragraph-sized line with its indent and ending kept apart, plus optional hints from the
-format (a DOCX heading style, a Markdown ``#``). The structure builder works on these alone, so
-every format gets the same structure rules.
+text of a paragraph-sized line with its indent and ending kept apart, plus a hint when the format
+marks a line as the title. The structure builder works on these alone, so every format gets the
+same structure rules.
 """
 
 from __future__ import annotations
@@ -21,11 +21,11 @@ class Line:
         text: the line's text without indent and trailing whitespace.
         end: trailing whitespace and the line ending (``""`` for a last line with none).
         number: the 1-based line number in the source, for error messages and tools.
-        heading_level: a heading level the format states (DOCX style, Markdown ``#``), if any.
-        is_title: the format marks this line as the document title.
+        is_title: the format marks this line as the document title (a DOCX Title style, a
+            Markdown ``#``); plain text never does.
     """
 
-    __slots__ = ("end", "heading_level", "indent", "is_title", "number", "text")
+    __slots__ = ("end", "indent", "is_title", "number", "text")
 
     def __init__(
         self,
@@ -33,14 +33,12 @@ class Line:
         text: str,
         end: str,
         number: int,
-        heading_level: int | None = None,
         is_title: bool = False,
     ) -> None:
         self.indent = indent
         self.text = text
         self.end = end
         self.number = number
-        self.heading_level = heading_level
         self.is_title = is_title
 
     @property
