@@ -83,3 +83,18 @@ def test_heading_starting_with_a_number_keeps_a_space(text: str) -> None:
     report = fr.parse(text)
     official = fr.render(report, "text", style="official")
     assert fr.parse(official) == report
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一是\n\n“\r三是》",  # a plain first line followed by lines the footer takes
+        "一是\r青禾县公安局\t ",  # a bare last point before an organ line
+        "二〇二六年一月二十八日\n\n(2)\u3000。",  # a date line that is not the last
+        "\x1c）二是测试内容较长的一行文字用于拼接段落继续写下去还有更多\r:",  # joined, then a colon
+        "一、\ufeff。",  # a byte-order mark inside a line
+    ],
+)
+def test_official_round_trip_of_found_counterexamples(text: str) -> None:
+    report = fr.parse(text)
+    assert fr.parse(fr.render(report, "text", style="official")) == report

@@ -46,7 +46,7 @@ from fazhi_report.numbering import (
     match_marker,
     parse_date,
 )
-from fazhi_report.parsers.lines import Line
+from fazhi_report.parsers.lines import SPACE, Line
 
 __all__ = ["build_report", "split_points"]
 
@@ -269,11 +269,13 @@ class _Builder:
         title_end = self._title(report, layout, i, end)
         if title_end > i:
             i = title_end
-            parts = self.title_lines
+            # a web page repeats its title above the text; only a title in title words is
+            # taken to be repeated (a short plain first line may well recur as content)
+            parts = self.title_lines if _is_title_like(report.title or "") else set()
             j = i
             while j < end and (kinds[j] in (_BLANK, _CLUTTER) or lines[j].text in parts):
                 if kinds[j] == _TEXT:
-                    kinds[j] = _CLUTTER  # the page repeats its title above the text
+                    kinds[j] = _CLUTTER
                 j += 1
             layout.header = "".join(line.raw for line in lines[i:j])
             i = j
@@ -285,7 +287,9 @@ class _Builder:
             text = lines[j].text
             if (
                 text[-1] in "：:"
-                and 3 <= len(text) <= 40
+                # shorter than a line that continues on the next (see _paragraph), so that a
+                # paragraph joined from broken lines is never taken for an addressee
+                and 3 <= len(text) < _JOIN_MIN
                 and not _HAS_SENTENCE_PUNCT(text)
                 and "如下" not in text
             ):
@@ -336,11 +340,15 @@ class _Builder:
         text = self.lines[i].text
         if len(text) > 40 or _HAS_LINK_PUNCT(text) or parse_date(text) is not None:
             return False
-        # followed by a heading or prose: not by a repeat of itself or a footer of links,
-        # which are clutter
+        # followed by a heading or prose (sentence punctuation, or too long for a footer line):
+        # never just by lines the footer may take (links, notes, a signature)
         lines, kinds = self.lines, self.kinds
         return any(
-            kinds[j] == _HEAD or (kinds[j] == _TEXT and _HAS_LINK_PUNCT(lines[j].text))
+            kinds[j] == _HEAD
+            or (
+                kinds[j] == _TEXT
+                and (_HAS_SENTENCE_PUNCT(lines[j].text) or len(lines[j].text) > 30)
+            )
             for j in range(i + 1, end)
         )
 
@@ -367,7 +375,7 @@ class _Builder:
                 self._to_clutter(sig_end, end)
                 layout.trailing = "".join(line.raw for line in lines[sig_end:])
                 return sig_start, "".join(line.raw for line in lines[sig_start:sig_end])
-            if k <= start or not _is_footer_line(lines[k - 1].text):
+            if k <= start or kinds[k - 1] != _TEXT or not _is_footer_line(lines[k - 1].text):
                 break
             k -= 1
             while k > start and kinds[k - 1] in (_BLANK, _CLUTTER):
@@ -381,6 +389,7 @@ class _Builder:
                 kinds[k - 1] == _TEXT
                 and len(lines[k - 1].text) <= 20
                 and not _HAS_LINK_PUNCT(lines[k - 1].text)
+                and POINT_MARKER_RE.match(lines[k - 1].text) is None
                 and not _is_organ_line(lines[k - 1].text)
             )
         ):
@@ -422,7 +431,7 @@ class _Builder:
                 return None
             date_text = m.group()
             found = parse_date(date_text)
-            head = last.text[: m.start()].strip()
+            head = last.text[: m.start()].strip(SPACE)
             if found is None or not _is_organ_line(head):
                 return None
             organ = head
@@ -496,7 +505,7 @@ class _Builder:
         text = line.text
         raw_marker = marker.raw
         rest = text[len(raw_marker) :]
-        heading_text = rest.lstrip()
+        heading_text = rest.lstrip(SPACE)
         gap = rest[: len(rest) - len(heading_text)]
         if marker.level in (2, 4):
             if raw_marker[0] == "(":
@@ -512,11 +521,11 @@ class _Builder:
             layout.end = line.end
             return section, i + 1
         tail = heading_text[stop_at + 1 :]
-        heading = heading_text[:stop_at].rstrip()
+        heading = heading_text[:stop_at].rstrip(SPACE)
         section.heading = heading
         # spaces before the stop belong to the stop, not to the heading
         layout.stop = heading_text[len(heading) : stop_at + 1]
-        body_text = tail.lstrip()
+        body_text = tail.lstrip(SPACE)
         if not body_text:
             layout.stop += tail  # spaces after a standalone heading's stop stay with the stop
             layout.end = line.end

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["Line", "split_run_on", "split_text"]
+__all__ = ["SPACE", "Line", "split_run_on", "split_text"]
 
 
 class Line:
@@ -51,6 +51,9 @@ class Line:
 
 
 _BREAK = re.compile(r"(\r\n|\r|\n)")
+# What str.strip() strips, and the byte-order mark (U+FEFF, a zero-width no-break space), which
+# concatenated files and copied text leave at the start of lines: layout, never text.
+SPACE = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + "\ufeff"
 
 
 def split_text(text: str) -> list[Line]:
@@ -69,7 +72,7 @@ def split_text(text: str) -> list[Line]:
     lines: list[Line] = []
     append = lines.append
     for k, body in enumerate(bodies):
-        stripped = body.strip()
+        stripped = body.strip(SPACE)
         if len(stripped) == len(body):
             append(Line("", body, endings[k], k + 1))
         elif stripped:
@@ -77,13 +80,6 @@ def split_text(text: str) -> list[Line]:
             append(Line(body[:start], stripped, body[start + len(stripped) :] + endings[k], k + 1))
         else:
             append(Line("", "", body + endings[k], k + 1))
-    if lines and lines[0].text.startswith("\ufeff"):
-        # a byte-order mark that survived decoding belongs to the layout, not to the text
-        first = lines[0]
-        rest = first.text[1:]
-        stripped = rest.lstrip()
-        first.indent += "\ufeff" + rest[: len(rest) - len(stripped)]
-        first.text = stripped
     return lines
 
 
@@ -137,7 +133,7 @@ def split_run_on(lines: list[Line]) -> list[Line]:
         carry = line.indent  # spaces waiting for the next piece with text
         first = len(out)
         for piece in pieces:
-            body = piece.strip()
+            body = piece.strip(SPACE)
             if not body:
                 carry += piece
                 continue

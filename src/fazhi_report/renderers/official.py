@@ -14,12 +14,19 @@ from fazhi_report.renderers.text import heading_marker
 __all__ = ["official_helpers", "render_official"]
 
 # Official punctuation is full width; a stop keeps its kind (a comma stays a comma).
+_OPEN_END = frozenset(" \u3000\t\xa0.．")
 _FULL_WIDTH = str.maketrans({",": "，", ";": "；", ":": "：", "!": "！", "?": "？", ".": "。"})
 
 
-def _point_stop(point: Point) -> str:
-    stop = point.layout.stop if point.layout is not None else ""
-    return stop.translate(_FULL_WIDTH) if stop else "。"
+def _point_stop(point: Point, last: bool = False) -> str:
+    layout = point.layout
+    if layout is None:
+        return "。"
+    if not layout.stop and not point.text and (last or point.title[-1:] in _OPEN_END):
+        # a bare point ("一是加强学习") stays as bare as it was written, where the next point's
+        # marker can still be told (at the end, or after a space)
+        return ""
+    return layout.stop.translate(_FULL_WIDTH) if layout.stop else "。"
 
 
 def _heading_stop(section: Section) -> str:
