@@ -99,12 +99,12 @@ class _StopFinder:
         self.scan = re.compile(_char_class(stops | _OPENERS | _CLOSERS))
 
     def find(self, text: str, start: int = 0) -> int:
-        first = self.any.search(text, start)
-        if first is None:
-            return -1
         plain = self.plain.match(text, start)
         if plain is not None:
             return plain.end() - 1
+        first = self.any.search(text, start)
+        if first is None:
+            return -1
         depth = 0
         stops = self.stops
         m = self.scan.search(text, start)
@@ -122,6 +122,7 @@ class _StopFinder:
 
 
 _FINDERS = {stops: _StopFinder(stops) for stops in (_POINT_STOPS, _HEADING_STOPS)}
+_find_point_stop = _FINDERS[_POINT_STOPS].find
 
 
 def find_stop(text: str, stops: frozenset[str], start: int = 0) -> int:
@@ -168,7 +169,7 @@ def split_points(content: str, last: int) -> tuple[str, list[Point], int]:
     for k, (s, body_start, number) in enumerate(starts):
         stop_end = starts[k + 1][0] if k + 1 < len(starts) else len(content)
         segment = content[body_start:stop_end]
-        i = find_stop(segment, _POINT_STOPS)
+        i = _find_point_stop(segment)
         if i < 0:
             title, stop, text = segment, "", ""
         else:
