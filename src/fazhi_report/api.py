@@ -26,11 +26,10 @@ def _text_renderer(
     templates: str | os.PathLike[str] | None = None,
     sandboxed: bool = False,
 ) -> str:
-    if style is None or style == "lossless":
-        if (templates is None and not sandboxed) or report.layout is not None:
-            return render_lossless(report)
-        return render_official(report, template_dir=templates, sandboxed=sandboxed)
-    if style == "official":
+    if (style is None or style == "lossless") and report.layout is not None:
+        return render_lossless(report)
+    # official on request, and for a report with no layout to be lossless to
+    if style in (None, "lossless", "official"):
         return render_official(report, template_dir=templates, sandboxed=sandboxed)
     raise UnknownStyleError(
         f"the text renderer has no style {style!r}", expected=" or ".join(TEXT_STYLES)

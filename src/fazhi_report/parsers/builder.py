@@ -89,8 +89,9 @@ _HAS_LINK_PUNCT = _char_test(_LINK_PUNCT)
 
 
 class _StopFinder:
-    """Compiled searches for one set of stops: any stop; a stop with no quote opened before
-    it (the common case, one C call); and every stop, quote and bracket (the general case)."""
+    """Finds the first stop outside quotes and brackets (the first stop anywhere when a quote
+    is never closed), with compiled searches for one set of stops: a stop with no quote opened
+    before it (the common case, one C call); any stop; every stop, quote and bracket."""
 
     def __init__(self, stops: frozenset[str]) -> None:
         self.stops = stops
@@ -121,17 +122,9 @@ class _StopFinder:
         return first.start() if depth else -1
 
 
-_FINDERS = {stops: _StopFinder(stops) for stops in (_POINT_STOPS, _HEADING_STOPS)}
-_find_point_stop = _FINDERS[_POINT_STOPS].find
-
-
-def find_stop(text: str, stops: frozenset[str], start: int = 0) -> int:
-    """Index of the first stop character in ``text`` outside quotes and brackets, or -1.
-
-    When a quote or bracket is never closed, the first stop anywhere counts.
-    """
-    finder = _FINDERS.get(stops) or _StopFinder(stops)
-    return finder.find(text, start)
+# the stop after a point's title, and after a run-in heading
+_find_point_stop = _StopFinder(_POINT_STOPS).find
+_find_heading_stop = _StopFinder(_HEADING_STOPS).find
 
 
 def split_points(content: str, last: int) -> tuple[str, list[Point], int]:
@@ -216,8 +209,6 @@ class _Builder:
         self.half = 0
         self.full = 0
         self.level3: list[str] = []
-        self.date_style = "arabic"
-        self.date_text = ""
         self.title_lines: set[str] = set()
 
     # -- classification ---------------------------------------------------------------------
@@ -233,9 +224,9 @@ class _Builder:
                 kind = _BLANK
             elif marker is not None:
                 kind = _HEAD
-            elif len(text) <= 80 and clutter.search(_cues.fold(text)) is not None:
+            elif len(text) <= 80 and clutter.search(folded := _cues.fold(text)) is not None:
                 kind = _CLUTTER
-                self._page_fields(_cues.fold(text))
+                self._page_fields(folded)
             else:
                 kind = _TEXT
             kinds.append(kind)
@@ -266,7 +257,7 @@ class _Builder:
         i = 0
         while i < end and kinds[i] in (_BLANK, _CLUTTER):
             i += 1
-        layout.lead = "".join(line.raw for line in lines[:i])
+        layout.lead = self._raw(0, i)
         title_end = self._title(report, layout, i, end)
         if title_end > i:
             i = title_end
@@ -278,7 +269,7 @@ class _Builder:
                 if kinds[j] == _TEXT:
                     kinds[j] = _CLUTTER
                 j += 1
-            layout.header = "".join(line.raw for line in lines[i:j])
+            layout.header = self._raw(i, j)
             i = j
         # an addressee line (主送机关) such as "市委、市政府："
         j = i
@@ -295,7 +286,7 @@ class _Builder:
                 and "如下" not in text
             ):
                 report.addressee = text[:-1]
-                before = "".join(line.raw for line in lines[i:j])
+                before = self._raw(i, j)
                 layout.addressee = AddresseeLayout(before, lines[j].raw, report.addressee)
                 i = j + 1
         return i
@@ -332,7 +323,7 @@ class _Builder:
         title = _TITLE_SPACE.sub("", title)
         report.title = title
         self.title_lines = {title, text, lines[last].text}
-        raw = "".join(line.raw for line in lines[i : last + 1])
+        raw = self._raw(i, last + 1)
         layout.title = TitleLayout(raw, title, first.indent, lines[last].end)
         return last + 1
 
@@ -355,12 +346,8 @@ class _Builder:
 
     # -- footer -------------------------------------------------------------------------------
 
-    def footer(self, report: Report, layout: ReportLayout, start: int) -> tuple[int, str]:
-        """Read trailing clutter, link lists and the signature; return where the body ends.
-
-        Returns the index of the first footer line and the raw text of the signature part
-        (lines from the signature's first line to its last), which the caller places.
-        """
+    def footer(self, report: Report, layout: ReportLayout, start: int) -> int:
+        """Read trailing clutter, link lists and the signature; return where the body ends."""
         lines, kinds = self.lines, self.kinds
         n = len(lines)
         end = n
@@ -374,8 +361,8 @@ class _Builder:
             if sig is not None:
                 sig_start, sig_end = sig
                 self._to_clutter(sig_end, end)
-                layout.trailing = "".join(line.raw for line in lines[sig_end:])
-                return sig_start, "".join(line.raw for line in lines[sig_start:sig_end])
+                layout.trailing = self._raw(sig_end, n)
+                return sig_start
             if k <= start or kinds[k - 1] != _TEXT or not _is_footer_line(lines[k - 1].text):
                 break
             k -= 1
@@ -405,11 +392,18 @@ class _Builder:
                 prev -= 1
             # not when it could be the last line of a sentence broken over lines
             if prev < start or kinds[prev] != _TEXT or lines[prev].text[-1] in _TERMINAL:
-                report.signature = Signature(lines[end - 1].text, None)
-                layout.trailing = "".join(line.raw for line in lines[end:])
-                return end - 1, lines[end - 1].raw
-        layout.trailing = "".join(line.raw for line in lines[end:])
-        return end, ""
+                organ = lines[end - 1].text
+                raw = lines[end - 1].raw
+                signed = SignatureLayout("", raw, organ, None, lines[end - 1].indent)
+                report.signature = Signature(organ, None, signed)
+                layout.trailing = self._raw(end, n)
+                return end - 1
+        layout.trailing = self._raw(end, n)
+        return end
+
+    def _raw(self, start: int, end: int) -> str:
+        """The lines[start:end] exactly as written."""
+        return "".join(line.raw for line in self.lines[start:end])
 
     def _to_clutter(self, start: int, end: int) -> None:
         kinds = self.kinds
@@ -446,9 +440,9 @@ class _Builder:
                 organ = lines[j].text
                 sig_start = j
         date, style = found
-        report.signature = Signature(organ, date)
-        self.date_style = style
-        self.date_text = date_text
+        raw = self._raw(sig_start, end)
+        layout = SignatureLayout("", raw, organ, date, lines[sig_start].indent, style, date_text)
+        report.signature = Signature(organ, date, layout)
         return sig_start, end
 
     # -- body ---------------------------------------------------------------------------------
@@ -515,7 +509,7 @@ class _Builder:
                 self.full += 1
         elif marker.level == 3:
             self.level3.append(raw_marker[-1])
-        stop_at = find_stop(heading_text, _HEADING_STOPS)
+        stop_at = _find_heading_stop(heading_text)
         layout = SectionLayout(before, line.indent, raw_marker, marker.level, marker.number, gap)
         section = Section(marker.level, marker.number, heading_text, layout=layout)
         if stop_at < 0:
@@ -690,21 +684,12 @@ def build_report(lines: list[Line]) -> Report:
     report.layout = layout
     n = len(lines)
     start = builder.header(report, layout, n)
-    footer_start, signature_raw = builder.footer(report, layout, start)
-    if footer_start < start:
-        footer_start = start
+    footer_start = max(builder.footer(report, layout, start), start)
+    # what the body leaves over (blank lines, clutter) goes before the signature, else last
     leftover = builder.body(report, start, footer_start)
     signature = report.signature
-    if signature is not None:
-        signature.layout = SignatureLayout(
-            leftover,
-            signature_raw,
-            signature.organ,
-            signature.date,
-            lines[footer_start].indent,
-            builder.date_style,
-            builder.date_text,
-        )
+    if signature is not None and signature.layout is not None:
+        signature.layout.before = leftover
     else:
         layout.trailing = leftover + layout.trailing
     builder.closing(report)
