@@ -230,7 +230,7 @@ def test_every_argument_has_help() -> None:
     for action in parsers[0]._actions:
         if isinstance(action, argparse._SubParsersAction):
             parsers.extend(action.choices.values())
-    assert len(parsers) == 3
+    assert len(parsers) == 4  # the program, convert, formats, inspect
     for parser in parsers:
         assert parser.description
         assert parser.epilog and "example" in parser.epilog

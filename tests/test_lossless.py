@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 import fazhi_report as fr
 from fazhi_report import Paragraph, Point, Section
+from fazhi_report.renderers.lossless import paragraph_text
 
 from .conftest import EXAMPLES
 from .strategies import report_like_text
@@ -114,9 +115,7 @@ def test_removing_a_paragraph_removes_only_its_lines(sample: tuple[str, fr.Repor
     removed = report.sections[1].body.pop(2)
     out = fr.render(report, "text")
     assert fr.render(fr.parse(out), "text") == out
-    assert [line[1:] for line in _changed_lines(text, out)] == [
-        fr.renderers.paragraph_text(removed)
-    ]
+    assert [line[1:] for line in _changed_lines(text, out)] == [paragraph_text(removed)]
 
 
 def test_run_in_heading_turned_standalone(sample: tuple[str, fr.Report]) -> None:

@@ -8,6 +8,8 @@ import pytest
 
 import fazhi_report as fr
 
+from .conftest import EXAMPLES
+
 REPORT = (
     "溪口镇人民政府2024年法治政府建设情况报告\n一、主要举措和成效\n（一）完善制度。一是修订规则。\n"
 )
@@ -48,3 +50,120 @@ def test_template_using_an_unknown_name_fails_clearly(tmp_path: Path) -> None:
     (tmp_path / "text" / "official.j2").write_text("{{ no_such_thing }}", "utf-8")
     with pytest.raises(fr.TemplateError, match="no_such_thing"):
         fr.render(fr.Report(), "text", style="official", templates=tmp_path)
+
+
+# ---------------------------------------------------------------- hostile templates
+
+
+def _official(tmp_path: Path, body: str, *, sandboxed: bool = True) -> str:
+    (tmp_path / "text").mkdir(exist_ok=True)
+    (tmp_path / "text" / "official.j2").write_text(body, "utf-8")
+    report = fr.parse(REPORT)
+    return fr.render(report, "text", style="official", templates=tmp_path, sandboxed=sandboxed)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "{{ report.sections.clear() }}",
+        "{{ report.sections.append('x') }}",
+        "{{ report.sections[0].body.pop() }}",
+        "{{ report.sections.sort() }}",
+        "{{ report.page.__setattr__('source', 'x') }}",
+    ],
+)
+def test_sandbox_cannot_change_the_report(tmp_path: Path, body: str) -> None:
+    report = fr.parse(REPORT)
+    before = fr.to_json(report, layout=True)
+    (tmp_path / "text").mkdir()
+    (tmp_path / "text" / "official.j2").write_text(body, "utf-8")
+    with pytest.raises(fr.TemplateError, match=r"official\.j2"):
+        fr.render(report, "text", style="official", templates=tmp_path, sandboxed=True)
+    assert fr.to_json(report, layout=True) == before
+
+
+def test_sandbox_allows_reading_the_report(tmp_path: Path) -> None:
+    out = _official(
+        tmp_path, "{% for s in report.walk() %}{{ s|marker }}{{ s.heading }};{% endfor %}"
+    )
+    assert out == "一、主要举措和成效;（一）完善制度;"
+
+
+@pytest.mark.parametrize(
+    ("body", "line"),
+    [
+        ("ok\n{{ 1/0 }}", 2),
+        ("{% for i in range(200000) %}{% endfor %}", 1),
+        ("{% macro f() %}{{ f() }}{% endmacro %}\n\n{{ f() }}", None),
+        ("{{ 'a' * 10**10 }}", 1),
+        ("{{ 10 ** 100000 }}", 1),
+        ("{{ [1] * 10**9 }}", 1),
+        ("{{ 'a'|center(10**9) }}", 1),
+        ("{{ 'a'.ljust(10**9) }}", 1),
+        ("{{ '%999999999s'|format('a') }}", 1),
+        ("{{ '%999999999s' % 'a' }}", 1),
+        ("{{ '%*s' % (999999999, 'a') }}", 1),
+        # the whole output is over the bound, not one line
+        ("{% for i in range(100000) %}{{ 'x' * 200 }}{% endfor %}", None),
+    ],
+)
+def test_hostile_templates_are_template_errors(tmp_path: Path, body: str, line: int | None) -> None:
+    with pytest.raises(fr.TemplateError, match=r"official\.j2") as caught:
+        _official(tmp_path, body)
+    if line is not None:
+        assert caught.value.line == line
+
+
+def test_failures_outside_the_sandbox_are_template_errors_too(tmp_path: Path) -> None:
+    with pytest.raises(fr.TemplateError, match="ZeroDivisionError") as caught:
+        _official(tmp_path, "\n\n{{ 1/0 }}", sandboxed=False)
+    assert caught.value.line == 3
+
+
+def test_template_folder_must_be_a_folder(tmp_path: Path) -> None:
+    report = fr.parse(REPORT)
+    with pytest.raises(fr.TemplateError, match="does not exist"):
+        fr.render(report, "text", style="official", templates=tmp_path / "missing")
+    a_file = tmp_path / "file.j2"
+    a_file.write_text("x", "utf-8")
+    with pytest.raises(fr.TemplateError, match="not a folder"):
+        fr.render(report, "text", style="official", templates=a_file)
+
+
+def test_templates_for_a_style_without_templates_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(fr.OptionError, match="lossless"):
+        fr.render(fr.parse(REPORT), "text", style="lossless", templates=tmp_path)
+    with pytest.raises(fr.OptionError, match="json"):
+        fr.render(fr.parse(REPORT), "json", templates=tmp_path)
+
+
+def test_autoescape_follows_the_template_name(tmp_path: Path) -> None:
+    from fazhi_report.renderers.templating import environment, render_template
+
+    (tmp_path / "page.html").write_text("<p>{{ text }}</p>", "utf-8")
+    (tmp_path / "page.html.j2").write_text("<p>{{ text }}</p>", "utf-8")
+    (tmp_path / "page.j2").write_text("{{ text }}", "utf-8")
+    env = environment(tmp_path)
+    hostile = {"text": "<script>alert(1)</script>{{ x }}"}
+    assert render_template(env, "page.html", hostile) == (
+        "<p>&lt;script&gt;alert(1)&lt;/script&gt;{{ x }}</p>"
+    )
+    assert render_template(env, "page.html.j2", hostile).startswith("<p>&lt;script&gt;")
+    assert render_template(env, "page.j2", hostile) == hostile["text"]
+
+
+def test_inline_macros_serve_python_renderers() -> None:
+    from fazhi_report import official
+    from fazhi_report.renderers.templating import environment, inline_macros
+
+    report = fr.load(EXAMPLES / "sample_report.txt")
+    macros = inline_macros(environment())
+    lines = fr.render(report, "text", style="official").splitlines()
+    for paragraph in report.paragraphs:
+        if paragraph.layout is not None and paragraph.layout.inline:
+            continue  # the text of a run-in heading's paragraph follows its heading
+        text = str(macros.paragraph_text(paragraph))
+        assert text == official.paragraph_text(paragraph)
+        assert "\u3000\u3000" + text in lines
+    for section in report.walk():
+        assert "\u3000\u3000" + str(macros.section_lead(section)) in lines

@@ -9,7 +9,7 @@ fr.render(report, "text", style="official")
 ```
 """
 
-from fazhi_report.api import load, parse, render, save
+from fazhi_report.api import formats, load, parse, render, save
 from fazhi_report.convert import from_dict, from_json, make_converter, to_dict, to_json
 from fazhi_report.errors import (
     DataError,
@@ -18,6 +18,8 @@ from fazhi_report.errors import (
     EncodeError,
     FazhiReportError,
     FileError,
+    OptionError,
+    PluginError,
     TemplateError,
     UnknownFormatError,
     UnknownStyleError,
@@ -31,7 +33,7 @@ from fazhi_report.model import (
     SectionRole,
     Signature,
 )
-from fazhi_report.registry import register_parser, register_renderer
+from fazhi_report.registry import Format, FormatInfo, Renderer, register_format
 
 __version__ = "0.1.0"
 
@@ -42,9 +44,14 @@ __all__ = [
     "EncodeError",
     "FazhiReportError",
     "FileError",
+    "Format",
+    "FormatInfo",
+    "OptionError",
     "PageInfo",
     "Paragraph",
+    "PluginError",
     "Point",
+    "Renderer",
     "Report",
     "Section",
     "SectionRole",
@@ -53,13 +60,13 @@ __all__ = [
     "UnknownFormatError",
     "UnknownStyleError",
     "__version__",
+    "formats",
     "from_dict",
     "from_json",
     "load",
     "make_converter",
     "parse",
-    "register_parser",
-    "register_renderer",
+    "register_format",
     "render",
     "save",
     "to_dict",

@@ -1,63 +1,35 @@
-"""The functions most users need: parse, load, render, save."""
+"""The functions most users need: parse, load, render, save, formats.
+
+Formats are rows of the table in `fazhi_report.registry`; nothing here names one.
+"""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any, Literal, overload
 
-from fazhi_report import convert, registry
-from fazhi_report.errors import DataError, FazhiReportError, FileError, UnknownStyleError
+from fazhi_report import registry
+from fazhi_report.errors import FileError, UnknownFormatError
 from fazhi_report.model import Report
-from fazhi_report.parsers.text import parse_text
-from fazhi_report.renderers.official import render_official
-from fazhi_report.renderers.text import render_lossless
+from fazhi_report.registry import DEFAULT_FORMAT, FormatInfo
 from fazhi_report.source import encode
 
-__all__ = ["load", "parse", "render", "save"]
+__all__ = ["formats", "load", "parse", "render", "save"]
 
-TEXT_STYLES = ("lossless", "official")
-JSON_STYLES = ("semantic", "lossless")
-
-
-def _text_renderer(
-    report: Report,
-    *,
-    style: str | None = None,
-    templates: str | os.PathLike[str] | None = None,
-    sandboxed: bool = False,
-) -> str:
-    if (style is None or style == "lossless") and report.layout is not None:
-        return render_lossless(report)
-    # official on request, and for a report with no layout to be lossless to
-    if style in (None, "lossless", "official"):
-        return render_official(report, template_dir=templates, sandboxed=sandboxed)
-    raise UnknownStyleError(
-        f"the text renderer has no style {style!r}", expected=" or ".join(TEXT_STYLES)
-    )
+TextFormat = Literal["text", "json"]
+"""The built-in formats whose renderers return ``str``."""
 
 
-def _json_renderer(
-    report: Report,
-    *,
-    style: str | None = None,
-    templates: str | os.PathLike[str] | None = None,
-    sandboxed: bool = False,
-) -> str:
-    if style is None or style in JSON_STYLES:
-        return convert.to_json(report, layout=style == "lossless")
-    raise UnknownStyleError(
-        f"the JSON renderer has no style {style!r}", expected=" or ".join(JSON_STYLES)
-    )
-
-
-def _json_parser(data: str | bytes, *, source: str = "<json>") -> Report:
-    return convert.from_json(data, source=source)
-
-
-registry.register_parser("text", parse_text)
-registry.register_parser("json", _json_parser)
-registry.register_renderer("text", _text_renderer)
-registry.register_renderer("json", _json_renderer)
+def _read(fmt: str, data: str | bytes, source: str) -> Report:
+    """Parse ``data`` with the parser of ``fmt``, refusing text for a binary format."""
+    if isinstance(data, str) and registry.get_format(fmt).binary:
+        raise UnknownFormatError(
+            f"the format {fmt!r} is binary and cannot be read from a str",
+            source=source,
+            expected="the document's bytes, or fr.load(path)",
+        )
+    return registry.get_parser(fmt)(data, source=source)
 
 
 def parse(
@@ -68,17 +40,21 @@ def parse(
 ) -> Report:
     """Parse a report from its text, its bytes, or a path.
 
+    A ``str`` is always the document's text, even when it happens to be the name of a file:
+    use `load` (or pass a `pathlib.Path`) to read a file.
+
     Args:
-        data: a ``str`` is the document's text; ``bytes`` are decoded (UTF-8 with or without a
-            byte-order mark, UTF-16 with one, GB18030); a `os.PathLike` is read as by
-            `load`.
-        format: the input format: ``"text"``, ``"json"``, or any registered format. By default
-            ``"text"`` for a ``str`` or ``bytes``, and the suffix's format for a path.
+        data: a ``str`` is the document's text; ``bytes`` are a document of the format whose
+            magic bytes they start with (a DOCX is a zip file, ``PK\\x03\\x04``), else text
+            decoded safely (UTF-8 with or without a byte-order mark, UTF-16 with one,
+            GB18030); a `os.PathLike` is read as by `load`.
+        format: the input format (see `formats`). By default found as described for ``data``.
         source: a name for the input in error messages (defaults to ``"<string>"``/``"<bytes>"``).
 
     Raises:
-        UnknownFormatError: no parser for ``format``.
+        UnknownFormatError: no format can read ``format``.
         DecodeError, EmptyInputError: bytes that are not text, or are empty.
+        FazhiReportError: any other problem with the input, as its parser reports it.
     """
     if isinstance(data, os.PathLike):
         return load(data, format)
@@ -86,73 +62,91 @@ def parse(
         data = bytes(data)
     if source is None:
         source = "<bytes>" if isinstance(data, bytes) else "<string>"
-    return registry.get_parser(format or "text")(data, source=source)
+    if format is None:
+        found = registry.format_for_data(data) if isinstance(data, bytes) else None
+        format = found or DEFAULT_FORMAT
+    return _read(format, data, source)
 
 
 def load(path: str | os.PathLike[str], format: str | None = None) -> Report:
-    """Read and parse a report file; the format comes from the suffix unless given.
+    """Read and parse a report file.
+
+    The format is ``format`` if given, else the one the file's suffix names, else the one
+    whose magic bytes the file starts with.
 
     Raises:
         FileError: the file cannot be read.
-        UnknownFormatError: the suffix names no format and none was given.
+        UnknownFormatError: neither the suffix nor the content names a format.
         DecodeError, EmptyInputError: the file is not text, or is empty.
     """
     name = os.fspath(path)
-    fmt = format or registry.format_for_path(name)
-    parser = registry.get_parser(fmt)
+    suffix_error = None
+    if format is not None:
+        registry.get_format(format)  # an unknown name fails before the file is read
+    else:
+        try:
+            format = registry.format_for_path(name)
+        except UnknownFormatError as exc:
+            suffix_error = exc  # the content may still tell (magic bytes)
     try:
         data = Path(name).read_bytes()
     except OSError as exc:
+        if suffix_error is not None:
+            raise suffix_error from None  # nothing to look into: the suffix is the problem
         raise FileError(f"cannot read the file: {exc.strerror or exc}", source=name) from None
-    return parser(data, source=name)
+    if format is None:
+        format = registry.format_for_data(data)
+        if format is None:
+            assert suffix_error is not None
+            raise suffix_error
+    return _read(format, data, name)
 
 
+@overload
 def render(
-    report: Report,
-    format: str = "text",
-    *,
-    style: str | None = None,
-    templates: str | os.PathLike[str] | None = None,
-    sandboxed: bool = False,
-) -> str:
+    report: Report, format: TextFormat = "text", *, style: str | None = None, **options: Any
+) -> str: ...
+@overload
+def render(
+    report: Report, format: str, *, style: str | None = None, **options: Any
+) -> str | bytes: ...
+def render(
+    report: Report, format: str = "text", *, style: str | None = None, **options: Any
+) -> str | bytes:
     """Render a report in a format and style.
 
     Args:
         report: the report.
-        format: ``"text"`` (default), ``"json"``, or any registered format.
-        style: for text, ``"lossless"`` (default: the source exactly, edits applied) or
-            ``"official"`` (normalised GB/T 9704 form); for JSON, ``"semantic"`` (default) or
-            ``"lossless"`` (with layout records).
-        templates: a folder of templates that override the shipped ones file by file.
-        sandboxed: run the templates in Jinja's sandbox (for templates you do not trust).
+        format: ``"text"`` (default), ``"json"``, or any format in `formats`.
+        style: one of the renderer's styles (see `formats`); ``None`` for its default. For
+            text, ``"lossless"`` (the source exactly, edits applied) or ``"official"``
+            (normalised GB/T 9704 form); for JSON, ``"semantic"`` or ``"lossless"`` (with
+            layout records).
+        **options: the renderer's own options. The text renderer's official style takes
+            ``templates`` (a folder of templates that override the shipped ones file by file)
+            and ``sandboxed`` (run them in the bounded sandbox, for templates you do not
+            trust); the JSON renderer takes ``indent``.
+
+    Returns:
+        ``str`` for text formats, ``bytes`` for binary ones.
 
     Raises:
         UnknownFormatError, UnknownStyleError: no such format or style.
-        TemplateError: a template is missing, malformed or failed.
+        OptionError: an option the renderer does not take in that style.
+        TemplateError: a template is missing, malformed, failed or broke a sandbox limit.
     """
-    try:
-        rendered = registry.get_renderer(format)(
-            report, style=style, templates=templates, sandboxed=sandboxed
-        )
-    except ValueError as exc:
-        if isinstance(exc, FazhiReportError):
-            raise
-        # a report built in code with values no document can hold (section 0, level 5…)
-        raise DataError(f"cannot render this report: {exc}") from None
-    if isinstance(rendered, bytes):
-        return rendered.decode("utf-8")
-    return rendered
+    renderer = registry.get_renderer(format)
+    chosen = renderer.check(style, options, format)
+    return renderer.render(report, style=chosen, **options)
 
 
 def output_encoding(report: Report, format: str) -> str:
-    """The encoding `save` writes ``format`` in by default.
+    """The encoding `save` writes text format ``format`` in by default.
 
     Text keeps the encoding its source was read in (a GB18030 file stays GB18030); everything
     else, JSON included (RFC 8259), is UTF-8.
     """
-    if format == "text" and report.layout is not None and report.layout.encoding is not None:
-        return report.layout.encoding
-    return "utf-8"
+    return registry.get_renderer(format).encoding(report)
 
 
 def save(
@@ -162,6 +156,7 @@ def save(
     *,
     style: str | None = None,
     encoding: str | None = None,
+    **options: Any,
 ) -> None:
     """Render a report and write it to ``path``; the format comes from the suffix unless given.
 
@@ -170,20 +165,30 @@ def save(
         path: where to write.
         format: the output format; by default the one the suffix names.
         style: as for `render`.
-        encoding: the encoding of a text file; by default the encoding the report was read in,
-            else UTF-8. Other formats are written as their renderer gives them (JSON in UTF-8).
+        encoding: the encoding of a text format's file; by default the encoding the report was
+            read in, else UTF-8. Binary formats are written as their renderer gives them.
+        **options: the renderer's own options, as for `render`.
 
     Raises:
         FileError: the file cannot be written.
         EncodeError: the text holds characters ``encoding`` cannot write, or no such encoding.
-        UnknownFormatError, UnknownStyleError: no such format or style.
+        UnknownFormatError, UnknownStyleError, OptionError, TemplateError: as for `render`.
     """
     name = os.fspath(path)
     fmt = format or registry.format_for_path(name)
-    rendered = registry.get_renderer(fmt)(report, style=style, templates=None, sandboxed=False)
+    rendered = render(report, fmt, style=style, **options)
     if isinstance(rendered, str):
         rendered = encode(rendered, encoding or output_encoding(report, fmt), name)
     try:
         Path(name).write_bytes(rendered)
     except OSError as exc:
         raise FileError(f"cannot write the file: {exc.strerror or exc}", source=name) from None
+
+
+def formats() -> list[FormatInfo]:
+    """Every format the library can read or write: name, suffixes, read/write, binary, styles.
+
+    >>> [(f.name, f.can_read, f.can_write) for f in formats()][:2]
+    [('json', True, True), ('text', True, True)]
+    """
+    return registry.formats()

@@ -4,7 +4,11 @@
 fazhi-report convert report.txt report.json
 fazhi-report convert report.txt - --to text --style official
 fazhi-report inspect report.txt
+fazhi-report formats
 ```
+
+Format names, suffixes and styles in the help come from the format table
+(`fazhi_report.formats`), plugins included.
 
 Every error the library raises on purpose (and every `OSError`) is printed as one line,
 ``fazhi-report: error: <message>``, with exit status 1; usage errors exit with status 2, as
@@ -26,6 +30,7 @@ from fazhi_report import registry
 from fazhi_report.api import output_encoding
 from fazhi_report.model import Report, Section
 from fazhi_report.numbering import format_marker, format_point_marker
+from fazhi_report.registry import DEFAULT_FORMAT, FormatInfo
 from fazhi_report.source import encode
 
 __all__ = ["build_parser", "main", "outline"]
@@ -36,15 +41,14 @@ _INDENT = "  "
 # Characters every report contains: a stream that cannot encode them cannot print a report.
 _PROBE = "法治政府建设情况报告"
 
-_INPUT_HELP = "the report file to read (.txt or .text: text; .json: json)"
-
 Handler = Callable[[argparse.Namespace], int]
 
 _DESCRIPTION = """\
 Parse, convert and outline Chinese 法治政府建设情况报告 (rule-of-law government reports).
 
-Formats are named by file suffix: .txt and .text are plain text, .json is JSON.
-The commands are listed below."""
+Formats are named by file suffix:
+{formats}
+The commands are listed below; 'fazhi-report formats' lists the formats in full."""
 
 _EPILOG = """\
 examples:
@@ -55,8 +59,11 @@ _CONVERT_DESCRIPTION = """\
 Read INPUT, render it in the chosen format and style, and write it to OUTPUT.
 The input format comes from INPUT's suffix unless --from is given, and the output
 format from OUTPUT's suffix unless --to is given. With OUTPUT '-' the result goes
-to standard output (as the bytes a file would get) and --to defaults to text.
-Text rendered in the 'lossless' style is the source exactly, byte for byte."""
+to standard output (as the bytes a file would get) and --to defaults to {default}.
+Text rendered in the 'lossless' style is the source exactly, byte for byte.
+
+Styles of each format (the first is its default):
+{styles}"""
 
 _CONVERT_EPILOG = """\
 examples:
@@ -65,6 +72,15 @@ examples:
   fazhi-report convert report.txt full.json --style lossless
   fazhi-report convert full.json - --to text
   fazhi-report convert old.txt new.txt --encoding gb18030"""
+
+_FORMATS_DESCRIPTION = """\
+List every format the library reads or writes, plugins included: its name, the
+file suffixes that name it, whether it can be read (r) and written (w), whether
+it is binary, its styles (the default first) and what it is."""
+
+_FORMATS_EPILOG = """\
+example:
+  fazhi-report formats"""
 
 _INSPECT_DESCRIPTION = """\
 Read INPUT and print an outline of the report: title, organ, year, addressee,
@@ -108,8 +124,16 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``fazhi-report`` command, with its subcommands."""
     # Raw formatting keeps the line breaks of the descriptions and the examples.
     formatter = argparse.RawDescriptionHelpFormatter
+    table = fr.formats()
+    readable = [f.name for f in table if f.can_read]
+    writable = [f.name for f in table if f.can_write]
     parser = argparse.ArgumentParser(
-        prog=PROG, description=_DESCRIPTION, epilog=_EPILOG, formatter_class=formatter
+        prog=PROG,
+        description=_DESCRIPTION.format(
+            formats="\n".join(f"  {', '.join(f.suffixes)}: {f.name}" for f in table if f.suffixes)
+        ),
+        epilog=_EPILOG,
+        formatter_class=formatter,
     )
     parser.add_argument(
         "--version",
@@ -128,11 +152,14 @@ def build_parser() -> argparse.ArgumentParser:
     convert = commands.add_parser(
         "convert",
         help="convert a report to another format or style",
-        description=_CONVERT_DESCRIPTION,
+        description=_CONVERT_DESCRIPTION.format(
+            default=DEFAULT_FORMAT,
+            styles="\n".join(f"  {f.name}: {', '.join(f.styles)}" for f in table if f.styles),
+        ),
         epilog=_CONVERT_EPILOG,
         formatter_class=formatter,
     )
-    _add_input(convert)
+    _add_input(convert, table, readable)
     convert.add_argument(
         "output", metavar="OUTPUT", help="the file to write, or '-' for standard output"
     )
@@ -140,24 +167,43 @@ def build_parser() -> argparse.ArgumentParser:
         "--to",
         dest="to_format",
         metavar="FORMAT",
-        help="the format of OUTPUT: 'text' or 'json' (default: from OUTPUT's suffix; "
-        "'text' when OUTPUT is '-')",
+        help=f"the format of OUTPUT: {_names(writable)} (default: from OUTPUT's suffix; "
+        f"{DEFAULT_FORMAT!r} when OUTPUT is '-')",
     )
     convert.add_argument(
         "--style",
         metavar="STYLE",
-        help="the rendering style. For text: 'lossless' (default; the source exactly, edits "
-        "applied) or 'official' (normalised GB/T 9704 form). For json: 'semantic' (default; "
-        "content only) or 'lossless' (with layout records, so the text can be rebuilt exactly)",
+        help="the rendering style: one of the output format's styles listed above "
+        "(default: the format's first)",
     )
     convert.add_argument(
         "--encoding",
         metavar="ENC",
         type=_encoding,
-        help="the encoding to write OUTPUT in, e.g. utf-8, gb18030, utf-16 (default: for text, "
-        "the encoding INPUT was read in; for json, utf-8)",
+        help="the encoding to write a text OUTPUT in, e.g. utf-8, gb18030, utf-16 (default: "
+        "for text, the encoding INPUT was read in; otherwise utf-8); binary formats take none",
+    )
+    convert.add_argument(
+        "--templates",
+        metavar="DIR",
+        help="a folder of templates that override the shipped ones file by file "
+        "(styles that use templates, such as text's 'official')",
+    )
+    convert.add_argument(
+        "--sandboxed",
+        action="store_true",
+        help="run the --templates in the bounded sandbox (for templates you do not trust)",
     )
     convert.set_defaults(handler=_convert)
+
+    listing = commands.add_parser(
+        "formats",
+        help="list the formats it reads and writes",
+        description=_FORMATS_DESCRIPTION,
+        epilog=_FORMATS_EPILOG,
+        formatter_class=formatter,
+    )
+    listing.set_defaults(handler=_formats)
 
     inspect = commands.add_parser(
         "inspect",
@@ -166,19 +212,28 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=_INSPECT_EPILOG,
         formatter_class=formatter,
     )
-    _add_input(inspect)
+    _add_input(inspect, table, readable)
     inspect.set_defaults(handler=_inspect)
     return parser
 
 
-def _add_input(command: argparse.ArgumentParser) -> None:
-    """The INPUT argument and its --from option, which every command takes."""
-    command.add_argument("input", metavar="INPUT", help=_INPUT_HELP)
+def _names(names: list[str]) -> str:
+    return ", ".join(repr(name) for name in names)
+
+
+def _add_input(
+    command: argparse.ArgumentParser, table: list[FormatInfo], readable: list[str]
+) -> None:
+    """The INPUT argument and its --from option, which every command reading a report takes."""
+    suffixes = "; ".join(
+        f"{' or '.join(f.suffixes)}: {f.name}" for f in table if f.can_read and f.suffixes
+    )
+    command.add_argument("input", metavar="INPUT", help=f"the report file to read ({suffixes})")
     command.add_argument(
         "--from",
         dest="from_format",
         metavar="FORMAT",
-        help="the format of INPUT: 'text' or 'json' (default: from INPUT's suffix)",
+        help=f"the format of INPUT: {_names(readable)} (default: from INPUT's suffix)",
     )
 
 
@@ -192,31 +247,82 @@ def _convert(args: argparse.Namespace) -> int:
     if args.to_format is not None:
         out_format: str = args.to_format
     elif to_stdout:
-        out_format = "text"
+        out_format = DEFAULT_FORMAT
     else:
         out_format = registry.format_for_path(args.output)
+    binary = registry.get_format(out_format).binary
+    if binary and args.encoding is not None:
+        raise fr.OptionError(
+            f"--encoding applies to text formats, and {out_format!r} is binary",
+            expected="no --encoding",
+        )
+    options = {}
+    if args.templates is not None:
+        options["templates"] = args.templates
+    if args.sandboxed:
+        options["sandboxed"] = True
     report = fr.load(args.input, args.from_format)
-    encoding = args.encoding or output_encoding(report, out_format)
     if to_stdout:
-        _write_stdout(fr.render(report, out_format, style=args.style), encoding)
+        rendered = fr.render(report, out_format, style=args.style, **options)
+        if isinstance(rendered, str):
+            encoding = args.encoding or output_encoding(report, out_format)
+            _write_stdout(encode(rendered, encoding, "<stdout>"), rendered)
+        else:
+            if sys.stdout.isatty():
+                raise fr.FileError(
+                    f"will not write the binary {out_format!r} format to a terminal",
+                    source="<stdout>",
+                    expected="an OUTPUT file, or standard output sent to a pipe or file",
+                )
+            _write_stdout(rendered, None)
     else:
-        fr.save(report, args.output, out_format, style=args.style, encoding=encoding)
+        fr.save(
+            report, args.output, out_format, style=args.style, encoding=args.encoding, **options
+        )
     return 0
 
 
-def _write_stdout(text: str, encoding: str) -> None:
-    """Write ``text`` to standard output as the bytes a file would get, in ``encoding``."""
-    data = encode(text, encoding, "<stdout>")  # first, so a bad character fails like a file
+def _write_stdout(data: bytes, text: str | None) -> None:
+    """Write ``data`` to standard output unchanged, as a file would get it.
+
+    A text-only replacement stream (io.StringIO) takes ``text`` instead; it cannot take the
+    bytes of a binary format, which is an error.
+    """
     stream = sys.stdout
     buffer = getattr(stream, "buffer", None)
     if buffer is None:
-        # A text-only replacement stream (io.StringIO) takes the text itself.
+        if text is None:
+            raise fr.FileError("standard output takes no bytes here", source="<stdout>")
         stream.write(text)
         stream.flush()
         return
     stream.flush()  # keep anything already written through the text layer in order
     buffer.write(data)
     buffer.flush()
+
+
+# ------------------------------------------------------------------------------ formats
+
+
+def _formats(args: argparse.Namespace) -> int:
+    """Run ``fazhi-report formats``: one line a format."""
+    rows = [
+        (
+            f.name,
+            " ".join(f.suffixes) or "-",
+            ("r" if f.can_read else "-") + ("w" if f.can_write else "-"),
+            "binary" if f.binary else "text",
+            ",".join(f.styles) or "-",
+            f.description,
+        )
+        for f in fr.formats()
+    ]
+    widths = [max(len(row[i]) for row in rows) for i in range(5)]
+    for row in rows:
+        cells = [cell.ljust(width) for cell, width in zip(row[:5], widths, strict=True)]
+        sys.stdout.write("  ".join([*cells, row[5]]).rstrip() + "\n")
+    sys.stdout.flush()
+    return 0
 
 
 # ------------------------------------------------------------------------------ inspect

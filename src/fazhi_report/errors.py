@@ -9,6 +9,8 @@ __all__ = [
     "EncodeError",
     "FazhiReportError",
     "FileError",
+    "OptionError",
+    "PluginError",
     "TemplateError",
     "UnknownFormatError",
     "UnknownStyleError",
@@ -62,6 +64,14 @@ class UnknownFormatError(FazhiReportError, LookupError):
 
 class UnknownStyleError(FazhiReportError, LookupError):
     """A style a renderer does not have (the text renderer has ``lossless`` and ``official``)."""
+
+
+class OptionError(FazhiReportError, TypeError):
+    """An option a renderer does not take in the style asked for (``templates=`` for lossless)."""
+
+
+class PluginError(FazhiReportError):
+    """A plugin format, or a format's parser or renderer, that cannot be loaded."""
 
 
 class FileError(FazhiReportError, OSError):

@@ -1,142 +1,463 @@
-"""Registries of parsers and renderers, keyed by format name.
+"""The table of formats: what each can read and write, found by name, suffix or magic bytes.
 
-The library registers its own formats; other packages add theirs through the entry-point groups
-``fazhi_report.parsers`` and ``fazhi_report.renderers`` (each entry point names a callable of the
-signature below), or at run time with `register_parser` / `register_renderer`.
+A format is one declared `Format` record: its name, the file suffixes that name it, a parser
+and a renderer (each an object, or a lazy ``"module:attr"`` target imported the first time the
+format is used), whether it is binary, and the magic bytes its files start with. The library's
+own formats and those of other packages fill the same table:
+
+- at run time, with `register_format`;
+- from another package's entry points in the group ``fazhi_report.formats``, each naming a
+  `Format` record (``xlsx = "my_exporter.formats:XLSX"``). A plugin's record is read only when
+  its name is asked for, or when a suffix or magic bytes match no format already known, or
+  when all formats are listed; a plugin that fails to load is a `PluginError` naming it, and
+  never stops other formats from working.
+
+Keep heavy imports (python-docx, lxml…) inside the parser or renderer module a target names,
+not in the module that declares the record: importing ``fazhi_report`` imports no format's
+code, and listing formats imports only the modules of their records and renderers.
 """
 
 from __future__ import annotations
 
-import functools
+import importlib
+import inspect
 import os
-from collections.abc import Mapping
-from importlib.metadata import entry_points
-from typing import Protocol
+import warnings
+from collections.abc import Iterable
+from importlib.metadata import EntryPoint, entry_points
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
-from fazhi_report.errors import UnknownFormatError
-from fazhi_report.model import Report
+import attrs
+
+from fazhi_report.errors import OptionError, PluginError, UnknownFormatError, UnknownStyleError
+
+if TYPE_CHECKING:
+    from fazhi_report.model import Report
 
 __all__ = [
+    "DEFAULT_FORMAT",
+    "ENTRY_POINT_GROUP",
+    "Format",
+    "FormatInfo",
     "Parser",
+    "PluginWarning",
     "Renderer",
+    "format_for_data",
     "format_for_path",
+    "formats",
+    "get_format",
     "get_parser",
     "get_renderer",
-    "parser_formats",
-    "register_parser",
-    "register_renderer",
-    "register_suffix",
-    "renderer_formats",
+    "register_format",
 ]
+
+ENTRY_POINT_GROUP = "fazhi_report.formats"
+"""The entry-point group other packages declare their `Format` records in."""
+
+
+DEFAULT_FORMAT = "text"
+"""The format of a ``str`` given to ``fr.parse``, and of bytes no magic identifies."""
 
 
 class Parser(Protocol):
-    """A parser: the text (or bytes, for binary formats) of a document to a report."""
+    """A parser: a document's text (or bytes) to a report.
+
+    Text formats get a ``str``, or ``bytes`` they decode themselves (see
+    `fazhi_report.source.decode`); binary formats always get ``bytes``. ``source`` names the
+    input in error messages.
+    """
 
     def __call__(self, data: str | bytes, *, source: str) -> Report: ...
 
 
-class Renderer(Protocol):
-    """A renderer: a report to the text (or bytes, for binary formats) of a document.
+class Renderer:
+    """Base class of renderers: a report to the text (or bytes) of a document.
 
-    ``style`` is ``None`` for the format's default style; ``templates`` is a folder of user
-    templates searched before the shipped ones; ``sandboxed`` runs templates in Jinja's sandbox.
-    A renderer without templates ignores the last two.
+    A subclass sets `styles` (the first is the default) and `binary`, and implements
+    `render`, declaring its own options as keyword-only parameters with defaults;
+    ``fr.render(report, fmt, style=..., **options)`` checks the style and the option names
+    before calling it, so a misspelt option is an `OptionError` naming the ones it has.
     """
 
-    def __call__(
-        self,
-        report: Report,
-        *,
-        style: str | None,
-        templates: str | os.PathLike[str] | None,
-        sandboxed: bool,
-    ) -> str | bytes: ...
+    styles: ClassVar[tuple[str, ...]] = ("default",)
+    """The styles this renderer writes; the first is the default."""
+    binary: ClassVar[bool] = False
+    """Whether `render` returns ``bytes`` (a binary format) rather than ``str``."""
+
+    def render(self, report: Report, *, style: str, **options: Any) -> str | bytes:
+        """Render ``report`` in ``style`` (one of `styles`) with this renderer's options."""
+        raise NotImplementedError
+
+    def encoding(self, report: Report) -> str:
+        """The encoding `fazhi_report.save` writes text output in by default (UTF-8)."""
+        return "utf-8"
+
+    def options(self, style: str) -> frozenset[str] | None:
+        """The option names ``render`` takes in ``style``; ``None`` when it takes any.
+
+        By default the keyword-only parameters of `render` other than ``style``; a renderer
+        whose styles take different options overrides this.
+        """
+        params = inspect.signature(self.render).parameters.values()
+        if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params):
+            return None
+        return frozenset(
+            p.name for p in params if p.kind is inspect.Parameter.KEYWORD_ONLY and p.name != "style"
+        )
+
+    def check(self, style: str | None, options: Iterable[str], format_name: str) -> str:
+        """The style to render in, after checking ``style`` and the option names.
+
+        Raises:
+            UnknownStyleError: ``style`` is not one of `styles`.
+            OptionError: an option this renderer does not take in that style.
+        """
+        chosen = self.styles[0] if style is None else style
+        if chosen not in self.styles:
+            raise UnknownStyleError(
+                f"the {format_name} renderer has no style {style!r}",
+                expected="one of: " + ", ".join(self.styles),
+            )
+        allowed = self.options(chosen)
+        if allowed is not None:
+            unknown = sorted(set(options) - allowed)
+            if unknown:
+                takes = ", ".join(sorted(allowed)) or "none"
+                raise OptionError(
+                    f"the {chosen!r} style of the {format_name} renderer takes no option "
+                    + ", ".join(repr(name) for name in unknown),
+                    expected=f"its options: {takes}",
+                )
+        return chosen
 
 
-_SUFFIXES = {".txt": "text", ".text": "text", ".json": "json"}
+def _suffixes(values: Iterable[str]) -> tuple[str, ...]:
+    """Suffixes in one form: lower case, with their leading dot."""
+    return tuple(v.lower() if v.startswith(".") else "." + v.lower() for v in values)
+
+
+@attrs.frozen
+class Format:
+    """One format the library can read, write or both.
+
+    Attributes:
+        name: the format's name, as given to ``fr.parse(..., format=)`` and ``fr.render``.
+        suffixes: file suffixes that name the format (``".txt"``); matched case-insensitively.
+        parser: the parser (a `Parser`), a ``"module:attr"`` target naming one, or ``None``
+            when the format cannot be read.
+        renderer: the renderer (a `Renderer` instance or subclass), a ``"module:attr"``
+            target naming one, or ``None`` when the format cannot be written.
+        binary: whether documents of the format are bytes rather than text.
+        magic: the bytes every document of the format starts with (``b"PK\\x03\\x04"`` for a
+            zip-based format), used to tell bytes apart; ``None`` when it has none.
+        description: one line saying what the format is, shown by ``fazhi-report formats``.
+    """
+
+    name: str
+    suffixes: tuple[str, ...] = attrs.field(default=(), converter=_suffixes)
+    parser: Parser | str | None = None
+    renderer: Renderer | type[Renderer] | str | None = None
+    binary: bool = False
+    magic: bytes | None = None
+    description: str = ""
+
+
+@attrs.frozen
+class FormatInfo:
+    """What `formats` says of one format.
+
+    Attributes:
+        name: the format's name.
+        suffixes: the file suffixes that name it.
+        can_read: whether it has a parser.
+        can_write: whether it has a renderer.
+        binary: whether its documents are bytes.
+        styles: the renderer's styles, default first (empty when it cannot be written).
+        description: what the format is.
+    """
+
+    name: str
+    suffixes: tuple[str, ...]
+    can_read: bool
+    can_write: bool
+    binary: bool
+    styles: tuple[str, ...]
+    description: str
+
+
+class PluginWarning(UserWarning):
+    """A plugin format that could not be loaded while listing all formats."""
+
+
+_FORMATS: dict[str, Format] = {}
 _PARSERS: dict[str, Parser] = {}
 _RENDERERS: dict[str, Renderer] = {}
+_PLUGINS: dict[str, EntryPoint] | None = None
+_BROKEN: dict[str, PluginError] = {}
+_FROM_PLUGINS: set[str] = set()
 
 
-def register_parser(name: str, parser: Parser) -> None:
-    """Register ``parser`` for format ``name``, replacing any parser of that name."""
-    _PARSERS[name] = parser
+def register_format(fmt: Format) -> None:
+    """Add ``fmt`` to the table, replacing any format of the same name.
+
+    Formats registered this way come before plugins of the same name.
+    """
+    _FORMATS[fmt.name] = fmt
+    _FROM_PLUGINS.discard(fmt.name)
+    _PARSERS.pop(fmt.name, None)
+    _RENDERERS.pop(fmt.name, None)
+    _BROKEN.pop(fmt.name, None)
 
 
-def register_renderer(name: str, renderer: Renderer) -> None:
-    """Register ``renderer`` for format ``name``, replacing any renderer of that name."""
-    _RENDERERS[name] = renderer
+def _plugins() -> dict[str, EntryPoint]:
+    """The plugin formats declared by installed packages, by name (not loaded)."""
+    global _PLUGINS
+    if _PLUGINS is None:
+        _PLUGINS = {ep.name: ep for ep in entry_points(group=ENTRY_POINT_GROUP)}
+    return _PLUGINS
 
 
-@functools.cache
-def _load_entry_points() -> None:
-    for group, table in (
-        ("fazhi_report.parsers", _PARSERS),
-        ("fazhi_report.renderers", _RENDERERS),
-    ):
-        for ep in entry_points(group=group):
-            if ep.name not in table:
-                table[ep.name] = ep.load()
+def _where(ep: EntryPoint) -> str:
+    dist = getattr(ep, "dist", None)
+    package = f" of the package {dist.name!r}" if dist is not None else ""
+    return f"the plugin format {ep.name!r} ({ep.value}{package})"
 
 
-def _lookup(table: Mapping[str, object], name: str, kind: str) -> None:
-    if name not in table:
-        _load_entry_points()
-    if name not in table:
-        known = ", ".join(sorted(table)) or "none"
-        raise UnknownFormatError(f"no {kind} for format {name!r}", expected=f"one of: {known}")
+def _load_plugin(name: str) -> Format | None:
+    """Read the record of plugin ``name`` into the table; ``None`` when no plugin has it."""
+    if name in _BROKEN:
+        raise _BROKEN[name]
+    ep = _plugins().get(name)
+    if ep is None:
+        return None
+    try:
+        fmt = ep.load()
+    except Exception as exc:
+        error = PluginError(
+            f"{_where(ep)} cannot be loaded: {type(exc).__name__}: {exc}",
+            expected="an importable module:attr naming a fazhi_report.Format",
+        )
+        _BROKEN[name] = error
+        raise error from None
+    if not isinstance(fmt, Format):
+        error = PluginError(
+            f"{_where(ep)} names a {type(fmt).__name__}, not a Format",
+            expected="a fazhi_report.Format record",
+        )
+        _BROKEN[name] = error
+        raise error
+    if fmt.name != name:
+        fmt = attrs.evolve(fmt, name=name)  # the entry point's name is the one users type
+    _FORMATS[name] = fmt
+    _FROM_PLUGINS.add(name)
+    return fmt
+
+
+def _load_all_plugins() -> None:
+    """Read every plugin record not read yet; a broken one is warned about and skipped."""
+    for name in _plugins():
+        if name not in _FORMATS:
+            try:
+                _load_plugin(name)
+            except PluginError as exc:
+                warnings.warn(str(exc), PluginWarning, stacklevel=3)
+
+
+def _known_names() -> list[str]:
+    return sorted(set(_FORMATS) | set(_plugins()))
+
+
+def get_format(name: str) -> Format:
+    """The format called ``name``.
+
+    Raises:
+        UnknownFormatError: no format has that name.
+        PluginError: the plugin that declares it cannot be loaded.
+    """
+    fmt = _FORMATS.get(name)
+    if fmt is None:
+        fmt = _load_plugin(name)
+    if fmt is None:
+        raise UnknownFormatError(
+            f"no format called {name!r}", expected="one of: " + ", ".join(_known_names())
+        )
+    return fmt
+
+
+def _resolve(target: object, fmt: Format, part: str) -> object:
+    """The object a ``"module:attr"`` target names (other values are returned as they are)."""
+    if not isinstance(target, str):
+        return target
+    module_name, _, attr = target.partition(":")
+    try:
+        obj: object = importlib.import_module(module_name)
+        for piece in attr.split(".") if attr else ():
+            obj = getattr(obj, piece)
+    except Exception as exc:
+        raise PluginError(
+            f"the {part} of the format {fmt.name!r} ({target}) cannot be loaded: "
+            f"{type(exc).__name__}: {exc}",
+            expected="an importable module:attr",
+        ) from None
+    return obj
 
 
 def get_parser(name: str) -> Parser:
-    """The parser registered for format ``name``.
+    """The parser of format ``name``, imported on first use.
 
     Raises:
-        UnknownFormatError: no parser has that name.
+        UnknownFormatError: no format has that name, or it cannot be read.
+        PluginError: the parser cannot be imported.
     """
-    _lookup(_PARSERS, name, "parser")
-    return _PARSERS[name]
+    parser = _PARSERS.get(name)
+    if parser is not None:
+        return parser
+    fmt = get_format(name)
+    if fmt.parser is None:
+        readable = [f.name for f in _FORMATS.values() if f.parser is not None]
+        raise UnknownFormatError(
+            f"the format {name!r} can be written but not read",
+            expected="one of: " + ", ".join(sorted(readable)),
+        )
+    found = _resolve(fmt.parser, fmt, "parser")
+    if not callable(found):
+        raise PluginError(f"the parser of the format {name!r} is not callable")
+    _PARSERS[name] = found
+    return found
 
 
 def get_renderer(name: str) -> Renderer:
-    """The renderer registered for format ``name``.
+    """The renderer of format ``name``, imported on first use.
 
     Raises:
-        UnknownFormatError: no renderer has that name.
+        UnknownFormatError: no format has that name, or it cannot be written.
+        PluginError: the renderer cannot be imported, or is not a `Renderer`.
     """
-    _lookup(_RENDERERS, name, "renderer")
-    return _RENDERERS[name]
-
-
-def register_suffix(suffix: str, name: str) -> None:
-    """Make files ending in ``suffix`` (e.g. ``".xlsx"``) default to format ``name``."""
-    _SUFFIXES[suffix.lower()] = name
+    renderer = _RENDERERS.get(name)
+    if renderer is not None:
+        return renderer
+    fmt = get_format(name)
+    if fmt.renderer is None:
+        writable = [f.name for f in _FORMATS.values() if f.renderer is not None]
+        raise UnknownFormatError(
+            f"the format {name!r} can be read but not written",
+            expected="one of: " + ", ".join(sorted(writable)),
+        )
+    found = _resolve(fmt.renderer, fmt, "renderer")
+    if isinstance(found, type) and issubclass(found, Renderer):
+        found = found()
+    if not isinstance(found, Renderer):
+        raise PluginError(
+            f"the renderer of the format {name!r} is a {type(found).__name__}, not a Renderer",
+            expected="a fazhi_report.Renderer instance or subclass",
+        )
+    _RENDERERS[name] = found
+    return found
 
 
 def format_for_path(path: str | os.PathLike[str]) -> str:
-    """The format a file's suffix names.
+    """The name of the format a file's suffix names.
 
     Raises:
         UnknownFormatError: the suffix names no known format.
     """
-    suffix = os.path.splitext(os.fspath(path))[1].lower()
-    if suffix not in _SUFFIXES:
-        known = ", ".join(sorted(_SUFFIXES))
-        raise UnknownFormatError(
-            f"cannot tell the format from the suffix {suffix or '(none)'!r}",
-            source=os.fspath(path),
-            expected=f"a file ending in one of {known}, or an explicit format",
+    name = os.fspath(path)
+    suffix = os.path.splitext(name)[1].lower()
+    for attempt in range(2):
+        for fmt in _FORMATS.values():
+            if suffix and suffix in fmt.suffixes:
+                return fmt.name
+        if attempt == 0:
+            _load_all_plugins()
+    known = sorted({s for f in _FORMATS.values() for s in f.suffixes})
+    raise UnknownFormatError(
+        f"cannot tell the format from the suffix {suffix or '(none)'!r}",
+        source=name,
+        expected=f"a file ending in one of {', '.join(known)}, or an explicit format",
+    )
+
+
+def _looks_binary(data: bytes) -> bool:
+    """Whether the first bytes hold a control character no text document starts with."""
+    return any(byte < 0x09 or 0x0E <= byte < 0x1B for byte in data[:8])
+
+
+def format_for_data(data: bytes) -> str | None:
+    """The name of the readable format whose magic bytes ``data`` starts with, if any.
+
+    Plugins' records are read for their magic only when ``data`` starts like binary data (a
+    control character among its first eight bytes, as in ``PK\x03\x04``), so parsing text
+    never loads a plugin.
+    """
+    for attempt in range(2):
+        for fmt in _FORMATS.values():
+            if fmt.magic and fmt.parser is not None and data.startswith(fmt.magic):
+                return fmt.name
+        if attempt == 0 and _looks_binary(data):
+            _load_all_plugins()
+        else:
+            break
+    return None
+
+
+def formats() -> list[FormatInfo]:
+    """Every format, built in and plugin, sorted by name.
+
+    Listing imports each format's renderer (to read its styles). A plugin that cannot be
+    loaded is left out with a `PluginWarning` saying why.
+    """
+    _load_all_plugins()
+    found = []
+    for name in sorted(_FORMATS):
+        fmt = _FORMATS[name]
+        styles: tuple[str, ...] = ()
+        if fmt.renderer is not None:
+            try:
+                styles = get_renderer(name).styles
+            except PluginError as exc:
+                warnings.warn(str(exc), PluginWarning, stacklevel=2)
+                continue
+        found.append(
+            FormatInfo(
+                name=name,
+                suffixes=fmt.suffixes,
+                can_read=fmt.parser is not None,
+                can_write=fmt.renderer is not None,
+                binary=fmt.binary,
+                styles=styles,
+                description=fmt.description,
+            )
         )
-    return _SUFFIXES[suffix]
+    return found
 
 
-def parser_formats() -> list[str]:
-    """The names of all formats that can be parsed."""
-    _load_entry_points()
-    return sorted(_PARSERS)
+def _reset_plugins() -> None:
+    """Forget what was read of installed plugins (after installing one at run time)."""
+    global _PLUGINS
+    _PLUGINS = None
+    _BROKEN.clear()
+    for name in _FROM_PLUGINS:
+        del _FORMATS[name]
+        _PARSERS.pop(name, None)
+        _RENDERERS.pop(name, None)
+    _FROM_PLUGINS.clear()
 
 
-def renderer_formats() -> list[str]:
-    """The names of all formats that can be rendered."""
-    _load_entry_points()
-    return sorted(_RENDERERS)
+register_format(
+    Format(
+        "text",
+        suffixes=(".txt", ".text"),
+        parser="fazhi_report.parsers.text:parse_text",
+        renderer="fazhi_report.renderers.text:TextRenderer",
+        description="plain text (UTF-8, UTF-16 or GB18030), lossless or in the official form",
+    )
+)
+register_format(
+    Format(
+        "json",
+        suffixes=(".json",),
+        parser="fazhi_report.convert:from_json",
+        renderer="fazhi_report.renderers.json:JsonRenderer",
+        description="the model as JSON (see fazhi_report.convert)",
+    )
+)

@@ -1,6 +1,6 @@
-"""Renderers of each output format; the text styles are ``lossless`` and ``official``."""
+"""Renderers of each output format, and the template environment they share.
 
-from fazhi_report.renderers.official import render_official
-from fazhi_report.renderers.text import paragraph_text, point_text, render_lossless
-
-__all__ = ["paragraph_text", "point_text", "render_lossless", "render_official"]
+Each format's renderer is a `fazhi_report.registry.Renderer` declared in the format table
+(`fazhi_report.registry`) and imported the first time it is used; this package imports none
+of them.
+"""

@@ -1,72 +1,275 @@
-"""The Jinja2 environment the template renderers share.
+"""The Jinja2 environment every template renderer shares, and the limits of its sandbox.
 
 Templates ship in the package (``fazhi_report/templates/<format>/``). A user's template folder
-comes first in the search path, so a user overrides one file at a time. Templates from places the
-user does not trust run in Jinja's sandbox.
+comes first in the search path, so a user overrides one file at a time. The official-form rules
+of `fazhi_report.official` are registered once on each environment, as filters and globals:
+
+| name | kind | gives |
+|---|---|---|
+| ``marker`` | filter and global | a section's official marker (``一、``, ``（一）``…) |
+| ``heading_stop`` | filter and global | the stop after a run-in heading |
+| ``point_marker`` | filter and global | a point's marker (``一是``…) |
+| ``point_stop`` | global | the stop after a point's title: ``point_stop(point, last)`` |
+| ``date`` | filter and global | a date as ``2026年1月28日`` |
+| ``nl`` | global | a line break |
+
+The inline macros of ``official/inline.j2`` (a heading line, a paragraph's text, a point) are
+shared by every format; each format's templates add the block layout (indents, line breaks,
+elements) around them, and a renderer written in Python reaches the same macros through
+`inline_macros`.
+
+Autoescaping follows the template's name: templates ending in ``.html``, ``.htm`` or ``.xml``
+(also before a ``.j2``) escape every value; text templates do not.
+
+**The sandbox.** ``sandboxed=True`` runs templates in Jinja's immutable sandbox, for templates
+from places you do not control: a template can read the report but cannot change it (no list or
+dict methods that modify, no model methods but ``walk``), cannot reach Python internals, and is
+bounded: a string or list it builds by repetition, padding or ``%`` formatting, and the whole
+output, may hold at most `SANDBOX_MAX_SIZE` characters or items; ``range`` gives at most
+100,000 numbers (Jinja's own bound); a power may have at most `SANDBOX_MAX_POWER_BITS` bits.
+Going past a bound is a `fazhi_report.errors.TemplateError`.
 """
 
 from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Mapping
+import re
+import types
+from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import Any
 
+import attrs
 import jinja2
 import jinja2.sandbox
 
+from fazhi_report import official
 from fazhi_report.errors import TemplateError
+from fazhi_report.numbering import format_date
 
-__all__ = ["environment", "render_template"]
+__all__ = [
+    "SANDBOX_MAX_POWER_BITS",
+    "SANDBOX_MAX_SIZE",
+    "environment",
+    "inline_macros",
+    "render_template",
+]
+
+SANDBOX_MAX_SIZE = 10_000_000
+"""The most characters (or items) a sandboxed template may build in one value or output."""
+
+SANDBOX_MAX_POWER_BITS = 4096
+"""The most bits the result of ``**`` may have in a sandboxed template."""
+
+# Model methods a template may call: they read and never change the report.
+_READ_ONLY_METHODS = frozenset({"walk"})
+# str methods and filters that pad a string to a width the template chooses
+_PADDING = frozenset({"center", "ljust", "rjust", "zfill", "expandtabs"})
+# the widths and precisions of a %-format: "%9999999s"
+_PERCENT_WIDTH = re.compile(r"%[-#0 +]*(\d+|\*)?(?:\.(\d+|\*))?")
+
+
+def _helpers() -> tuple[dict[str, Callable[..., Any]], dict[str, Any]]:
+    """The filters and globals every environment gets."""
+    filters: dict[str, Callable[..., Any]] = {
+        "marker": official.heading_marker,
+        "heading_stop": official.heading_stop,
+        "point_marker": official.point_marker,
+        "date": format_date,
+    }
+    globals_: dict[str, Any] = {
+        **filters,
+        "point_stop": official.point_stop,
+        "nl": "\n",
+    }
+    return filters, globals_
+
+
+def _too_big(size: int) -> TemplateError:
+    return TemplateError(
+        f"the template builds a value of {size:,} characters or items, over the sandbox's "
+        f"limit of {SANDBOX_MAX_SIZE:,}",
+        expected="a template that builds less",
+    )
+
+
+def _check_format(template: str, args: Any) -> None:
+    """Refuse a %-format whose widths or precisions would build an oversized string."""
+    if not isinstance(template, str):
+        return
+    for match in _PERCENT_WIDTH.finditer(template):
+        for value in match.groups():
+            if value and value != "*" and int(value) > SANDBOX_MAX_SIZE:
+                raise _too_big(int(value))
+        if "*" in match.group(0):
+            values = args if isinstance(args, tuple) else (args,)
+            for value in values:
+                if isinstance(value, int) and abs(value) > SANDBOX_MAX_SIZE:
+                    raise _too_big(abs(value))
+
+
+class _LimitedSandbox(jinja2.sandbox.ImmutableSandboxedEnvironment):
+    """Jinja's immutable sandbox, with bounds on what a template may build and on model calls."""
+
+    intercepted_binops = frozenset({"*", "**", "%"})
+
+    def call_binop(self, context: jinja2.runtime.Context, op: str, left: Any, right: Any) -> Any:
+        if op == "**" and isinstance(left, int) and isinstance(right, int) and right > 0:
+            bits = max(abs(left).bit_length() - 1, 1) * right if abs(left) > 1 else 1
+            if bits > SANDBOX_MAX_POWER_BITS:
+                raise TemplateError(
+                    f"the template raises a number to a power of about {bits:,} bits, over the "
+                    f"sandbox's limit of {SANDBOX_MAX_POWER_BITS:,}",
+                    expected="smaller numbers",
+                )
+        elif op == "*":
+            for seq, count in ((left, right), (right, left)):
+                if (
+                    isinstance(seq, (str, list, tuple))
+                    and isinstance(count, int)
+                    and len(seq) * count > SANDBOX_MAX_SIZE
+                ):
+                    raise _too_big(len(seq) * count)
+        elif op == "%":
+            _check_format(left, right)
+        return super().call_binop(context, op, left, right)
+
+    def is_safe_callable(self, obj: Any) -> bool:
+        owner = getattr(obj, "__self__", None)
+        if (
+            isinstance(obj, types.MethodType)
+            and attrs.has(type(owner))
+            and obj.__name__ not in _READ_ONLY_METHODS
+        ):
+            return False  # a model method other than a read-only one could change the report
+        return super().is_safe_callable(obj)
+
+    def call(
+        __self,
+        __context: jinja2.runtime.Context,
+        __obj: Any,
+        *args: Any,
+        **kwargs: Any,
+    ) -> Any:
+        name = getattr(__obj, "__name__", "")
+        if isinstance(getattr(__obj, "__self__", None), str) and name in _PADDING:
+            _check_width(args[0] if args else kwargs.get("width", 0))
+        return super().call(__context, __obj, *args, **kwargs)
+
+
+def _check_width(width: Any) -> None:
+    if isinstance(width, int) and width > SANDBOX_MAX_SIZE:
+        raise _too_big(width)
+
+
+def _bounded_filter(name: str, original: Callable[..., Any]) -> Callable[..., Any]:
+    """A sandbox's version of a padding or formatting filter, refusing oversized results."""
+
+    def bounded(value: Any, *args: Any, **kwargs: Any) -> Any:
+        if name == "format":
+            _check_format(value, args)
+        else:
+            _check_width(args[0] if args else kwargs.get("width", 0))
+        return original(value, *args, **kwargs)
+
+    return bounded
+
+
+def _folder(templates: str | os.PathLike[str]) -> str:
+    """The absolute path of a user's template folder, which must exist and be a folder."""
+    path = Path(os.fspath(templates)).absolute()
+    if not path.exists():
+        raise TemplateError(
+            "the template folder does not exist", source=str(path), expected="a folder"
+        )
+    if not path.is_dir():
+        raise TemplateError(
+            "the templates= path is a file, not a folder", source=str(path), expected="a folder"
+        )
+    return str(path)
 
 
 def environment(
-    template_dir: str | os.PathLike[str] | None = None,
-    *,
-    sandboxed: bool = False,
-    autoescape: bool = False,
+    templates: str | os.PathLike[str] | None = None, *, sandboxed: bool = False
 ) -> jinja2.Environment:
-    """A Jinja2 environment for the shipped templates, with ``template_dir`` searched first.
+    """A Jinja2 environment for the shipped templates, with ``templates`` searched first.
 
     Args:
-        template_dir: a folder whose files override the shipped ones of the same relative path
+        templates: a folder whose files override the shipped ones of the same relative path
             (e.g. ``text/official.j2``).
-        sandboxed: run templates in `jinja2.sandbox.SandboxedEnvironment`; use it for
-            templates from places you do not control.
-        autoescape: escape HTML in values (the HTML renderer turns it on).
+        sandboxed: run templates in the bounded immutable sandbox described above.
+
+    Raises:
+        TemplateError: ``templates`` does not exist or is not a folder.
     """
-    folder = None if template_dir is None else os.path.abspath(os.fspath(template_dir))
-    return _build(folder, sandboxed, autoescape)
+    folder = None if templates is None else _folder(templates)
+    return _build(folder, sandboxed)
 
 
 @functools.lru_cache(maxsize=32)
-def _build(folder: str | None, sandboxed: bool, autoescape: bool) -> jinja2.Environment:
+def _build(folder: str | None, sandboxed: bool) -> jinja2.Environment:
     # One environment per folder and mode: Jinja caches compiled templates in it, and checks a
     # template file's modification time before using its cached form.
     loaders: list[jinja2.BaseLoader] = []
     if folder is not None:
         loaders.append(jinja2.FileSystemLoader(folder))
     loaders.append(jinja2.PackageLoader("fazhi_report", "templates"))
-    cls = jinja2.sandbox.SandboxedEnvironment if sandboxed else jinja2.Environment
-    return cls(
+    cls = _LimitedSandbox if sandboxed else jinja2.Environment
+    env = cls(
         loader=jinja2.ChoiceLoader(loaders),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
-        autoescape=autoescape,
+        autoescape=jinja2.select_autoescape(
+            enabled_extensions=("html", "htm", "xml", "html.j2", "htm.j2", "xml.j2"),
+            default_for_string=False,
+            default=False,
+        ),
         auto_reload=True,
     )
+    filters, globals_ = _helpers()
+    env.filters.update(filters)
+    env.globals.update(globals_)
+    if sandboxed:
+        for name in ("center", "format", "indent", "wordwrap", "truncate"):
+            env.filters[name] = _bounded_filter(name, env.filters[name])
+    return env
 
 
-def render_template(
-    env: jinja2.Environment,
-    name: str,
-    context: Mapping[str, Any],
-    helpers: Mapping[str, Any] | None = None,
-) -> str:
-    """Render template ``name`` with ``context``; any template failure is a TemplateError."""
+def _template_position(exc: BaseException) -> tuple[str | None, int | None]:
+    """The template file and line a failure happened at, from Jinja's rewritten traceback."""
+    found: tuple[str | None, int | None] = (None, None)
+    tb = exc.__traceback__
+    while tb is not None:
+        # Jinja rewrites the frames of template code to carry the template's file and line.
+        if "__jinja_exception__" in tb.tb_frame.f_globals:
+            found = (tb.tb_frame.f_code.co_filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return found
+
+
+def _bounded_output(template: jinja2.Template, context: Mapping[str, Any]) -> str:
+    """Render ``template``, stopping once the output passes the sandbox's size limit."""
+    pieces: list[str] = []
+    size = 0
+    for piece in template.generate(context):
+        size += len(piece)
+        if size > SANDBOX_MAX_SIZE:
+            raise _too_big(size)
+        pieces.append(piece)
+    return "".join(pieces)
+
+
+def render_template(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> str:
+    """Render template ``name`` with ``context``; every failure is a `TemplateError`.
+
+    The error names the template file and line where the template failed, when Jinja can tell.
+    """
     try:
         template = env.get_template(name)
-        return template.render({**(helpers or {}), **context})
+        if env.sandboxed:
+            return _bounded_output(template, context)
+        return template.render(context)
     except jinja2.TemplateNotFound as exc:
         raise TemplateError(
             f"template {exc.name!r} not found", source=name, expected="a template file"
@@ -77,6 +280,44 @@ def render_template(
             source=exc.filename or exc.name or name,
             line=exc.lineno,
         ) from None
+    except TemplateError as exc:
+        where, line = _template_position(exc)
+        raise TemplateError(
+            exc.message, source=where or name, line=line, expected=exc.expected
+        ) from None
     except jinja2.TemplateError as exc:
         # undefined names, sandbox violations and the like, raised while rendering
-        raise TemplateError(f"template failed: {exc}", source=name) from None
+        where, line = _template_position(exc)
+        raise TemplateError(f"template failed: {exc}", source=where or name, line=line) from None
+    except RecursionError:
+        raise TemplateError(
+            "template failed: macros call each other without end",
+            source=name,
+            expected="macros whose recursion stops",
+        ) from None
+    except Exception as exc:
+        # any other failure inside template code (1/0, range(10**9), a helper refusing a value)
+        where, line = _template_position(exc)
+        raise TemplateError(
+            f"template failed: {type(exc).__name__}: {exc}", source=where or name, line=line
+        ) from exc
+
+
+def inline_macros(env: jinja2.Environment) -> Any:
+    """The inline macros of ``official/inline.j2`` as callables, for renderers written in Python.
+
+    ``inline_macros(env).paragraph_text(paragraph)`` gives the same text the text template
+    writes for that paragraph (without indent or line break). A user's ``official/inline.j2``
+    in the environment's template folder replaces the shipped one.
+
+    Raises:
+        TemplateError: the macros file is missing or malformed.
+    """
+    try:
+        return env.get_template("official/inline.j2").module
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateError(f"template {exc.name!r} not found", source=str(exc.name)) from None
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(
+            f"template syntax error: {exc.message}", source=exc.filename, line=exc.lineno
+        ) from None

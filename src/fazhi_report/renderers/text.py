@@ -1,253 +1,68 @@
-"""Plain-text rendering: lossless (the source, byte for byte) and official (normalised).
+"""The text renderer: the one place that chooses between the lossless and the official style.
 
-The lossless style walks the model and writes each node from its layout record: a node left as
-parsed gives back its source text exactly; an edited node is written anew from its content and
-the pieces of its layout that still apply (indent, marker style, line end); a node built in code
-is written in the document's detected `fazhi_report.layout.Style`. A report with no layout
-at all (built in code) is written in the official style.
-
-The official style is the Jinja2 template ``text/official.j2``.
+- ``lossless`` (default): the source exactly, edits applied (`fazhi_report.renderers.lossless`).
+  A report with no layout (built in code, or read from JSON without layout) has no source to be
+  lossless to and is written in the official form.
+- ``official``: the normalised GB/T 9704 form, from the template ``text/official.j2``, whose
+  paragraph text comes from the shared inline macros (``official/inline.j2``). Options:
+  ``templates`` (a folder of templates searched before the shipped ones) and ``sandboxed``
+  (run them in the bounded sandbox of `fazhi_report.renderers.templating`).
 """
 
 from __future__ import annotations
 
-from fazhi_report.layout import ParagraphLayout, ReportLayout, Style
-from fazhi_report.model import Paragraph, Point, Report, Section, Signature
-from fazhi_report.numbering import format_date, format_marker, format_point_marker, match_marker
+import os
+from typing import Any, ClassVar
 
-__all__ = ["heading_marker", "paragraph_text", "point_text", "render_lossless"]
+from fazhi_report.model import Report
+from fazhi_report.registry import Renderer
+from fazhi_report.renderers.lossless import render_lossless
+from fazhi_report.renderers.templating import environment, render_template
+
+__all__ = ["TextRenderer", "render_official"]
+
+_TEMPLATE_OPTIONS = frozenset({"templates", "sandboxed"})
 
 
-def heading_marker(
-    section: Section, *, half_width: bool = False, level3_separator: str = "."
+def render_official(
+    report: Report,
+    *,
+    templates: str | os.PathLike[str] | None = None,
+    sandboxed: bool = False,
 ) -> str:
-    """The marker to write before a section's heading, with a space when one is needed.
+    """Render ``report`` as official plain text (the template ``text/official.j2``).
 
-    A heading that itself starts with a digit or numeral ("12345热线", "二季度工作") would run
-    into its marker and stop it reading as one ("1.12345", "一、二季度"); a space keeps them
-    apart.
+    Raises:
+        TemplateError: a template is missing, malformed, failed, or broke a sandbox limit.
     """
-    marker = format_marker(
-        section.level, section.number, half_width=half_width, level3_separator=level3_separator
-    )
-    found = match_marker(marker + section.heading)
-    if found is None or found.raw != marker:
-        return marker + " "
-    return marker
+    env = environment(templates, sandboxed=sandboxed)
+    return render_template(env, "text/official.j2", {"report": report})
 
 
-def point_text(point: Point) -> str:
-    """A point as written in the source, or in official form if it was built or renumbered."""
-    layout = point.layout
-    if layout is None:
-        return format_point_marker(point.number) + point.title + "。" + point.text
-    marker = layout.marker if layout.number == point.number else format_point_marker(point.number)
-    # a title that had no stop needs one once text follows it
-    stop = layout.stop if layout.stop or not point.text else "。"
-    return marker + point.title + stop + point.text
+class TextRenderer(Renderer):
+    """Plain text in the ``lossless`` (default) or ``official`` style."""
 
+    styles: ClassVar[tuple[str, ...]] = ("lossless", "official")
 
-def paragraph_text(paragraph: Paragraph) -> str:
-    """The whole text of a paragraph: its lead text followed by its points."""
-    if not paragraph.points:
-        return paragraph.text
-    return paragraph.text + "".join(point_text(p) for p in paragraph.points)
+    def render(
+        self,
+        report: Report,
+        *,
+        style: str,
+        templates: str | os.PathLike[str] | None = None,
+        sandboxed: bool = False,
+        **_: Any,
+    ) -> str:
+        """The report as text in ``style``."""
+        if style == "lossless" and report.layout is not None:
+            return render_lossless(report)
+        return render_official(report, templates=templates, sandboxed=sandboxed)
 
+    def options(self, style: str) -> frozenset[str]:
+        """``templates`` and ``sandboxed`` in the official style; none in the lossless one."""
+        return _TEMPLATE_OPTIONS if style == "official" else frozenset()
 
-def _with_breaks(content: str, layout: ParagraphLayout) -> str:
-    """Put back the line breaks of a paragraph that was broken over several lines.
-
-    Breaks in the unchanged start and end of an edited paragraph stay where they were.
-    """
-    breaks = layout.breaks
-    if not breaks:
-        return content
-    old = layout.content
-    if content != old:
-        prefix = 0
-        limit = min(len(old), len(content))
-        while prefix < limit and old[prefix] == content[prefix]:
-            prefix += 1
-        suffix = 0
-        while suffix < limit - prefix and old[len(old) - 1 - suffix] == content[-1 - suffix]:
-            suffix += 1
-        shift = len(content) - len(old)
-        kept = []
-        for offset, raw in breaks:
-            if offset <= prefix:
-                kept.append((offset, raw))
-            elif offset >= len(old) - suffix:
-                kept.append((offset + shift, raw))
-        breaks = tuple(kept)
-    pieces = []
-    at = 0
-    for offset, raw in breaks:
-        pieces.append(content[at:offset])
-        pieces.append(raw)
-        at = offset
-    pieces.append(content[at:])
-    return "".join(pieces)
-
-
-class _Printer:
-    def __init__(self, layout: ReportLayout) -> None:
-        self.layout = layout
-        self.style: Style = layout.style
-        self.out: list[str] = []
-
-    def new_block(self) -> None:
-        """Start a node that has no layout: end the current line, add the usual blank lines."""
-        out = self.out
-        style = self.style
-        tail = next((piece for piece in reversed(out) if piece), "")
-        if tail and tail[-1] not in "\r\n":
-            out.append(style.line_end)
-        if tail:
-            out.append(style.line_end * style.blank_lines)
-
-    def paragraph(self, paragraph: Paragraph, inline: bool = False) -> None:
-        out = self.out
-        layout = paragraph.layout
-        content = paragraph_text(paragraph)
-        if inline:
-            out.append(layout.indent if layout is not None and layout.inline else "")
-        elif layout is not None and not layout.inline:
-            out.append(layout.before)
-            out.append(layout.indent)
-        else:
-            self.new_block()
-            out.append(self.style.indent)
-        if layout is None:
-            out.append(content)
-            out.append(self.style.line_end)
-            return
-        out.append(_with_breaks(content, layout))
-        out.append(layout.end)
-
-    def section(self, section: Section) -> None:
-        out = self.out
-        style = self.style
-        layout = section.layout
-        if layout is not None:
-            out.append(layout.before)
-            out.append(layout.indent)
-            if layout.level == section.level and layout.number == section.number:
-                out.append(layout.marker)
-                out.append(layout.gap)
-            else:
-                # renumbered: keep the brackets or separator this heading was written with
-                own = layout.marker
-                out.append(
-                    heading_marker(
-                        section,
-                        half_width=own[:1] == "(" if layout.level == section.level else False,
-                        level3_separator=own[-1]
-                        if layout.level == section.level == 3
-                        else self.style.level3_separator,
-                    )
-                )
-        else:
-            self.new_block()
-            out.append(style.indent)
-            out.append(self.marker(section))
-        out.append(section.heading)
-        body = section.body
-        was_run_in = layout is not None and layout.run_in
-        if section.run_in and body:
-            out.append(layout.stop if layout is not None and was_run_in else "。")
-            self.paragraph(body[0], inline=True)
-            body = body[1:]
-        elif layout is not None and not was_run_in:
-            out.append(layout.stop)
-            out.append(layout.end)
-        else:
-            out.append(style.line_end)
-        for paragraph in body:
-            self.paragraph(paragraph)
-        for sub in section.subsections:
-            self.section(sub)
-
-    def marker(self, section: Section) -> str:
-        return heading_marker(
-            section,
-            half_width=self.style.half_width,
-            level3_separator=self.style.level3_separator,
-        )
-
-    def signature(self, signature: Signature) -> None:
-        out = self.out
-        layout = signature.layout
-        if layout is not None:
-            out.append(layout.before)
-            same_organ = layout.organ == signature.organ
-            if same_organ and layout.date == signature.date:
-                out.append(layout.raw)
-                return
-            # one of the two changed: put it in place of the old one, leave the rest as written
-            if same_organ and signature.date is not None and layout.date_text in layout.raw:
-                new_date = format_date(signature.date, layout.date_style)
-                out.append(layout.raw.replace(layout.date_text, new_date, 1))
-                return
-            if (
-                layout.date == signature.date
-                and layout.organ
-                and signature.organ
-                and layout.raw.count(layout.organ) == 1
-            ):
-                out.append(layout.raw.replace(layout.organ, signature.organ))
-                return
-            indent, date_style = layout.indent, layout.date_style
-        else:
-            self.new_block()
-            indent, date_style = "", "arabic"
-        end = self.style.line_end
-        if signature.organ:
-            out.append(indent + signature.organ + end)
-        if signature.date is not None:
-            out.append(indent + format_date(signature.date, date_style) + end)
-
-    def report(self, report: Report) -> str:
-        layout = self.layout
-        out = self.out
-        out.append(layout.lead)
-        title_layout = layout.title
-        if report.title is not None:
-            if title_layout is not None and title_layout.title == report.title:
-                out.append(title_layout.raw)
-            elif title_layout is not None:
-                out.append(title_layout.indent + report.title + title_layout.end)
-            else:
-                self.new_block()
-                out.append(report.title + self.style.line_end)
-        out.append(layout.header)
-        if report.addressee is not None:
-            addressee = layout.addressee
-            if addressee is not None and addressee.addressee == report.addressee:
-                out.append(addressee.before)
-                out.append(addressee.raw)
-            else:
-                self.new_block()
-                out.append(report.addressee + "：" + self.style.line_end)
-        for paragraph in report.preamble:
-            self.paragraph(paragraph)
-        for section in report.sections:
-            self.section(section)
-        for paragraph in report.closing:
-            self.paragraph(paragraph)
-        if report.signature is not None:
-            self.signature(report.signature)
-        out.append(layout.trailing)
-        return "".join(out)
-
-
-def render_lossless(report: Report) -> str:
-    """Render a report as plain text, giving back its source exactly where it was not edited.
-
-    A report without layout (built in code, or loaded from JSON without layout) is rendered in the
-    official style.
-    """
-    if report.layout is None:
-        from fazhi_report.renderers.official import render_official
-
-        return render_official(report)
-    return _Printer(report.layout).report(report)
+    def encoding(self, report: Report) -> str:
+        """The encoding the report's source was read in (a GB18030 file stays GB18030)."""
+        layout = report.layout
+        return layout.encoding if layout is not None and layout.encoding else "utf-8"
