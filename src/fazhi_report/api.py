@@ -188,7 +188,8 @@ def save(
 def formats() -> list[FormatInfo]:
     """Every format the library can read or write: name, suffixes, read/write, binary, styles.
 
-    >>> [(f.name, f.can_read, f.can_write) for f in formats()][:2]
-    [('json', True, True), ('text', True, True)]
+    >>> text = next(f for f in formats() if f.name == "text")
+    >>> text.suffixes, text.styles
+    (('.txt', '.text'), ('lossless', 'official'))
     """
     return registry.formats()

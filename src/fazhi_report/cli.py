@@ -218,7 +218,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _names(names: list[str]) -> str:
-    return ", ".join(repr(name) for name in names)
+    """``'a', 'b' or 'c'``."""
+    quoted = [repr(name) for name in names]
+    return " or ".join([", ".join(quoted[:-1]), quoted[-1]]) if len(quoted) > 1 else "".join(quoted)
 
 
 def _add_input(
