@@ -25,6 +25,7 @@ class CsvRenderer(fr.Renderer):
     styles: ClassVar[tuple[str, ...]] = ("rows",)
 
     def render(self, report: fr.Report, *, style: str, delimiter: str = ",") -> str:
+        """The CSV text; ``delimiter`` is this renderer's own option."""
         out = io.StringIO()
         writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
         writer.writerow(["path", "kind", "number", "text", "role"])

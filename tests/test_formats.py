@@ -263,3 +263,46 @@ def test_renderer_with_open_options_takes_any() -> None:
     finally:
         registry._FORMATS.pop("open")
         registry._RENDERERS.pop("open", None)
+
+
+def test_format_records_check_their_fields() -> None:
+    with pytest.raises(TypeError, match="tuple of suffixes"):
+        fr.Format("x", suffixes=".csv")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="not a file suffix"):
+        fr.Format("x", suffixes=(".tar.gz",))
+    with pytest.raises(TypeError):
+        fr.Format("x", magic="PK")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="module:attr"):
+        fr.Format("x", renderer="just_a_module")
+
+
+def test_a_renderer_must_agree_with_its_format(tmp_path: Path) -> None:
+    class Liar(fr.Renderer):
+        def render(self, report: fr.Report, *, style: str) -> str:
+            return "text"
+
+    class Failing(fr.Renderer):
+        def __init__(self) -> None:
+            raise RuntimeError("no licence")
+
+    fr.register_format(fr.Format("liar", renderer=Liar(), binary=True))
+    fr.register_format(fr.Format("failing", renderer=Failing))
+    try:
+        with pytest.raises(fr.PluginError, match="binary"):
+            fr.render(fr.Report(), "liar")
+        with pytest.raises(fr.PluginError, match="no licence"):
+            fr.render(fr.Report(), "failing")
+        with pytest.warns(registry.PluginWarning) as caught:
+            assert "text" in [f.name for f in fr.formats()]
+        assert any("no licence" in str(w.message) for w in caught)
+        with pytest.raises(fr.OptionError, match="binary"):
+            fr.save(fr.Report(), tmp_path / "x.bin", "liar", encoding="utf-8")
+    finally:
+        for name in ("liar", "failing"):
+            registry._FORMATS.pop(name)
+            registry._RENDERERS.pop(name, None)
+
+
+def test_utf16_text_loads_no_plugin(plugins: Path) -> None:
+    assert fr.parse(REPORT.encode("utf-16")) == fr.parse(REPORT)
+    assert "demo_plugin" not in sys.modules

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 import fazhi_report as fr
+from fazhi_report.renderers import templating
 
 from .conftest import EXAMPLES
 
@@ -153,7 +154,6 @@ def test_autoescape_follows_the_template_name(tmp_path: Path) -> None:
 
 
 def test_inline_macros_serve_python_renderers() -> None:
-    from fazhi_report import official
     from fazhi_report.renderers.templating import environment, inline_macros
 
     report = fr.load(EXAMPLES / "sample_report.txt")
@@ -162,8 +162,74 @@ def test_inline_macros_serve_python_renderers() -> None:
     for paragraph in report.paragraphs:
         if paragraph.layout is not None and paragraph.layout.inline:
             continue  # the text of a run-in heading's paragraph follows its heading
-        text = str(macros.paragraph_text(paragraph))
-        assert text == official.paragraph_text(paragraph)
-        assert "\u3000\u3000" + text in lines
+        assert "\u3000\u3000" + str(macros.paragraph_text(paragraph)) in lines
     for section in report.walk():
         assert "\u3000\u3000" + str(macros.section_lead(section)) in lines
+
+
+# ----------------------------------------------------- the sandbox's process bounds
+
+needs_fork = pytest.mark.skipif(
+    not templating._CAN_ISOLATE, reason="this system cannot fork a bounded child process"
+)
+
+
+@needs_fork
+@pytest.mark.parametrize(
+    "body",
+    [
+        '{% set a = "{:>900000000}".format(1) %}{{ a|length }}',
+        '{% set s = "x" * 9999999 %}' + "{% set s = s ~ s %}" * 7 + "{{ s|length }}",
+        "{{ ([[0] * 9999999] * 80)|sum(start=[])|length }}",
+    ],
+)
+def test_sandbox_bounds_memory(tmp_path: Path, body: str) -> None:
+    with pytest.raises(fr.TemplateError):
+        _official(tmp_path, body)
+
+
+@needs_fork
+def test_sandbox_bounds_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(templating, "SANDBOX_SECONDS", 1)
+    body = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}"
+    with pytest.raises(fr.TemplateError, match="stopped"):
+        _official(tmp_path, body)
+
+
+@needs_fork
+def test_sandboxed_renders_keep_no_state(tmp_path: Path) -> None:
+    (tmp_path / "text").mkdir()
+    (tmp_path / "text" / "state.j2").write_text('{% set ns = namespace(prev="none") %}', "utf-8")
+    body = '{% import "text/state.j2" as s %}{% set n = s.ns %}{{ n.prev }}{% set n.prev = report.title %}'
+    assert _official(tmp_path, body) == "none"
+    assert _official(tmp_path, body) == "none"
+
+
+def test_sandbox_refuses_links_out_of_the_folder(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("private", "utf-8")
+    folder = tmp_path / "templates"
+    (folder / "text").mkdir(parents=True)
+    (folder / "text" / "leak.j2").symlink_to(secret)
+    (folder / "text" / "official.j2").write_text('{% include "text/leak.j2" %}', "utf-8")
+    report = fr.parse(REPORT)
+    with pytest.raises(fr.TemplateError, match="not found"):
+        fr.render(report, "text", style="official", templates=folder, sandboxed=True)
+    # outside the sandbox the folder is trusted, links and all
+    assert fr.render(report, "text", style="official", templates=folder) == "private"
+
+
+def test_a_file_added_to_the_folder_overrides_at_once(tmp_path: Path) -> None:
+    report = fr.parse(REPORT)
+    shipped = fr.render(report, "text", style="official", templates=tmp_path)
+    (tmp_path / "text").mkdir()
+    (tmp_path / "text" / "official.j2").write_text("mine", "utf-8")
+    assert shipped != "mine"
+    assert fr.render(report, "text", style="official", templates=tmp_path) == "mine"
+
+
+def test_environment_filters_work_in_the_sandbox(tmp_path: Path) -> None:
+    out = _official(
+        tmp_path, '{{ "hello world"|wordwrap(5) }}|{{ "abcdefghijklmnopqrstuvwxyz"|truncate(9) }}'
+    )
+    assert out == "hello\nworld|abcdef..."

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, Literal, overload
 
 from fazhi_report import registry
-from fazhi_report.errors import FileError, UnknownFormatError
+from fazhi_report.errors import FileError, OptionError, PluginError, UnknownFormatError
 from fazhi_report.model import Report
 from fazhi_report.registry import DEFAULT_FORMAT, FormatInfo
 from fazhi_report.source import encode
@@ -137,7 +137,14 @@ def render(
     """
     renderer = registry.get_renderer(format)
     chosen = renderer.check(style, options, format)
-    return renderer.render(report, style=chosen, **options)
+    rendered = renderer.render(report, style=chosen, **options)
+    if isinstance(rendered, bytes) != renderer.binary or not isinstance(rendered, (str, bytes)):
+        kind = "bytes" if renderer.binary else "str"
+        raise PluginError(
+            f"the renderer of the format {format!r} returned {type(rendered).__name__}",
+            expected=kind,
+        )
+    return rendered
 
 
 def output_encoding(report: Report, format: str) -> str:
@@ -172,10 +179,15 @@ def save(
     Raises:
         FileError: the file cannot be written.
         EncodeError: the text holds characters ``encoding`` cannot write, or no such encoding.
-        UnknownFormatError, UnknownStyleError, OptionError, TemplateError: as for `render`.
+        OptionError: ``encoding`` for a binary format, or an option the renderer lacks.
+        UnknownFormatError, UnknownStyleError, TemplateError: as for `render`.
     """
     name = os.fspath(path)
     fmt = format or registry.format_for_path(name)
+    if encoding is not None and registry.get_format(fmt).binary:
+        raise OptionError(
+            f"encoding= applies to text formats, and {fmt!r} is binary", expected="no encoding"
+        )
     rendered = render(report, fmt, style=style, **options)
     if isinstance(rendered, str):
         rendered = encode(rendered, encoding or output_encoding(report, fmt), name)

@@ -22,6 +22,7 @@ import codecs
 import io
 import os
 import sys
+import warnings
 from collections.abc import Callable, Sequence
 from typing import TextIO
 
@@ -124,7 +125,10 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``fazhi-report`` command, with its subcommands."""
     # Raw formatting keeps the line breaks of the descriptions and the examples.
     formatter = argparse.RawDescriptionHelpFormatter
-    table = fr.formats()
+    with warnings.catch_warnings():
+        # a broken plugin is reported when it is asked for, not on every command's help
+        warnings.simplefilter("ignore", registry.PluginWarning)
+        table = fr.formats()
     readable = [f.name for f in table if f.can_read]
     writable = [f.name for f in table if f.can_write]
     parser = argparse.ArgumentParser(

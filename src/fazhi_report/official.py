@@ -2,26 +2,26 @@
 
 The official form (the way a report is printed under GB/T 9704) writes section markers in full
 width (``一、``, ``（一）``, ``1.``, ``（1）``), ends a run-in heading and a point title with a
-full-width stop, and writes dates as ``2026年1月28日``. The text, DOCX, Markdown and HTML
-renderers all take their markers, stops and inline text from here (the templates reach these
-functions as filters and globals, see `fazhi_report.renderers.templating`); nothing here knows
-about indents, line breaks or any one output format.
+full-width stop, and writes dates as ``2026年1月28日``. Every renderer (today the text one;
+DOCX, Markdown and HTML as they are added) takes its markers and stops from here: templates
+reach these functions as filters and globals (see `fazhi_report.renderers.templating`) and
+compose the text of each heading, paragraph and point in the shared inline macros of
+``official/inline.j2``; the lossless printer writes a point built in code with `point_text`.
+Nothing here knows about indents, line breaks or any one output format.
 """
 
 from __future__ import annotations
 
-from fazhi_report.model import Paragraph, Point, Section
+from fazhi_report.model import Point, Section
 from fazhi_report.numbering import format_marker, format_point_marker, match_marker
 
 __all__ = [
     "FULL_WIDTH",
     "heading_marker",
     "heading_stop",
-    "paragraph_text",
     "point_marker",
     "point_stop",
     "point_text",
-    "section_lead",
 ]
 
 FULL_WIDTH = str.maketrans({",": "，", ";": "；", ":": "：", "!": "！", "?": "？", ".": "。"})
@@ -81,22 +81,3 @@ def point_stop(point: Point, last: bool = False) -> str:
 def point_text(point: Point, last: bool = False) -> str:
     """A point in the official form: marker, title, stop, text."""
     return point_marker(point) + point.title + point_stop(point, last) + point.text
-
-
-def paragraph_text(paragraph: Paragraph) -> str:
-    """A paragraph's whole text in the official form: its lead text, then its points."""
-    points = paragraph.points
-    last = len(points) - 1
-    return paragraph.text + "".join(point_text(p, i == last) for i, p in enumerate(points))
-
-
-def section_lead(section: Section) -> str:
-    """The text of a section's heading paragraph in the official form.
-
-    A standalone heading is its marker and heading; a run-in heading (with a body) goes on with
-    its stop and the text of its first body paragraph.
-    """
-    head = heading_marker(section) + section.heading
-    if section.run_in and section.body:
-        return head + heading_stop(section) + paragraph_text(section.body[0])
-    return head

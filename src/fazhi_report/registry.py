@@ -132,8 +132,23 @@ class Renderer:
 
 
 def _suffixes(values: Iterable[str]) -> tuple[str, ...]:
-    """Suffixes in one form: lower case, with their leading dot."""
-    return tuple(v.lower() if v.startswith(".") else "." + v.lower() for v in values)
+    """Suffixes in one form: lower case, with their leading dot; one dot each."""
+    if isinstance(values, str):
+        raise TypeError(f"suffixes must be a tuple of suffixes, not the str {values!r}")
+    found = []
+    for value in values:
+        if not isinstance(value, str):
+            raise TypeError(f"a suffix must be a str, not {value!r}")
+        suffix = value.lower() if value.startswith(".") else "." + value.lower()
+        if len(suffix) < 2 or "." in suffix[1:] or os.sep in suffix:
+            raise ValueError(f"{value!r} is not a file suffix such as '.txt'")
+        found.append(suffix)
+    return tuple(found)
+
+
+def _target(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if isinstance(value, str) and ":" not in value:
+        raise ValueError(f"{attribute.name}={value!r} is not a 'module:attr' target")
 
 
 @attrs.frozen
@@ -153,13 +168,15 @@ class Format:
         description: one line saying what the format is, shown by ``fazhi-report formats``.
     """
 
-    name: str
+    name: str = attrs.field(validator=attrs.validators.instance_of(str))
     suffixes: tuple[str, ...] = attrs.field(default=(), converter=_suffixes)
-    parser: Parser | str | None = None
-    renderer: Renderer | type[Renderer] | str | None = None
-    binary: bool = False
-    magic: bytes | None = None
-    description: str = ""
+    parser: Parser | str | None = attrs.field(default=None, validator=_target)
+    renderer: Renderer | type[Renderer] | str | None = attrs.field(default=None, validator=_target)
+    binary: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    magic: bytes | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(bytes))
+    )
+    description: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
 
 
 @attrs.frozen
@@ -345,11 +362,26 @@ def get_renderer(name: str) -> Renderer:
         )
     found = _resolve(fmt.renderer, fmt, "renderer")
     if isinstance(found, type) and issubclass(found, Renderer):
-        found = found()
+        try:
+            found = found()
+        except Exception as exc:
+            raise PluginError(
+                f"the renderer of the format {name!r} cannot be made: {type(exc).__name__}: {exc}"
+            ) from None
     if not isinstance(found, Renderer):
         raise PluginError(
             f"the renderer of the format {name!r} is a {type(found).__name__}, not a Renderer",
             expected="a fazhi_report.Renderer instance or subclass",
+        )
+    styles = found.styles
+    if not styles or not all(isinstance(style, str) for style in styles):
+        raise PluginError(
+            f"the renderer of the format {name!r} declares no styles", expected="styles = ('…',)"
+        )
+    if found.binary != fmt.binary:
+        raise PluginError(
+            f"the format {name!r} says binary={fmt.binary} but its renderer binary={found.binary}",
+            expected="the same value in the Format and the Renderer",
         )
     _RENDERERS[name] = found
     return found
@@ -377,8 +409,16 @@ def format_for_path(path: str | os.PathLike[str]) -> str:
     )
 
 
+_TEXT_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+
+
 def _looks_binary(data: bytes) -> bool:
-    """Whether the first bytes hold a control character no text document starts with."""
+    """Whether the first bytes hold a control character no text document starts with.
+
+    Text with a byte-order mark (UTF-16 holds NUL bytes) is text.
+    """
+    if data.startswith(_TEXT_BOMS):
+        return False
     return any(byte < 0x09 or 0x0E <= byte < 0x1B for byte in data[:8])
 
 
@@ -414,7 +454,7 @@ def formats() -> list[FormatInfo]:
         if fmt.renderer is not None:
             try:
                 styles = get_renderer(name).styles
-            except PluginError as exc:
+            except PluginError as exc:  # get_renderer turns every failure into a PluginError
                 warnings.warn(str(exc), PluginWarning, stacklevel=2)
                 continue
         found.append(

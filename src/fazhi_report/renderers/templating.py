@@ -23,16 +23,23 @@ Autoescaping follows the template's name: templates ending in ``.html``, ``.htm`
 
 **The sandbox.** ``sandboxed=True`` runs templates in Jinja's immutable sandbox, for templates
 from places you do not control: a template can read the report but cannot change it (no list or
-dict methods that modify, no model methods but ``walk``), cannot reach Python internals, and is
-bounded: a string or list it builds by repetition, padding or ``%`` formatting, and the whole
-output, may hold at most `SANDBOX_MAX_SIZE` characters or items; ``range`` gives at most
-100,000 numbers (Jinja's own bound); a power may have at most `SANDBOX_MAX_POWER_BITS` bits.
-Going past a bound is a `fazhi_report.errors.TemplateError`.
+dict methods that modify, no model methods but ``walk``), cannot reach Python internals, and
+cannot include files that lie outside its folders (a symbolic link out of the folder is
+refused). Where the system allows (POSIX), a sandboxed template also renders in a child process
+that can use at most `SANDBOX_MEMORY` bytes of memory beyond what the caller's process holds
+and `SANDBOX_SECONDS` seconds, so no template can exhaust the caller's memory or hang it, and
+nothing a template keeps (a ``namespace`` in an imported template) outlives its render. Common
+excesses are also refused early, with the template's line: a string or list built by
+repetition, padding or ``%``-formatting, and the whole output, may hold at most
+`SANDBOX_MAX_SIZE` characters or items; ``range`` gives at most 100,000 numbers (Jinja's own
+bound); a power may have at most `SANDBOX_MAX_POWER_BITS` bits. Going past any bound is a
+`fazhi_report.errors.TemplateError`.
 """
 
 from __future__ import annotations
 
 import functools
+import multiprocessing
 import os
 import re
 import types
@@ -51,6 +58,8 @@ from fazhi_report.numbering import format_date
 __all__ = [
     "SANDBOX_MAX_POWER_BITS",
     "SANDBOX_MAX_SIZE",
+    "SANDBOX_MEMORY",
+    "SANDBOX_SECONDS",
     "environment",
     "inline_macros",
     "render_template",
@@ -61,6 +70,12 @@ SANDBOX_MAX_SIZE = 10_000_000
 
 SANDBOX_MAX_POWER_BITS = 4096
 """The most bits the result of ``**`` may have in a sandboxed template."""
+
+SANDBOX_MEMORY = 512 * 1024 * 1024
+"""The most memory (bytes) a sandboxed render may take beyond the caller's, where enforced."""
+
+SANDBOX_SECONDS = 10
+"""The most CPU (and twice that of wall-clock) seconds a sandboxed render may take."""
 
 # Model methods a template may call: they read and never change the report.
 _READ_ONLY_METHODS = frozenset({"walk"})
@@ -178,7 +193,10 @@ def _bounded_filter(name: str, original: Callable[..., Any]) -> Callable[..., An
 
 def _folder(templates: str | os.PathLike[str]) -> str:
     """The absolute path of a user's template folder, which must exist and be a folder."""
-    path = Path(os.fspath(templates)).absolute()
+    name = os.fspath(templates)
+    if not name:
+        raise TemplateError("templates= is an empty path", expected="a folder")
+    path = Path(name).absolute()
     if not path.exists():
         raise TemplateError(
             "the template folder does not exist", source=str(path), expected="a folder"
@@ -203,17 +221,36 @@ def environment(
     Raises:
         TemplateError: ``templates`` does not exist or is not a folder.
     """
-    folder = None if templates is None else _folder(templates)
-    return _build(folder, sandboxed)
+    if templates is None:
+        return _build(None, (), sandboxed)
+    folder = _folder(templates)
+    return _build(folder, _snapshot(folder), sandboxed)
+
+
+def _snapshot(folder: str) -> tuple[str, ...]:
+    """The template files in ``folder``, so that adding or removing one makes a new environment."""
+    return tuple(sorted(str(p.relative_to(folder)) for p in Path(folder).rglob("*") if p.is_file()))
+
+
+class _ConfinedLoader(jinja2.FileSystemLoader):
+    """A folder loader that refuses files whose real path lies outside the folder (symlinks)."""
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Any]:
+        source, filename, uptodate = super().get_source(environment, template)
+        root = os.path.realpath(self.searchpath[0])
+        if os.path.commonpath([root, os.path.realpath(filename)]) != root:
+            raise jinja2.TemplateNotFound(template, f"{template} leads outside {root}")
+        return source, filename, uptodate
 
 
 @functools.lru_cache(maxsize=32)
-def _build(folder: str | None, sandboxed: bool) -> jinja2.Environment:
-    # One environment per folder and mode: Jinja caches compiled templates in it, and checks a
-    # template file's modification time before using its cached form.
+def _build(folder: str | None, files: tuple[str, ...], sandboxed: bool) -> jinja2.Environment:
+    # One environment per folder, set of files and mode: Jinja caches compiled templates in it,
+    # and checks a template file's modification time before using its cached form; a file
+    # added to the folder (which would override a shipped one) makes a new environment.
     loaders: list[jinja2.BaseLoader] = []
     if folder is not None:
-        loaders.append(jinja2.FileSystemLoader(folder))
+        loaders.append(_ConfinedLoader(folder) if sandboxed else jinja2.FileSystemLoader(folder))
     loaders.append(jinja2.PackageLoader("fazhi_report", "templates"))
     cls = _LimitedSandbox if sandboxed else jinja2.Environment
     env = cls(
@@ -231,7 +268,7 @@ def _build(folder: str | None, sandboxed: bool) -> jinja2.Environment:
     env.filters.update(filters)
     env.globals.update(globals_)
     if sandboxed:
-        for name in ("center", "format", "indent", "wordwrap", "truncate"):
+        for name in ("center", "format"):
             env.filters[name] = _bounded_filter(name, env.filters[name])
     return env
 
@@ -264,7 +301,15 @@ def render_template(env: jinja2.Environment, name: str, context: Mapping[str, An
     """Render template ``name`` with ``context``; every failure is a `TemplateError`.
 
     The error names the template file and line where the template failed, when Jinja can tell.
+    A sandboxed environment renders in a child process with bounded memory and time, where the
+    system can fork.
     """
+    if env.sandboxed and _CAN_ISOLATE:
+        return _render_isolated(env, name, context)
+    return _render_here(env, name, context)
+
+
+def _render_here(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> str:
     try:
         template = env.get_template(name)
         if env.sandboxed:
@@ -298,9 +343,82 @@ def render_template(env: jinja2.Environment, name: str, context: Mapping[str, An
     except Exception as exc:
         # any other failure inside template code (1/0, range(10**9), a helper refusing a value)
         where, line = _template_position(exc)
-        raise TemplateError(
-            f"template failed: {type(exc).__name__}: {exc}", source=where or name, line=line
-        ) from exc
+        detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+        raise TemplateError(f"template failed: {detail}", source=where or name, line=line) from exc
+
+
+try:
+    import resource
+
+    _FORK = multiprocessing.get_context("fork")
+    _CAN_ISOLATE = True
+except (ImportError, ValueError):  # Windows: no fork, no resource limits
+    _CAN_ISOLATE = False
+
+
+def _address_space() -> int | None:
+    """The virtual memory this process holds now, in bytes (Linux), else ``None``."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            pages = int(statm.read().split()[0])
+    except (OSError, ValueError, IndexError):
+        return None
+    return pages * os.sysconf("SC_PAGE_SIZE")
+
+
+def _isolated_child(conn: Any, env: jinja2.Environment, name: str, context: Any) -> None:
+    """Render in the forked child under resource limits and send back the text or the error."""
+    try:
+        held = _address_space()
+        if held is not None:
+            limit = held + SANDBOX_MEMORY
+            resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+        resource.setrlimit(resource.RLIMIT_CPU, (SANDBOX_SECONDS, SANDBOX_SECONDS + 1))
+        result: tuple[str, Any] = ("text", _render_here(env, name, context))
+    except TemplateError as exc:
+        result = ("error", (exc.message, exc.source, exc.line, exc.expected))
+    except BaseException as exc:  # MemoryError outside template code, and the like
+        result = ("error", (f"template failed: {type(exc).__name__}", name, None, None))
+    try:
+        conn.send(result)
+    except BaseException:
+        conn.send(
+            ("error", ("template failed: its output could not be sent back", name, None, None))
+        )
+    conn.close()
+
+
+def _render_isolated(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> str:
+    """`_render_here` in a forked child process bounded in memory and time."""
+    receiver, sender = _FORK.Pipe(duplex=False)
+    child = _FORK.Process(target=_isolated_child, args=(sender, env, name, context), daemon=True)
+    child.start()
+    sender.close()
+    result: tuple[str, Any] = ("timeout", None)
+    try:
+        if receiver.poll(2 * SANDBOX_SECONDS):
+            result = receiver.recv()
+    except EOFError:
+        result = ("died", None)
+    finally:
+        receiver.close()
+        child.join(1)
+        if child.is_alive():
+            child.kill()
+            child.join()
+    kind, payload = result
+    if kind == "text":
+        text: str = payload
+        return text
+    if kind == "error":
+        message, source, line, expected = payload
+        raise TemplateError(message, source=source, line=line, expected=expected)
+    raise TemplateError(
+        f"the sandboxed template was stopped: it ran over {SANDBOX_SECONDS} seconds or "
+        f"{SANDBOX_MEMORY // (1024 * 1024)} MiB of memory",
+        source=name,
+        expected="a template that does less",
+    )
 
 
 def inline_macros(env: jinja2.Environment) -> Any:
