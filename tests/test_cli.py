@@ -282,11 +282,11 @@ def test_invalid_json_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
 def test_unknown_input_suffix(
     report_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    docx = tmp_path / "report.docx"
-    docx.write_bytes(report_file.read_bytes())
-    assert main(["inspect", str(docx)]) == 1
+    odt = tmp_path / "report.odt"
+    odt.write_bytes(report_file.read_bytes())
+    assert main(["inspect", str(odt)]) == 1
     err = _error_of(capsys)
-    assert "'.docx'" in err
+    assert "'.odt'" in err
     assert "explicit format" in err
 
 

@@ -67,7 +67,8 @@ def test_builtin_formats_are_listed() -> None:
     assert table["text"].suffixes == (".txt", ".text")
     assert table["text"].styles == ("lossless", "official")
     assert table["json"].styles == ("semantic", "lossless")
-    assert all(f.can_read and f.can_write and not f.binary for f in table.values())
+    assert all(table[name].can_read and not table[name].binary for name in ("text", "json"))
+    assert table["docx"].binary and table["docx"].suffixes == (".docx",)
 
 
 def test_binary_renderer_returns_bytes_and_save_writes_them(box: None, tmp_path: Path) -> None:
@@ -213,11 +214,11 @@ def test_broken_plugin_is_named_and_breaks_nothing_else(plugins: Path) -> None:
     with pytest.raises(fr.PluginError, match=r"'wrong'.*not a Format"):
         registry.get_format("wrong")
     assert fr.render(fr.parse(REPORT), "demo")
-    with pytest.raises(fr.UnknownFormatError, match=r"'nothing'.*broken, demo, json"):
+    with pytest.raises(fr.UnknownFormatError, match=r"'nothing'.*broken, demo, docx, json"):
         fr.render(fr.parse(REPORT), "nothing")
     with pytest.warns(registry.PluginWarning):
         names = [f.name for f in fr.formats()]
-    assert names == ["demo", "json", "text"]
+    assert names == ["demo", "docx", "json", "text"]
 
 
 def test_bad_lazy_target_is_a_plugin_error() -> None:

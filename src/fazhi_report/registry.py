@@ -23,7 +23,7 @@ import importlib
 import inspect
 import os
 import warnings
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from importlib.metadata import EntryPoint, entry_points
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
@@ -84,9 +84,12 @@ class Renderer:
     binary: ClassVar[bool] = False
     """Whether `render` returns ``bytes`` (a binary format) rather than ``str``."""
 
-    def render(self, report: Report, *, style: str, **options: Any) -> str | bytes:
-        """Render ``report`` in ``style`` (one of `styles`) with this renderer's options."""
-        raise NotImplementedError
+    render: Callable[..., str | bytes]
+    """``render(report, *, style, **options)``: the report in ``style`` (one of `styles`).
+
+    A subclass defines it as a method whose keyword-only parameters after ``style`` are its
+    options, with defaults; it returns ``bytes`` when `binary` is true, else ``str``.
+    """
 
     def encoding(self, report: Report) -> str:
         """The encoding `fazhi_report.save` writes text output in by default (UTF-8)."""
@@ -368,9 +371,10 @@ def get_renderer(name: str) -> Renderer:
             raise PluginError(
                 f"the renderer of the format {name!r} cannot be made: {type(exc).__name__}: {exc}"
             ) from None
-    if not isinstance(found, Renderer):
+    if not isinstance(found, Renderer) or not callable(getattr(found, "render", None)):
         raise PluginError(
-            f"the renderer of the format {name!r} is a {type(found).__name__}, not a Renderer",
+            f"the renderer of the format {name!r} is a {type(found).__name__}, not a Renderer"
+            " with a render method",
             expected="a fazhi_report.Renderer instance or subclass",
         )
     styles = found.styles
@@ -490,6 +494,16 @@ register_format(
         parser="fazhi_report.parsers.text:parse_text",
         renderer="fazhi_report.renderers.text:TextRenderer",
         description="plain text (UTF-8, UTF-16 or GB18030), lossless or in the official form",
+    )
+)
+register_format(
+    Format(
+        "docx",
+        suffixes=(".docx",),
+        renderer="fazhi_report.renderers.docx:DocxRenderer",
+        binary=True,
+        magic=b"PK\x03\x04",
+        description="a Word file in the GB/T 9704 layout",
     )
 )
 register_format(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from fazhi_report import convert
 from fazhi_report.model import Report
@@ -20,7 +20,7 @@ class JsonRenderer(Renderer):
 
     styles: ClassVar[tuple[str, ...]] = ("semantic", "lossless")
 
-    def render(self, report: Report, *, style: str, indent: int | None = 2, **_: Any) -> str:
+    def render(self, report: Report, *, style: str, indent: int | None = 2) -> str:
         """The report as JSON text."""
         return convert.to_json(report, layout=style == "lossless", indent=indent)
 

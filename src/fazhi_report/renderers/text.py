@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 import os
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from fazhi_report.model import Report
 from fazhi_report.registry import Renderer
@@ -51,7 +51,6 @@ class TextRenderer(Renderer):
         style: str,
         templates: str | os.PathLike[str] | None = None,
         sandboxed: bool = False,
-        **_: Any,
     ) -> str:
         """The report as text in ``style``."""
         if style == "lossless" and report.layout is not None:
