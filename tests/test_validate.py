@@ -170,6 +170,12 @@ CASES: list[tuple[str, Report, str, str]] = [
         "points_read_back",
     ),
     (
+        "empty paragraph",
+        Report(preamble=[Paragraph("导语。"), Paragraph(" ")], sections=[Section(1, 1, "甲")]),
+        "preamble[1].text",
+        "empty_paragraph",
+    ),
+    (
         "closing with no section",
         Report(preamble=[Paragraph("导语。")], closing=[Paragraph("新的一年，继续努力。")]),
         "closing",

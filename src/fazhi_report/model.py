@@ -396,6 +396,23 @@ class Section:
             found.extend(sub.walk())
         return found
 
+    def renumber(self) -> None:
+        """Number this section's subsections and points in document order.
+
+        Each list of sibling subsections is numbered 1, 2, 3…, at every depth; this section's
+        own number is left to its parent (see `Report.renumber`). The points of each body are
+        numbered as the parser reads them: on across the paragraphs of the body, except that
+        a paragraph whose first point is numbered 1 starts again at 1 (a list of its own);
+        the first point of a body is always 1. Levels are left alone.
+
+        Nothing is ever renumbered unless you call this: the model keeps the numbers it is
+        given, so a report read from a document keeps the document's own numbers, gaps and
+        all. Marker styles stay as written: a renumbered ``(二)`` becomes ``(三)``, not
+        ``（三）``, when rendered losslessly.
+        """
+        _renumber_points(self.body)
+        _renumber_sections(self.subsections)
+
 
 @attrs.define
 class Signature:
@@ -494,3 +511,41 @@ class Report:
     def points(self) -> list[Point]:
         """Every point of the report, in document order."""
         return [point for paragraph in self.paragraphs for point in paragraph.points]
+
+    def renumber(self) -> None:
+        """Number every section and point in document order, as after deleting or moving some.
+
+        Each list of sibling sections is numbered 1, 2, 3…; the points of the preamble, of
+        each section's body and of the closing are numbered as `Section.renumber` describes.
+        Only numbers change (and with them the markers rendered): content, levels, roles and
+        layout stay. Never done for you: call it after editing when numbers should follow the
+        new order.
+
+        Examples:
+            >>> report = Report(sections=[Section(1, 2, "甲"), Section(1, 5, "乙")])
+            >>> report.renumber()
+            >>> [s.number for s in report.sections]
+            [1, 2]
+        """
+        _renumber_points(self.preamble)
+        _renumber_sections(self.sections)
+        _renumber_points(self.closing)
+
+
+def _renumber_sections(sections: list[Section]) -> None:
+    for number, section in enumerate(sections, start=1):
+        if section.number != number:
+            section.number = number
+        section.renumber()
+
+
+def _renumber_points(paragraphs: list[Paragraph]) -> None:
+    last = 0
+    for paragraph in paragraphs:
+        points = paragraph.points
+        if points and points[0].number == 1:
+            last = 0  # a paragraph that starts its own list keeps doing so
+        for point in points:
+            last += 1
+            if point.number != last:
+                point.number = last

@@ -51,8 +51,8 @@ class Problem:
             ``"heading_stop"``, ``"point_title_stop"``, ``"number_too_large"``,
             ``"section_numbering"``, ``"point_numbering"``, ``"run_in_without_body"``,
             ``"level_not_deeper"``, ``"reads_as_heading"``, ``"points_read_back"``,
-            ``"closing_without_sections"``, ``"closing_not_recognised"``,
-            ``"reads_as_closing"``.
+            ``"empty_paragraph"``, ``"closing_without_sections"``,
+            ``"closing_not_recognised"``, ``"reads_as_closing"``.
         message: what is wrong and what would happen, in plain words.
     """
 
@@ -210,6 +210,13 @@ class _Checker:
 
     def paragraph(self, path: str, paragraph: Paragraph, inline: bool) -> None:
         found = len(self.problems)
+        if not paragraph.points and not paragraph.text.strip(_SPACE):
+            self.add(
+                _join(path, "text"),
+                "empty_paragraph",
+                "a paragraph with no text and no points would read back as a blank line",
+            )
+            return
         self.line(_join(path, "text"), paragraph.text, "the paragraph's text")
         last = self.last_point
         for index, point in enumerate(paragraph.points):
