@@ -176,6 +176,15 @@ CASES: list[tuple[str, Report, str, str]] = [
         "empty_paragraph",
     ),
     (
+        "first paragraph that looks like an addressee",
+        Report(
+            preamble=[Paragraph("县委、县政府："), Paragraph("导语。")],
+            sections=[Section(1, 1, "甲")],
+        ),
+        "preamble[0].text",
+        "reads_as_addressee",
+    ),
+    (
         "closing with no section",
         Report(preamble=[Paragraph("导语。")], closing=[Paragraph("新的一年，继续努力。")]),
         "closing",
@@ -248,6 +257,8 @@ def test_each_check_finds_its_problem(report: Report, path: str, code: str) -> N
             ]
         ),
         _sections(Section(1, 1, "甲", run_in=True, body=[Paragraph("正文。")])),
+        Report(addressee="县委、县政府", preamble=[Paragraph("市委、市政府：")]),
+        Report(preamble=[Paragraph("现将有关情况报告如下：")]),
         Report(
             sections=[
                 Section(

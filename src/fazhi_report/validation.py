@@ -37,6 +37,8 @@ _HEADING_STOPS = frozenset("。：:")
 _OPENERS = frozenset("“‘《（(「『〔【[")
 _CLOSERS = frozenset("”’》）)」』〕】]")
 _NEWLINES = ("\n", "\r")
+_SENTENCE_PUNCT = frozenset("。，,；;！？!?")
+_ADDRESSEE_MAX = 25  # the parser's shortest line that may continue on the next
 _SPACE = " \t\u3000\xa0"
 
 
@@ -51,7 +53,7 @@ class Problem:
             ``"heading_stop"``, ``"point_title_stop"``, ``"number_too_large"``,
             ``"section_numbering"``, ``"point_numbering"``, ``"run_in_without_body"``,
             ``"level_not_deeper"``, ``"reads_as_heading"``, ``"points_read_back"``,
-            ``"empty_paragraph"``, ``"closing_without_sections"``,
+            ``"empty_paragraph"``, ``"reads_as_addressee"``, ``"closing_without_sections"``,
             ``"closing_not_recognised"``, ``"reads_as_closing"``.
         message: what is wrong and what would happen, in plain words.
     """
@@ -103,12 +105,30 @@ class _Checker:
     def report(self, report: Report) -> None:
         self.line("title", report.title, "the title")
         self.line("addressee", report.addressee, "the addressee")
+        if report.addressee is None and report.preamble:
+            self.addressee_like(report.preamble[0])
         self.paragraphs("preamble", report.preamble)
         self.sections("sections", report.sections, None)
         self.paragraphs("closing", report.closing)
         self.closing(report)
         if report.signature is not None:
             self.line("signature.organ", report.signature.organ, "the signing organ")
+
+    def addressee_like(self, paragraph: Paragraph) -> None:
+        # the parser's rule for an addressee line (主送机关): short, no sentence punctuation,
+        # ending in a colon, first after the title
+        text = paragraph_text(paragraph).strip(_SPACE)
+        if (
+            text[-1:] in ("：", ":")
+            and 3 <= len(text) < _ADDRESSEE_MAX
+            and not any(c in _SENTENCE_PUNCT for c in text)
+            and "如下" not in text
+        ):
+            self.add(
+                "preamble[0].text",
+                "reads_as_addressee",
+                f"a first paragraph such as {text!r} would read back as the addressee (主送机关)",
+            )
 
     def closing(self, report: Report) -> None:
         """Whether the closing reads back as the closing, and only it: the parser takes the
