@@ -272,11 +272,6 @@ def _check_all(instance: Any) -> None:
             hook(instance, attribute, getattr(instance, attribute.name))
 
 
-def _plain_list(value: object, kind: type) -> bool:
-    # one C-level pass: a list holding nothing but ``kind`` (the common, fast case)
-    return type(value) is list and (not value or set(map(type, value)) == {kind})
-
-
 def _check_sections(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> Any:
     # Section is not defined yet where Section's own fields are declared: look it up per call
     return _list_of(Section)(instance, attribute, value)
@@ -332,9 +327,11 @@ class Paragraph:
     )
 
     def __attrs_post_init__(self) -> None:
+        points = self.points
         if not (
             type(self.text) is str
-            and _plain_list(self.points, Point)
+            and type(points) is list
+            and (not points or set(map(type, points)) == _ONLY_POINT)
             and (self.layout is None or type(self.layout) is ParagraphLayout)
         ):
             _check_all(self)
@@ -370,7 +367,7 @@ class Section:
     )
 
     def __attrs_post_init__(self) -> None:
-        level, number = self.level, self.number
+        level, number, body, subsections = self.level, self.number, self.body, self.subsections
         if not (
             type(level) is int
             and 1 <= level <= 4
@@ -378,8 +375,10 @@ class Section:
             and number >= 1
             and type(self.heading) is str
             and type(self.run_in) is bool
-            and _plain_list(self.body, Paragraph)
-            and _plain_list(self.subsections, Section)
+            and type(body) is list
+            and (not body or set(map(type, body)) == _ONLY_PARAGRAPH)
+            and type(subsections) is list
+            and (not subsections or set(map(type, subsections)) == _ONLY_SECTION)
             and (self.layout is None or type(self.layout) is SectionLayout)
         ):
             _check_all(self)
@@ -412,6 +411,12 @@ class Section:
         """
         _renumber_points(self.body)
         _renumber_sections(self.subsections)
+
+
+# The element types a list of a fast-path check may hold (one C-level set() per list).
+_ONLY_POINT = {Point}
+_ONLY_PARAGRAPH = {Paragraph}
+_ONLY_SECTION = {Section}
 
 
 @attrs.define
