@@ -34,8 +34,8 @@ def _content(report: Report) -> dict[str, Any]:
     return data
 
 
-def reads_back(report: Report) -> bool:
-    again = fr.parse(fr.render(report, "text", style="official"))
+def reads_back(report: Report, style: str = "official") -> bool:
+    again = fr.parse(fr.render(report, "text", style=style))
     return _content(again) == _content(report)
 
 
@@ -319,9 +319,12 @@ def test_parsed_texts_have_at_most_numbering_problems(text: str) -> None:
 _DAMAGE = st.sampled_from(["。", "：", "\n", "，", "一是", "二是", "（一）", "1."])
 
 
-@given(reports(deepest=3), st.data())
-def test_a_clean_report_reads_back(report: Report, data: st.DataObject) -> None:
-    # damage one text of a generated report; validate must tell whether it still reads back
+@given(reports(deepest=3), st.booleans(), st.data())
+def test_a_clean_report_reads_back(report: Report, parsed: bool, data: st.DataObject) -> None:
+    # damage one text of a generated report (or of its parse, with layout); validate must
+    # tell whether it still reads back
+    if parsed:
+        report = fr.parse(fr.render(report, "text", style="official"))
     texts: list[tuple[Any, str]] = [(s, "heading") for s in report.walk()]
     for paragraph in report.paragraphs:
         texts.append((paragraph, "text"))
@@ -334,6 +337,7 @@ def test_a_clean_report_reads_back(report: Report, data: st.DataObject) -> None:
     setattr(node, name, old[:at] + data.draw(_DAMAGE) + old[at:])
     if not validate(report):
         assert reads_back(report)
+        assert reads_back(report, "lossless")
 
 
 def test_examples_validate_clean() -> None:

@@ -16,6 +16,8 @@ with one field of a node adds the field: ``"sections[0].heading"``.
 
 from __future__ import annotations
 
+import re
+
 import attrs
 
 from fazhi_report import _cues
@@ -36,7 +38,6 @@ _POINT_STOPS = frozenset("。，,；;：:！？!?")
 _HEADING_STOPS = frozenset("。：:")
 _OPENERS = frozenset("“‘《（(「『〔【[")
 _CLOSERS = frozenset("”’》）)」』〕】]")
-_NEWLINES = ("\n", "\r")
 _SENTENCE_PUNCT = frozenset("。，,；;！？!?")
 _ADDRESSEE_MAX = 25  # the parser's shortest line that may continue on the next
 _SPACE = " \t\u3000\xa0"
@@ -66,9 +67,18 @@ class Problem:
         return f"{self.path or '(report)'}: {self.message}"
 
 
+def _char_class(chars: frozenset[str]) -> re.Pattern[str]:
+    return re.compile("[" + re.escape("".join(sorted(chars))) + "]")
+
+
+_HAS_STOP = {stops: _char_class(stops).search for stops in (_POINT_STOPS, _HEADING_STOPS)}
+
+
 def _first_stop(text: str, stops: frozenset[str]) -> int:
     """The index of the first stop outside quotes and brackets (of any stop if a quote is
     left open), or -1: the rule the parser ends headings and point titles by."""
+    if _HAS_STOP[stops](text) is None:
+        return -1  # the common case, in one C call
     depth = 0
     first = -1
     for index, char in enumerate(text):
@@ -97,7 +107,7 @@ class _Checker:
         self.problems.append(Problem(path, code, message))
 
     def line(self, path: str, value: str | None, what: str) -> bool:
-        if value is not None and any(nl in value for nl in _NEWLINES):
+        if value is not None and ("\n" in value or "\r" in value):
             self.add(path, "newline", f"{what} holds a line break, so it would read back as two")
             return False
         return True
@@ -251,8 +261,11 @@ class _Checker:
                 f"the paragraph starts with {marker.raw!r}, so it would read back as a "
                 "section heading",
             )
-        if len(self.problems) == found:
-            # nothing specific found: read the paragraph back as the parser would
+        layout = paragraph.layout
+        if len(self.problems) == found and (layout is None or layout.content != content):
+            # Nothing specific found: read the paragraph back as the parser would. A paragraph
+            # whose text is as parsed, with numbers that pass the checks above, reads back
+            # as it did, so only built and edited paragraphs need this.
             lead, points, _ = split_points(content, self.last_point)
             got = [(p.number, p.title, p.text) for p in points]
             want = [(p.number, p.title, p.text) for p in paragraph.points]
