@@ -301,8 +301,13 @@ def test_problems_come_in_document_order() -> None:
 
 def test_ensure_valid_names_the_first_problem() -> None:
     ensure_valid(Report(sections=[Section(1, 1, "甲")]))  # no problem: no error
+    gap = _sections(Section(1, 1, "甲"), Section(1, 3, "乙。"))
+    with pytest.raises(fr.DataError, match=r"^sections\[1\]\.heading: .*'。'") as caught:
+        ensure_valid(gap)
+    assert "more" not in str(caught.value)  # the numbering gap reads back: allowed by default
     with pytest.raises(fr.DataError, match=r"^sections\[1\]\.number: .* \(and 1 more\)"):
-        ensure_valid(_sections(Section(1, 1, "甲"), Section(1, 3, "乙。")))
+        ensure_valid(gap, allow=())
+    ensure_valid(_sections(Section(1, 2, "甲")))  # a gap alone reads back
 
 
 @given(reports(deepest=4))

@@ -17,6 +17,7 @@ with one field of a node adds the field: ``"sections[0].heading"``.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 import attrs
 
@@ -27,10 +28,13 @@ from fazhi_report.numbering import match_marker
 from fazhi_report.parsers.builder import split_points
 from fazhi_report.renderers.text import paragraph_text
 
-__all__ = ["MAX_NUMBER", "Problem", "ensure_valid", "validate"]
+__all__ = ["MAX_NUMBER", "READS_BACK", "Problem", "ensure_valid", "validate"]
 
 MAX_NUMBER = 99
 """The largest section or point number that reads back: markers are recognised up to 99."""
+
+READS_BACK: frozenset[str] = frozenset({"section_numbering"})
+"""Problem codes of reports that still read back as they are (sections numbered 1, 3, 4)."""
 
 # The stops the parser ends a point title and a heading at (see `parsers.builder`); a stop
 # inside quotes or brackets does not count, unless the quote is never closed.
@@ -331,20 +335,23 @@ def validate(report: Report) -> list[Problem]:
     return checker.problems
 
 
-def ensure_valid(report: Report) -> None:
+def ensure_valid(report: Report, *, allow: Collection[str] = READS_BACK) -> None:
     """Raise a `DataError` naming the first problem `validate` finds, if any.
 
-    Meant for writers: ``render`` and ``save`` of a report built in code can call it first,
-    so a report that would not read back is refused before a file is written.
+    Meant for writers: ``render`` and ``save`` can call it first, so a report that would not
+    read back is refused before a file is written. By default numbering that skips or
+    repeats between sibling sections is allowed (it reads back as it is, and real documents
+    have it); pass ``allow=()`` to refuse every problem.
 
     Args:
         report: the report to check.
+        allow: problem codes that are not errors here.
 
     Raises:
         DataError: the report has a problem; the message names its path, and how many more
             there are.
     """
-    problems = validate(report)
+    problems = [p for p in validate(report) if p.code not in allow]
     if problems:
         first = problems[0]
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
