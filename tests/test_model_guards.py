@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 from typing import Any
 
 import pytest
@@ -89,6 +90,15 @@ def test_the_error_names_class_and_field() -> None:
     assert "got int 5" in caught.value.reason
 
 
+def test_the_error_pickles() -> None:
+    # errors cross process pools when reports are parsed in batches
+    with pytest.raises(FieldError) as caught:
+        Point(0, "x")
+    again = pickle.loads(pickle.dumps(caught.value))
+    assert type(again) is FieldError
+    assert (again.owner, again.field, str(again)) == ("Point", "number", str(caught.value))
+
+
 def test_role_strings_become_roles() -> None:
     section = Section(1, 1, "主要举措和成效", role="measures")
     assert section.role is SectionRole.MEASURES
@@ -130,3 +140,13 @@ def test_str_subclasses_are_strings() -> None:
         pass
 
     assert Point(1, Text("标题")).title == "标题"
+
+
+def test_reports_still_pickle() -> None:
+    report = fr.parse("某局2024年法治政府建设情况报告\n一、情况\n（一）加强领导。一是健全机制。\n")
+    again = pickle.loads(pickle.dumps(report))
+    assert again == report
+    assert fr.render(again, "text") == fr.render(report, "text")
+    again.sections[0].number = 2  # the guards work on an unpickled report too
+    with pytest.raises(fr.DataError):
+        again.sections[0].number = 0

@@ -29,10 +29,10 @@ from fazhi_report.model import PageInfo, Paragraph, Point, Report, Section, Sect
 
 __all__ = ["detach", "infer_roles", "strip_layout"]
 
-Node = TypeVar("Node", Report, Section, Paragraph, Point, Signature)
+_Node = TypeVar("_Node", Report, Section, Paragraph, Point, Signature)
 
 
-def strip_layout(node: Node) -> Node:
+def strip_layout(node: _Node) -> _Node:
     """Remove the source layout from ``node`` and everything under it, in place.
 
     A node without layout is rendered in the style of the report it is in (the document's
@@ -65,7 +65,7 @@ def _strip(node: Any) -> None:
             _strip(value)
 
 
-def detach(node: Node) -> Node:
+def detach(node: _Node) -> _Node:
     """A deep copy of ``node`` without any layout, ready to insert into another report.
 
     The source node is left as it is. Numbers are kept: call ``renumber`` on the report the

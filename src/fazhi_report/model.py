@@ -91,6 +91,10 @@ class FieldError(DataError):
         self.reason = reason
         super().__init__(f"{self.owner}.{field} {reason}")
 
+    def __reduce__(self) -> tuple[type[FieldError], tuple[str, str, str]]:
+        # errors cross process pools (batch parsing): rebuild from the three parts
+        return (type(self), (self.owner, self.field, self.reason))
+
 
 def _describe(value: object) -> str:
     text = repr(value)
