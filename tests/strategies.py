@@ -99,7 +99,7 @@ heading_text = st.lists(phrase, min_size=1, max_size=2).map("，".join)
 @st.composite
 def points(draw: st.DrawFn) -> list[Point]:
     count = draw(st.integers(1, 4))
-    return [Point(0, draw(phrase), draw(st.one_of(st.just(""), sentences))) for _ in range(count)]
+    return [Point(1, draw(phrase), draw(st.one_of(st.just(""), sentences))) for _ in range(count)]
 
 
 @st.composite

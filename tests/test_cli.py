@@ -180,8 +180,9 @@ def test_inspect_shows_page_metadata_and_addressee(
         title=None,
         addressee="县委、县政府",
         page=fr.PageInfo(source="县应急管理局"),
-        # Numbers no marker can show must not crash the outline.
-        sections=[fr.Section(level=9, number=0, heading="附件")],
+        # Numbers no marker can show must not crash the outline (the model refuses level 9
+        # and number 0 outright; 10000 is past what Chinese numerals are written for).
+        sections=[fr.Section(level=1, number=10000, heading="附件")],
     )
     path = tmp_path / "odd.json"
     path.write_text(fr.to_json(report), encoding="utf-8")

@@ -129,5 +129,6 @@ def test_deeply_nested_json_is_a_data_error() -> None:
 
 
 def test_rendering_impossible_values_is_a_data_error() -> None:
+    # Section 0 is now refused when built; 10000 is a number no Chinese marker is written for.
     with pytest.raises(fr.DataError, match="cannot render"):
-        fr.render(Report(sections=[Section(1, 0, "零号")]), "text")
+        fr.render(Report(sections=[Section(1, 10000, "万号")]), "text")

@@ -1,8 +1,21 @@
 """Plain data at the edges: the model to and from dicts and JSON, through one cattrs converter.
 
-Dates are ISO strings, roles their string values. Layout records are left out unless asked for
-(``layout=True``); with them, a report that went through JSON still renders its source exactly.
-Unknown keys are refused, so a misspelt field is an error rather than silently dropped.
+The data contract (version 1):
+
+- a report is a JSON object with the model's field names, plus ``"version": 1`` (written by
+  `to_dict`; `from_dict` accepts data with or without it, and refuses any other version);
+- dates are ISO strings (``"2026-01-28"``; `PageInfo.published` may carry a time,
+  ``"2024-01-02T08:30:00"``), roles their string values (``"measures"``);
+- layout records are left out unless asked for (``layout=True``); with them, a report that
+  went through JSON still renders its source exactly.
+
+Reading is strict, so that data from elsewhere says what it means: unknown keys, a value of
+the wrong JSON type (``2024.5`` for a year, ``{}`` for a list, ``1`` for a flag), a date with a
+time of day, a value the model refuses (``"level": 7``, ``"number": 0``, ``"year": -5``), a layout
+count no document has (``"blank_lines": 1000000000``) and a byte-order mark (U+FEFF) inside the
+text of a node that has no layout are all refused with one `fazhi_report.errors.DataError` that
+names every offending path, e.g. ``$.sections[0].level``. (A parsed node keeps its layout, and a
+parsed source may hold a stray U+FEFF in its text; only a node built elsewhere cannot.)
 """
 
 from __future__ import annotations
@@ -10,30 +23,100 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import json
+import re
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_args, get_origin
 
 import attrs
 import cattrs
 import cattrs.gen
-from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError
+from cattrs.errors import (
+    AttributeValidationNote,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.v import format_exception
 
+from fazhi_report import layout as _layout
+from fazhi_report import model as _model
 from fazhi_report.errors import DataError
-from fazhi_report.model import Report, SectionRole
+from fazhi_report.model import FieldError, PageInfo, Report, SectionRole
 
-__all__ = ["from_dict", "from_json", "make_converter", "to_dict", "to_json"]
+__all__ = [
+    "DATA_VERSION",
+    "configure_converter",
+    "from_dict",
+    "from_json",
+    "make_converter",
+    "to_dict",
+    "to_json",
+]
+
+DATA_VERSION = 1
+"""The version of the plain-data form `to_dict` writes (the ``"version"`` key)."""
 
 _V = TypeVar("_V")
 
+# Bounds for the layout counts a document can have. Text is rebuilt from them (``line_end *
+# blank_lines``), so an unbounded count from untrusted JSON would be a memory bomb.
+_LAYOUT_BOUNDS: dict[tuple[type, str], tuple[int, int]] = {
+    (_layout.Style, "blank_lines"): (0, 100),
+    (_layout.SectionLayout, "level"): (0, 4),
+    (_layout.SectionLayout, "number"): (0, 9999),
+    (_layout.PointLayout, "number"): (0, 9999),
+}
+_MAX_OFFSET = 100_000_000  # a break offset past 100 M characters is no paragraph of a report
+_LINE_ENDS = frozenset(("", "\n", "\r\n", "\r"))
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_ISO_DATETIME = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?"
+)
+_BOM = "\ufeff"
+
+
+class _Refused(ValueError):
+    """A value refused with a reason of our own (shown as is, not as cattrs' generic text)."""
+
 
 def _structure_date(value: Any, _: Any) -> _dt.date:
+    if isinstance(value, _dt.datetime):
+        raise _Refused(f"expected a date, got a datetime {value.isoformat()!r}")
     if isinstance(value, _dt.date):
         return value
     if not isinstance(value, str):
-        raise ValueError(f"expected an ISO date string, got {type(value).__name__}")
-    if "T" in value or " " in value:
-        return _dt.datetime.fromisoformat(value)
-    return _dt.date.fromisoformat(value)
+        raise _Refused(f"expected an ISO date string, got {type(value).__name__} {value!r}")
+    if not _ISO_DATE.fullmatch(value):
+        raise _Refused(f"expected an ISO date such as '2026-01-28', got {value!r}")
+    try:
+        return _dt.date.fromisoformat(value)
+    except ValueError:
+        raise _Refused(f"no such day: {value!r}") from None
+
+
+def _structure_moment(value: Any, _: Any) -> _dt.date | None:
+    """`PageInfo.published`: a date, or a date and time of day."""
+    if value is None or isinstance(value, _dt.date):
+        return value
+    if isinstance(value, str) and _ISO_DATETIME.fullmatch(value):
+        try:
+            return _dt.datetime.fromisoformat(value)
+        except ValueError:
+            raise _Refused(f"no such moment: {value!r}") from None
+    return _structure_date(value, None)
+
+
+_ROLE_VALUES = ", ".join(repr(role.value) for role in SectionRole)
+
+
+def _structure_role(value: Any, _: Any) -> SectionRole:
+    if isinstance(value, str):
+        try:
+            return SectionRole(value)
+        except ValueError:
+            pass
+    raise _Refused(f"expected one of {_ROLE_VALUES}, got {value!r}")
 
 
 def _exactly(kind: type[_V]) -> Callable[[Any, Any], _V]:
@@ -41,6 +124,189 @@ def _exactly(kind: type[_V]) -> Callable[[Any, Any], _V]:
         if type(value) is not kind:
             raise TypeError(f"expected {kind.__name__}, got {type(value).__name__} {value!r}")
         return value
+
+    return structure
+
+
+def _is_list(kind: Any) -> bool:
+    return get_origin(kind) is list
+
+
+def _format(exc: BaseException, kind: type | None) -> str:
+    if isinstance(exc, _Refused):
+        return str(exc)
+    if isinstance(exc, TypeError) and str(exc).startswith("expected "):
+        return str(exc)
+    return format_exception(exc, kind)
+
+
+def _add_note(exc: BaseException, note: str) -> None:
+    # BaseException.add_note is Python 3.11+; cattrs reads ``__notes__`` on 3.10 as well
+    setattr(exc, "__notes__", [*getattr(exc, "__notes__", []), note])  # noqa: B010
+
+
+def _attribute_error(cls: type, field: str, reason: str) -> ClassValidationError:
+    """A cattrs error for one field of ``cls``, so `cattrs.transform_error` can name its path."""
+    inner = _Refused(reason)
+    note = AttributeValidationNote(
+        f"Structuring class {cls.__qualname__} @ attribute {field}", field, cls
+    )
+    _add_note(inner, note)
+    return ClassValidationError(f"While structuring {cls.__name__}", [inner], cls)
+
+
+def _name_fields(error: ClassValidationError, cls: type) -> ClassValidationError:
+    """``error`` with each `FieldError` the model raised tied to its field, for the path."""
+    exceptions: list[Exception] = []
+    for exc in error.exceptions:
+        if isinstance(exc, FieldError) and not getattr(exc, "__notes__", None):
+            exceptions.extend(_attribute_error(cls, exc.field, exc.reason).exceptions)
+        else:
+            exceptions.append(exc)
+    return ClassValidationError(error.message, exceptions, cls)
+
+
+def _check_layout(node: Any) -> None:
+    cls = type(node)
+    for (owner, field), (low, high) in _LAYOUT_BOUNDS.items():
+        if owner is cls:
+            value = getattr(node, field)
+            if not low <= value <= high:
+                raise _attribute_error(cls, field, f"expected {low} to {high}, got {value}")
+    if cls is _layout.Style and node.line_end not in _LINE_ENDS:
+        raise _attribute_error(cls, "line_end", f"expected a line end, got {node.line_end!r}")
+    if cls is _layout.ParagraphLayout:
+        for offset, _raw in node.breaks:
+            if not 0 <= offset <= _MAX_OFFSET:
+                raise _attribute_error(
+                    cls, "breaks", f"expected offsets of 0 or more, got {offset}"
+                )
+
+
+def _check_content(node: Any) -> None:
+    # a parsed node keeps a stray U+FEFF of its source losslessly; one without layout was
+    # built elsewhere, where a byte-order mark leaked into a value
+    if getattr(node, "layout", None) is not None:
+        return
+    for attribute in attrs.fields(type(node)):
+        value = getattr(node, attribute.name)
+        if isinstance(value, str) and _BOM in value:
+            raise _attribute_error(
+                type(node),
+                attribute.name,
+                "contains a byte-order mark (U+FEFF), which is no part of a report's text",
+            )
+
+
+def configure_converter(converter: cattrs.Converter, *, layout: bool) -> None:
+    """Register the model's hooks on a cattrs converter, as cattrs' ``preconf`` modules do.
+
+    Use it to add the model to a converter of your own (with your own hooks for other
+    classes). The converter should have detailed validation on (cattrs' default), so errors
+    name their paths.
+
+    Args:
+        converter: the converter to configure.
+        layout: write the source-layout records (``layout`` keys) when unstructuring, so
+            that lossless rendering survives a trip through plain data. Layout is always
+            read when present.
+    """
+    conv = converter
+    conv.register_unstructure_hook(_dt.date, lambda d: d.isoformat())
+    conv.register_unstructure_hook(_dt.datetime, lambda d: d.isoformat())
+    conv.register_structure_hook(_dt.date, _structure_date)
+    conv.register_unstructure_hook(SectionRole, lambda role: role.value)
+    # JSON from elsewhere must say what it means: 2024.5 is no year and 5 is no title
+    conv.register_structure_hook(int, _exactly(int))
+    conv.register_structure_hook(str, _exactly(str))
+    conv.register_structure_hook(bool, _exactly(bool))
+    # registered after str: SectionRole is a str too, and must come back as a SectionRole
+    conv.register_structure_hook(SectionRole, _structure_role)
+    conv.register_structure_hook_factory(_is_list, lambda kind: _list_hook(conv, kind))
+
+    def unstructure_omitted(cls: type) -> dict[str, Any]:
+        if not layout and "layout" in attrs.fields_dict(cls):
+            return {"layout": cattrs.gen.override(omit=True)}
+        return {}
+
+    def unstructure_fn(cls: type) -> Callable[[Any], Any]:
+        base: Callable[[Any], dict[str, Any]] = cattrs.gen.make_dict_unstructure_fn(
+            cls, conv, **unstructure_omitted(cls)
+        )
+        if cls is not Report:
+            return base
+
+        def unstructure_report(report: Report) -> dict[str, Any]:
+            return {"version": DATA_VERSION, **base(report)}
+
+        return unstructure_report
+
+    # Factories, not hooks made up front: a hook made before its field types' hooks would
+    # capture cattrs' defaults for them (and so write layouts it was told to omit).
+    conv.register_unstructure_hook_factory(attrs.has, unstructure_fn)
+    conv.register_structure_hook_factory(attrs.has, lambda cls: _structure_fn(conv, cls))
+
+
+def _list_hook(conv: cattrs.Converter, kind: Any) -> Callable[[Any, Any], list[Any]]:
+    """Lists that must be JSON arrays: cattrs would also read ``{}`` or ``"ab"`` as a list."""
+    (item_type,) = get_args(kind) or (Any,)
+
+    def structure(value: Any, _: Any) -> list[Any]:
+        if type(value) is not list:
+            raise _Refused(f"expected a list, got {type(value).__name__} {value!r:.40}")
+        item = conv.get_structure_hook(item_type)
+        out: list[Any] = []
+        errors: list[Exception] = []
+        for index, element in enumerate(value):
+            try:
+                out.append(item(element, item_type))
+            except Exception as exc:  # collected, as cattrs does, to name every bad item
+                _add_note(
+                    exc,
+                    IterableValidationNote(f"Structuring {kind} @ index {index}", index, item_type),
+                )
+                errors.append(exc)
+        if errors:
+            raise IterableValidationError(f"While structuring {kind!r}", errors, kind)
+        return out
+
+    return structure
+
+
+def _structure_fn(conv: cattrs.Converter, cls: type) -> Callable[[Any, Any], Any]:
+    overrides: dict[str, Any] = {}
+    if cls is PageInfo:
+        overrides["published"] = cattrs.gen.override(struct_hook=_structure_moment)
+    base: Callable[[Any, Any], Any] = cattrs.gen.make_dict_structure_fn(
+        cls, conv, _cattrs_forbid_extra_keys=True, **overrides
+    )
+    is_layout = cls.__module__ == _layout.__name__
+    is_content = cls.__module__ == _model.__name__ and cls is not PageInfo
+
+    def structure(value: Any, kind: Any) -> Any:
+        if cls is Report and isinstance(value, dict) and "version" in value:
+            version = value["version"]
+            if type(version) is not int or version != DATA_VERSION:
+                raise _attribute_error(
+                    cls,
+                    "version",
+                    f"unknown data version {version!r} (this library reads {DATA_VERSION})",
+                )
+            value = {key: item for key, item in value.items() if key != "version"}
+        if not isinstance(value, dict):
+            raise _Refused(f"expected an object, got {type(value).__name__} {value!r:.40}")
+        try:
+            node = base(value, kind)
+        except FieldError as exc:  # the model refused a value: name its field
+            raise _attribute_error(cls, exc.field, exc.reason) from None
+        except ClassValidationError as exc:
+            # newer cattrs wraps the constructor's error too, but without naming a field
+            raise _name_fields(exc, cls) from None
+        if is_layout:
+            _check_layout(node)
+        elif is_content:
+            _check_content(node)
+        return node
 
     return structure
 
@@ -53,33 +319,7 @@ def make_converter(*, layout: bool = False) -> cattrs.Converter:
             survives a trip through JSON.
     """
     conv = cattrs.Converter(forbid_extra_keys=True)
-    conv.register_unstructure_hook(_dt.date, lambda d: d.isoformat())
-    conv.register_unstructure_hook(_dt.datetime, lambda d: d.isoformat())
-    conv.register_structure_hook(_dt.date, _structure_date)
-    conv.register_unstructure_hook(SectionRole, lambda role: role.value)
-    # JSON from elsewhere must say what it means: 2024.5 is no year and 5 is no title
-    conv.register_structure_hook(int, _exactly(int))
-    conv.register_structure_hook(str, _exactly(str))
-    conv.register_structure_hook(bool, _exactly(bool))
-    # registered after str: SectionRole is a str too, and must come back as a SectionRole
-    conv.register_structure_hook(SectionRole, lambda value, _: SectionRole(value))
-
-    def omitted(cls: type) -> dict[str, Any]:
-        if not layout and "layout" in attrs.fields_dict(cls):
-            return {"layout": cattrs.gen.override(omit=True)}
-        return {}
-
-    # Factories, not hooks made up front: a hook made before its field types' hooks would
-    # capture cattrs' defaults for them (and so write layouts it was told to omit).
-    conv.register_unstructure_hook_factory(
-        attrs.has, lambda cls: cattrs.gen.make_dict_unstructure_fn(cls, conv, **omitted(cls))
-    )
-    conv.register_structure_hook_factory(
-        attrs.has,
-        lambda cls: cattrs.gen.make_dict_structure_fn(
-            cls, conv, _cattrs_forbid_extra_keys=True, **omitted(cls)
-        ),
-    )
+    configure_converter(conv, layout=layout)
     return conv
 
 
@@ -90,6 +330,8 @@ def _converter(layout: bool) -> cattrs.Converter:
 
 def to_dict(report: Report, *, layout: bool = False) -> dict[str, Any]:
     """The report as plain data (dicts, lists, strings, numbers, ``None``).
+
+    The dict starts with ``"version": 1``, the version of this data form.
 
     Args:
         report: the report.
@@ -102,9 +344,13 @@ def to_dict(report: Report, *, layout: bool = False) -> dict[str, Any]:
 def from_dict(data: dict[str, Any]) -> Report:
     """A report from plain data as `to_dict` writes it (with or without layout).
 
+    Args:
+        data: the plain data; its ``"version"`` key, if any, must be 1.
+
     Raises:
-        DataError: the data does not describe a report (unknown keys, wrong types); the message
-            names every offending path, e.g. ``$.sections[0].level``.
+        DataError: the data does not describe a report (unknown keys, wrong types, values the
+            model refuses, an unknown version); the message names every offending path, e.g.
+            ``$.sections[0].level``.
     """
     if not isinstance(data, dict):
         raise DataError(
@@ -112,11 +358,13 @@ def from_dict(data: dict[str, Any]) -> Report:
         )
     try:
         report: Report = _converter(True).structure(data, Report)
-    except (ClassValidationError, ForbiddenExtraKeysError) as exc:
-        problems = "; ".join(cattrs.transform_error(exc, path="$"))
+    except (ClassValidationError, IterableValidationError, ForbiddenExtraKeysError) as exc:
+        problems = "; ".join(cattrs.transform_error(exc, path="$", format_exception=_format))
         raise DataError(f"not a report: {problems}") from None
     except (ValueError, TypeError, KeyError) as exc:
         raise DataError(f"not a report: {exc}") from None
+    except RecursionError:
+        raise DataError("not a report: nested too deeply") from None
     return report
 
 
@@ -133,6 +381,10 @@ def to_json(report: Report, *, layout: bool = False, indent: int | None = 2) -> 
 
 def from_json(text: str | bytes, *, source: str = "<json>") -> Report:
     """A report from JSON text as `to_json` writes it.
+
+    Args:
+        text: the JSON text (bytes are read as UTF-8).
+        source: a name for the text, used in error messages.
 
     Raises:
         DataError: the text is not JSON, or not a report; the message names the line.

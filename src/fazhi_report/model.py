@@ -4,15 +4,29 @@ A report is a title, an optional addressee, a preamble, numbered sections (each 
 paragraphs and subsections), a closing and a signature. Paragraphs hold 一是/二是… points.
 Nothing here mentions indentation, punctuation width or page clutter: that lives in each node's
 ``layout`` (see `fazhi_report.layout`), which takes no part in ``==``.
+
+The model guards itself: every field is checked when a node is built *and* when a field is set
+afterwards, and a few are converted (a role given as its string value becomes a `SectionRole`, a
+signature date given as an ISO string becomes a `datetime.date`). A value a field cannot hold
+raises `fazhi_report.errors.DataError` naming the class and the field, e.g.
+``Section.level must be 1 to 4, got 5``. What no single field can tell (numbers that would not
+read back, a stop the official form cannot carry) is the job of `fazhi_report.validation.validate`.
+Mutating a list in place (``section.body.append(x)``) is not checked: `validate` reports that too.
+
+Nothing is renumbered behind your back: after deleting or moving sections or points, call
+`Report.renumber` (or `Section.renumber`) if the numbers should follow the new order.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import enum
+from collections.abc import Callable
+from typing import Any
 
 import attrs
 
+from fazhi_report.errors import DataError
 from fazhi_report.layout import (
     ParagraphLayout,
     PointLayout,
@@ -22,6 +36,8 @@ from fazhi_report.layout import (
 )
 
 __all__ = [
+    "MAX_YEAR",
+    "FieldError",
     "PageInfo",
     "Paragraph",
     "Point",
@@ -49,6 +65,222 @@ class SectionRole(str, enum.Enum):
     """Other matters to report (其他需要报告的事项), or a part of no known kind."""
 
 
+# --------------------------------------------------------------------------- field guards
+#
+# The builder makes thousands of nodes per document, so the checks are plain functions with
+# one type test each, not chains of attrs' generic validators.
+
+_Hook = Callable[[Any, "attrs.Attribute[Any]", Any], Any]
+
+MAX_YEAR = 9999
+"""The largest year a report can cover: a title writes its year in four digits."""
+
+
+class FieldError(DataError):
+    """A value one field of one model class cannot hold: a `DataError` naming both.
+
+    Attributes:
+        owner: the class name, e.g. ``"Section"``.
+        field: the field name, e.g. ``"level"`` (``"points[2]"`` for an item of a list).
+        reason: what is wrong, e.g. ``"must be 1 to 4 (…), got int 5"``.
+    """
+
+    def __init__(self, owner: str, field: str, reason: str) -> None:
+        self.owner = owner
+        self.field = field
+        self.reason = reason
+        super().__init__(f"{self.owner}.{field} {reason}")
+
+    def __reduce__(self) -> tuple[type[FieldError], tuple[str, str, str]]:
+        # errors cross process pools (batch parsing): rebuild from the three parts
+        return (type(self), (self.owner, self.field, self.reason))
+
+
+def _describe(value: object) -> str:
+    text = repr(value)
+    return f"{type(value).__name__} {text if len(text) <= 40 else text[:37] + '...'}"
+
+
+# Each check is an attrs ``on_setattr`` hook: it gets the value being set and returns it (or
+# raises), so an edit costs one call. Construction runs them all through `_check_all` only
+# when a class's one-call fast path (``__attrs_post_init__``) sees something unusual.
+
+
+def _fail(instance: Any, field: str, reason: str) -> FieldError:
+    return FieldError(type(instance).__name__, field, reason)
+
+
+def _check_str(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> Any:
+    if not isinstance(value, str):
+        raise _fail(instance, attribute.name, f"must be a str, got {_describe(value)}")
+    return value
+
+
+def _check_optional_str(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> Any:
+    if value is not None and not isinstance(value, str):
+        raise _fail(instance, attribute.name, f"must be a str or None, got {_describe(value)}")
+    return value
+
+
+def _check_bool(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> Any:
+    if type(value) is not bool:
+        raise _fail(instance, attribute.name, f"must be True or False, got {_describe(value)}")
+    return value
+
+
+def _is_int(value: object) -> bool:
+    # bool is an int to Python, but True is no section number
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _check_number(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> Any:
+    if not _is_int(value) or value < 1:
+        raise _fail(
+            instance, attribute.name, f"must be an int of at least 1, got {_describe(value)}"
+        )
+    return value
+
+
+def _check_level(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> Any:
+    if not _is_int(value) or not 1 <= value <= 4:
+        raise _fail(
+            instance,
+            attribute.name,
+            f"must be 1 to 4 (一、 （一） 1. （1）), got {_describe(value)}",
+        )
+    return value
+
+
+def _check_year(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> Any:
+    if value is not None and (not _is_int(value) or not 0 <= value <= MAX_YEAR):
+        raise _fail(
+            instance,
+            attribute.name,
+            f"must be an int from 0 to {MAX_YEAR} or None, got {_describe(value)}",
+        )
+    return value
+
+
+def _list_of(kind: type) -> _Hook:
+    name = kind.__name__
+
+    def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> Any:
+        if not isinstance(value, list):
+            raise _fail(
+                instance, attribute.name, f"must be a list of {name}, got {_describe(value)}"
+            )
+        for index, item in enumerate(value):
+            if not isinstance(item, kind):
+                raise _fail(
+                    instance,
+                    f"{attribute.name}[{index}]",
+                    f"must be a {name}, got {_describe(item)}",
+                )
+        return value
+
+    return check
+
+
+def _optional(kind: type) -> _Hook:
+    name = kind.__name__
+
+    def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> Any:
+        if value is not None and not isinstance(value, kind):
+            raise _fail(
+                instance, attribute.name, f"must be a {name} or None, got {_describe(value)}"
+            )
+        return value
+
+    return check
+
+
+def _instance_of(kind: type) -> _Hook:
+    name = kind.__name__
+
+    def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> Any:
+        if not isinstance(value, kind):
+            raise _fail(instance, attribute.name, f"must be a {name}, got {_describe(value)}")
+        return value
+
+    return check
+
+
+_ROLE_VALUES = ", ".join(repr(role.value) for role in SectionRole)
+
+
+def _to_role(value: SectionRole | str | None) -> SectionRole | None:
+    """A role from a `SectionRole` or its string value (``"measures"``)."""
+    if value is None or type(value) is SectionRole:
+        return value
+    if isinstance(value, str):
+        try:
+            return SectionRole(value)
+        except ValueError:
+            pass
+    raise FieldError(
+        "Section",
+        "role",
+        f"must be a SectionRole, one of {_ROLE_VALUES}, or None, got {_describe(value)}",
+    )
+
+
+def _set_role(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> Any:
+    return _to_role(value)
+
+
+def _to_date(value: _dt.date | str | None) -> _dt.date | None:
+    """A date from a `datetime.date` or an ISO string (``"2026-01-15"``)."""
+    if value is None:
+        return None
+    if isinstance(value, _dt.datetime):
+        # a signature carries a day, not a moment: say so rather than drop the time
+        raise FieldError(
+            "Signature", "date", f"must be a date, not a datetime ({value!r}): pass value.date()"
+        )
+    if isinstance(value, _dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return _dt.date.fromisoformat(value)
+        except ValueError:
+            raise FieldError(
+                "Signature", "date", f"must be an ISO date such as '2026-01-15', got {value!r}"
+            ) from None
+    raise FieldError(
+        "Signature",
+        "date",
+        f"must be a datetime.date, an ISO date string or None, got {_describe(value)}",
+    )
+
+
+def _set_date(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> Any:
+    return _to_date(value)
+
+
+def _check_published(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> Any:
+    # a page may give a time of day: a datetime is welcome here
+    if value is not None and not isinstance(value, _dt.date):
+        raise _fail(
+            instance,
+            attribute.name,
+            f"must be a datetime.date, a datetime.datetime or None, got {_describe(value)}",
+        )
+    return value
+
+
+def _check_all(instance: Any) -> None:
+    """Run every field's check; raises `FieldError` for the first value that fails."""
+    for attribute in attrs.fields(type(instance)):
+        hook = attribute.on_setattr
+        if callable(hook):
+            hook(instance, attribute, getattr(instance, attribute.name))
+
+
+def _check_sections(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> Any:
+    # Section is not defined yet where Section's own fields are declared: look it up per call
+    return _list_of(Section)(instance, attribute, value)
+
+
 @attrs.define
 class Point:
     """One enumerated point of a paragraph: ``一是加强组织领导。成立……``.
@@ -61,10 +293,25 @@ class Point:
         layout: how the point was written (marker, stop); ``None`` when built in code.
     """
 
-    number: int
-    title: str
-    text: str = ""
-    layout: PointLayout | None = attrs.field(default=None, eq=False, repr=False)
+    number: int = attrs.field(on_setattr=_check_number)
+    title: str = attrs.field(on_setattr=_check_str)
+    text: str = attrs.field(on_setattr=_check_str, default="")
+    layout: PointLayout | None = attrs.field(
+        on_setattr=_optional(PointLayout), default=None, eq=False, repr=False
+    )
+
+    def __attrs_post_init__(self) -> None:
+        # One call per node, not one per field: the builder makes thousands of points. Exact
+        # types pass here; anything else gets the full, precise check.
+        number = self.number
+        if not (
+            type(number) is int
+            and number >= 1
+            and type(self.title) is str
+            and type(self.text) is str
+            and (self.layout is None or type(self.layout) is PointLayout)
+        ):
+            _check_all(self)
 
 
 @attrs.define
@@ -77,9 +324,21 @@ class Paragraph:
         layout: how the paragraph was written; ``None`` when built in code.
     """
 
-    text: str = ""
-    points: list[Point] = attrs.Factory(list)
-    layout: ParagraphLayout | None = attrs.field(default=None, eq=False, repr=False)
+    text: str = attrs.field(on_setattr=_check_str, default="")
+    points: list[Point] = attrs.field(on_setattr=_list_of(Point), factory=list)
+    layout: ParagraphLayout | None = attrs.field(
+        on_setattr=_optional(ParagraphLayout), default=None, eq=False, repr=False
+    )
+
+    def __attrs_post_init__(self) -> None:
+        points = self.points
+        if not (
+            type(self.text) is str
+            and type(points) is list
+            and (not points or set(map(type, points)) == _ONLY_POINT)
+            and (self.layout is None or type(self.layout) is ParagraphLayout)
+        ):
+            _check_all(self)
 
 
 @attrs.define
@@ -93,20 +352,40 @@ class Section:
         run_in: whether body text follows the heading in the same paragraph
             (``（一）推动……走深走实。坚持把……``); the first body paragraph is that text.
         role: which required part of the report the section is, for level-1 sections and for
-            the 不足/原因 subsections of a shortcomings section; ``None`` otherwise.
+            the 不足/原因 subsections of a shortcomings section; ``None`` otherwise. The string
+            value (``"measures"``) is converted to its `SectionRole`.
         body: the paragraphs before the first subsection.
         subsections: the sections one level further down.
         layout: how the heading was written; ``None`` when built in code.
     """
 
-    level: int
-    number: int
-    heading: str
-    run_in: bool = False
-    role: SectionRole | None = None
-    body: list[Paragraph] = attrs.Factory(list)
-    subsections: list[Section] = attrs.Factory(list)
-    layout: SectionLayout | None = attrs.field(default=None, eq=False, repr=False)
+    level: int = attrs.field(on_setattr=_check_level)
+    number: int = attrs.field(on_setattr=_check_number)
+    heading: str = attrs.field(on_setattr=_check_str)
+    run_in: bool = attrs.field(on_setattr=_check_bool, default=False)
+    role: SectionRole | None = attrs.field(default=None, converter=_to_role, on_setattr=_set_role)
+    body: list[Paragraph] = attrs.field(on_setattr=_list_of(Paragraph), factory=list)
+    subsections: list[Section] = attrs.field(on_setattr=_check_sections, factory=list)
+    layout: SectionLayout | None = attrs.field(
+        on_setattr=_optional(SectionLayout), default=None, eq=False, repr=False
+    )
+
+    def __attrs_post_init__(self) -> None:
+        level, number, body, subsections = self.level, self.number, self.body, self.subsections
+        if not (
+            type(level) is int
+            and 1 <= level <= 4
+            and type(number) is int
+            and number >= 1
+            and type(self.heading) is str
+            and type(self.run_in) is bool
+            and type(body) is list
+            and (not body or set(map(type, body)) == _ONLY_PARAGRAPH)
+            and type(subsections) is list
+            and (not subsections or set(map(type, subsections)) == _ONLY_SECTION)
+            and (self.layout is None or type(self.layout) is SectionLayout)
+        ):
+            _check_all(self)
 
     @property
     def points(self) -> list[Point]:
@@ -120,6 +399,29 @@ class Section:
             found.extend(sub.walk())
         return found
 
+    def renumber(self) -> None:
+        """Number this section's subsections and points in document order.
+
+        Each list of sibling subsections is numbered 1, 2, 3…, at every depth; this section's
+        own number is left to its parent (see `Report.renumber`). The points of each body are
+        numbered as the parser reads them: on across the paragraphs of the body, except that
+        a paragraph whose first point is numbered 1 starts again at 1 (a list of its own);
+        the first point of a body is always 1. Levels are left alone.
+
+        Nothing is ever renumbered unless you call this: the model keeps the numbers it is
+        given, so a report read from a document keeps the document's own numbers, gaps and
+        all. Marker styles stay as written: a renumbered ``(二)`` becomes ``(三)``, not
+        ``（三）``, when rendered losslessly.
+        """
+        _renumber_points(self.body)
+        _renumber_sections(self.subsections)
+
+
+# The element types a list of a fast-path check may hold (one C-level set() per list).
+_ONLY_POINT = {Point}
+_ONLY_PARAGRAPH = {Paragraph}
+_ONLY_SECTION = {Section}
+
 
 @attrs.define
 class Signature:
@@ -127,13 +429,19 @@ class Signature:
 
     Attributes:
         organ: the issuing organ, e.g. ``"泾源县公安局"``.
-        date: the date the report was signed.
+        date: the date the report was signed; an ISO string (``"2026-01-15"``) is converted
+            to a `datetime.date`, a `datetime.datetime` is refused.
         layout: how the signature lines were written; ``None`` when built in code.
     """
 
-    organ: str | None = None
-    date: _dt.date | None = None
-    layout: SignatureLayout | None = attrs.field(default=None, eq=False, repr=False)
+    organ: str | None = attrs.field(on_setattr=_check_optional_str, default=None)
+    date: _dt.date | None = attrs.field(default=None, converter=_to_date, on_setattr=_set_date)
+    layout: SignatureLayout | None = attrs.field(
+        on_setattr=_optional(SignatureLayout), default=None, eq=False, repr=False
+    )
+
+    def __attrs_post_init__(self) -> None:
+        _check_all(self)
 
 
 @attrs.define
@@ -145,18 +453,27 @@ class PageInfo:
         source: the publishing office the page names (来源).
     """
 
-    published: _dt.date | None = None
-    source: str | None = None
+    published: _dt.date | None = attrs.field(on_setattr=_check_published, default=None)
+    source: str | None = attrs.field(on_setattr=_check_optional_str, default=None)
+
+    def __attrs_post_init__(self) -> None:
+        _check_all(self)
 
 
 @attrs.define
 class Report:
     """A whole 法治政府建设情况报告.
 
+    ``organ`` and ``year`` are facts the parser reads from the text (the title, else the
+    signature or the preamble). They are plain fields: set them to correct a reading or to fill
+    a report built in code, but setting them changes no text. To change what the document says,
+    edit ``title``, the preamble or the ``signature``.
+
     Attributes:
         title: the title joined into one line, or ``None`` when the text has none.
         organ: the reporting organ, from the title, else the signature, else the preamble.
-        year: the year the report covers, from the title, else the preamble, else the signature.
+        year: the year the report covers (0 to 9999), from the title, else the preamble, else
+            the signature.
         addressee: the addressee line (主送机关) without its colon, e.g. ``"市委、市政府"``.
         preamble: the paragraphs before the first section (导语).
         sections: the top-level sections, in order.
@@ -167,16 +484,21 @@ class Report:
             built in code. Takes no part in equality.
     """
 
-    title: str | None = None
-    organ: str | None = None
-    year: int | None = None
-    addressee: str | None = None
-    preamble: list[Paragraph] = attrs.Factory(list)
-    sections: list[Section] = attrs.Factory(list)
-    closing: list[Paragraph] = attrs.Factory(list)
-    signature: Signature | None = None
-    page: PageInfo = attrs.field(factory=PageInfo, eq=False)
-    layout: ReportLayout | None = attrs.field(default=None, eq=False, repr=False)
+    title: str | None = attrs.field(on_setattr=_check_optional_str, default=None)
+    organ: str | None = attrs.field(on_setattr=_check_optional_str, default=None)
+    year: int | None = attrs.field(on_setattr=_check_year, default=None)
+    addressee: str | None = attrs.field(on_setattr=_check_optional_str, default=None)
+    preamble: list[Paragraph] = attrs.field(on_setattr=_list_of(Paragraph), factory=list)
+    sections: list[Section] = attrs.field(on_setattr=_check_sections, factory=list)
+    closing: list[Paragraph] = attrs.field(on_setattr=_list_of(Paragraph), factory=list)
+    signature: Signature | None = attrs.field(on_setattr=_optional(Signature), default=None)
+    page: PageInfo = attrs.field(on_setattr=_instance_of(PageInfo), factory=PageInfo, eq=False)
+    layout: ReportLayout | None = attrs.field(
+        on_setattr=_optional(ReportLayout), default=None, eq=False, repr=False
+    )
+
+    def __attrs_post_init__(self) -> None:
+        _check_all(self)
 
     def walk(self) -> list[Section]:
         """Every section of the report, depth first, in document order."""
@@ -198,3 +520,41 @@ class Report:
     def points(self) -> list[Point]:
         """Every point of the report, in document order."""
         return [point for paragraph in self.paragraphs for point in paragraph.points]
+
+    def renumber(self) -> None:
+        """Number every section and point in document order, as after deleting or moving some.
+
+        Each list of sibling sections is numbered 1, 2, 3…; the points of the preamble, of
+        each section's body and of the closing are numbered as `Section.renumber` describes.
+        Only numbers change (and with them the markers rendered): content, levels, roles and
+        layout stay. Never done for you: call it after editing when numbers should follow the
+        new order.
+
+        Examples:
+            >>> report = Report(sections=[Section(1, 2, "甲"), Section(1, 5, "乙")])
+            >>> report.renumber()
+            >>> [s.number for s in report.sections]
+            [1, 2]
+        """
+        _renumber_points(self.preamble)
+        _renumber_sections(self.sections)
+        _renumber_points(self.closing)
+
+
+def _renumber_sections(sections: list[Section]) -> None:
+    for number, section in enumerate(sections, start=1):
+        if section.number != number:
+            section.number = number
+        section.renumber()
+
+
+def _renumber_points(paragraphs: list[Paragraph]) -> None:
+    last = 0
+    for paragraph in paragraphs:
+        points = paragraph.points
+        if points and points[0].number == 1:
+            last = 0  # a paragraph that starts its own list keeps doing so
+        for point in points:
+            last += 1
+            if point.number != last:
+                point.number = last

@@ -1,0 +1,102 @@
+"""to_rows: a report as flat rows a data frame takes as they are."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+
+import fazhi_report as fr
+from fazhi_report import Report
+from fazhi_report.rows import to_rows
+
+from .strategies import reports
+
+TEXT = (
+    "某局2024年法治政府建设情况报告\n"
+    "导语。一是开头。\n"
+    "一、主要举措和成效\n"
+    "（一）加强领导。一是健全机制。二是压实责任。\n"
+    "三是抓好落实。\n"
+    "（二）完善制度\n"
+    "二、存在的不足和原因\n"
+    "（一）存在的不足\n"
+    "正文。\n"
+    "新的一年，继续努力。\n"
+)
+SECTION_KEYS = [
+    "path",
+    "depth",
+    "level",
+    "number",
+    "role",
+    "heading",
+    "text",
+    "paragraphs",
+    "points",
+    "subsections",
+]
+POINT_KEYS = ["path", "section", "level", "role", "paragraph", "point", "number", "title", "text"]
+
+
+def test_section_rows() -> None:
+    rows = to_rows(fr.parse(TEXT))
+    assert [r["path"] for r in rows] == ["1", "1/1", "1/2", "2", "2/1"]
+    assert all(list(r) == SECTION_KEYS for r in rows)
+    first, run_in = rows[0], rows[1]
+    assert (first["depth"], first["level"], first["number"], first["role"]) == (1, 1, 1, "measures")
+    assert (first["paragraphs"], first["points"], first["subsections"]) == (0, 0, 2)
+    assert run_in["heading"] == "加强领导"
+    assert run_in["text"] == "一是健全机制。二是压实责任。\n三是抓好落实。"
+    assert (run_in["depth"], run_in["paragraphs"], run_in["points"]) == (2, 2, 3)
+    assert rows[4]["role"] == "shortcomings"
+    assert rows[2]["role"] is None
+
+
+def test_point_rows() -> None:
+    rows = to_rows(fr.parse(TEXT), "points")
+    assert all(list(r) == POINT_KEYS for r in rows)
+    assert [r["path"] for r in rows] == [
+        "preamble:1.1",
+        "1/1:1.1",
+        "1/1:1.2",
+        "1/1:2.1",
+    ]
+    assert rows[3] == {
+        "path": "1/1:2.1",
+        "section": "1/1",
+        "level": 2,
+        "role": None,
+        "paragraph": 2,
+        "point": 1,
+        "number": 3,
+        "title": "抓好落实",
+        "text": "",
+    }
+    assert rows[0]["level"] is None and rows[0]["section"] == "preamble"
+    closing = Report(closing=[fr.Paragraph("新的一年，", [fr.Point(1, "继续努力")])])
+    assert [r["path"] for r in to_rows(closing, "points")] == ["closing:1.1"]
+
+
+def test_an_empty_report_has_no_rows() -> None:
+    assert to_rows(Report()) == [] == to_rows(Report(), "points")
+
+
+def test_an_unknown_level_is_refused() -> None:
+    with pytest.raises(ValueError, match="sections"):
+        to_rows(Report(), "paragraphs")  # type: ignore[arg-type]
+
+
+@given(reports(deepest=4))
+def test_rows_are_flat_and_count_everything(report: Report) -> None:
+    sections = to_rows(report)
+    points = to_rows(report, "points")
+    assert len(sections) == len(report.walk())
+    assert len(points) == len(report.points)
+    assert len({r["path"] for r in sections}) == len(sections)
+    assert len({r["path"] for r in points}) == len(points)
+    for row in sections + points:
+        assert all(value is None or type(value) in (str, int) for value in row.values())
+    assert [r["number"] for r in points] == [p.number for p in report.points]
+    assert sum(r["points"] for r in sections) + sum(  # type: ignore[misc]
+        len(p.points) for p in report.preamble + report.closing
+    ) == len(points)
