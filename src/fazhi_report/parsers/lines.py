@@ -1,31 +1,67 @@
 """Logical lines: what every reader hands the structure builder.
 
 A reader (plain text, DOCX, Markdown, HTML) turns its input into a list of `Line` — the
-text of a paragraph-sized line with its indent and ending kept apart, plus a hint when the format
-marks a line as the title. The structure builder works on these alone, so every format gets the
-same structure rules.
+text of a paragraph-sized line with its indent and ending kept apart, plus the hints the format
+gives (a title, a heading level, a list number Word draws, a paragraph start). The structure
+builder works on these alone, so every format gets the same structure rules.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["SPACE", "Line", "split_run_on", "split_text"]
+__all__ = ["SPACE", "Hints", "Line", "split_run_on", "split_text"]
+
+
+class Hints:
+    """What a reader's format says about a line beyond its text (all optional).
+
+    Attributes:
+        is_title: the format marks the line as (part of) the document title.
+        level: the format marks the line as a heading of this level, 1 to 4.
+        list_marker: the marker an automatic list draws before the line (Word numbering,
+            e.g. ``"一、"`` or ``"（一）"``): read as if typed, but not part of the source text.
+        new_paragraph: ``True`` when the line starts a new paragraph, ``False`` when it
+            continues the one before (a soft line break), ``None`` to decide by its form.
+    """
+
+    __slots__ = ("is_title", "level", "list_marker", "new_paragraph")
+
+    def __init__(
+        self,
+        is_title: bool = False,
+        level: int | None = None,
+        list_marker: str | None = None,
+        new_paragraph: bool | None = None,
+    ) -> None:
+        self.is_title = is_title
+        self.level = level
+        self.list_marker = list_marker
+        self.new_paragraph = new_paragraph
+
+    def __repr__(self) -> str:
+        return (
+            f"Hints(is_title={self.is_title!r}, level={self.level!r}, "
+            f"list_marker={self.list_marker!r}, new_paragraph={self.new_paragraph!r})"
+        )
 
 
 class Line:
     """One logical line.
 
+    A plain-text line carries no hints (``hints`` is ``None``, one pointer per line); readers of
+    richer formats pass what the format says as keyword arguments.
+
     Attributes:
         indent: leading whitespace as written (a byte-order mark on the first line counts too).
         text: the line's text without indent and trailing whitespace.
-        end: trailing whitespace and the line ending (``""`` for a last line with none).
+        end: trailing whitespace and the line ending (``""`` for a last line with none). A run of
+            blank lines may be one `Line` whose ``end`` holds every line ending of the run.
         number: the 1-based line number in the source, for error messages and tools.
-        is_title: the format marks this line as the document title (a DOCX Title style, a
-            Markdown ``#``); plain text never does.
+        hints: what the reader's format says about the line, or ``None``.
     """
 
-    __slots__ = ("end", "indent", "is_title", "number", "text")
+    __slots__ = ("end", "hints", "indent", "number", "text")
 
     def __init__(
         self,
@@ -34,12 +70,40 @@ class Line:
         end: str,
         number: int,
         is_title: bool = False,
+        *,
+        level: int | None = None,
+        list_marker: str | None = None,
+        new_paragraph: bool | None = None,
     ) -> None:
         self.indent = indent
         self.text = text
         self.end = end
         self.number = number
-        self.is_title = is_title
+        self.hints: Hints | None = (
+            Hints(is_title, level, list_marker, new_paragraph)
+            if is_title or level is not None or list_marker is not None or new_paragraph is not None
+            else None
+        )
+
+    @property
+    def is_title(self) -> bool:
+        """The format marks this line as the document title (a DOCX Title style, a ``#``)."""
+        return self.hints is not None and self.hints.is_title
+
+    @property
+    def level(self) -> int | None:
+        """The heading level the format gives this line, if any."""
+        return None if self.hints is None else self.hints.level
+
+    @property
+    def list_marker(self) -> str | None:
+        """The marker an automatic list draws before this line, if any."""
+        return None if self.hints is None else self.hints.list_marker
+
+    @property
+    def new_paragraph(self) -> bool | None:
+        """Whether the line starts a new paragraph (``None``: decide by the text's form)."""
+        return None if self.hints is None else self.hints.new_paragraph
 
     @property
     def raw(self) -> str:
