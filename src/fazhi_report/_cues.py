@@ -136,7 +136,9 @@ TRADITIONAL_CUE_CHARACTERS = (
     "碼糾結經網編縣總績職臺與舉處號術覈覽計訪設詞識讀負責輯辦進過錯鏈閉開間閱閲關隊頁"
     "頂題類顧館體點黨"
 )
-_TRADITIONAL_HINT = re.compile("[" + TRADITIONAL_CUE_CHARACTERS + "]")
+TRADITIONAL_HINT = re.compile("[" + TRADITIONAL_CUE_CHARACTERS + "]")
+"""Finds a traditional form of a cue character: text without one needs no folding."""
+_TRADITIONAL_HINT = TRADITIONAL_HINT
 
 
 def fold(text: str) -> str:

@@ -21,7 +21,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from fazhi_report.layout import AddresseeLayout, ReportLayout, SignatureLayout, TitleLayout
+from fazhi_report.layout import (
+    AddresseeLayout,
+    ReportLayout,
+    SignatureLayout,
+    TitleLayout,
+    positional_maker,
+)
 from fazhi_report.model import Report, Signature
 from fazhi_report.parsers.classify import classify
 from fazhi_report.parsers.facts import find_closing, find_identity, give_roles, read_habits
@@ -31,6 +37,13 @@ from fazhi_report.parsers.points import split_points
 from fazhi_report.parsers.tree import build_tree
 
 __all__ = ["build_report", "split_points"]
+
+# fields in attrs order: (before, indent, end, line, ...the record's own)
+_title_layout = positional_maker(TitleLayout)
+_addressee_layout = positional_maker(AddresseeLayout)
+_signature_layout = positional_maker(SignatureLayout)
+# (lead, title, header, addressee, trailing, habits, encoding)
+_report_layout = positional_maker(ReportLayout)
 
 
 def build_report(lines: Sequence[Line], *, encoding: str | None = None) -> Report:
@@ -51,21 +64,16 @@ def build_report(lines: Sequence[Line], *, encoding: str | None = None) -> Repor
         t = frame.title
         first, last = lines[t.start], lines[t.end - 1]
         report.title = t.title
-        title_layout = TitleLayout(
-            raw(t.start, t.end), t.title, indent=first.indent, end=last.end, line=first.number
+        title_layout = _title_layout(
+            "", first.indent, last.end, first.number, raw(t.start, t.end), t.title
         )
     addressee_layout = None
     if frame.addressee is not None:
         at, text = frame.addressee
         line = lines[at]
         report.addressee = text
-        addressee_layout = AddresseeLayout(
-            line.raw,
-            text,
-            before=raw(frame.header_end, at),
-            indent=line.indent,
-            end=line.end,
-            line=line.number,
+        addressee_layout = _addressee_layout(
+            raw(frame.header_end, at), line.indent, line.end, line.number, line.raw, text
         )
 
     tree = build_tree(c, frame.body_start, frame.body_end)
@@ -79,16 +87,16 @@ def build_report(lines: Sequence[Line], *, encoding: str | None = None) -> Repor
         report.signature = Signature(
             sig.organ,
             sig.date,
-            SignatureLayout(
+            _signature_layout(
+                raw(frame.body_end, sig.start),
+                first.indent,
+                last.end,
+                first.number,
                 raw(sig.start, sig.end),
                 sig.organ,
                 sig.date,
                 sig.date_style,
                 sig.date_text,
-                before=raw(frame.body_end, sig.start),
-                indent=first.indent,
-                end=last.end,
-                line=first.number,
             ),
         )
 
@@ -97,14 +105,14 @@ def build_report(lines: Sequence[Line], *, encoding: str | None = None) -> Repor
     give_roles(report)
     n = len(lines)
     header = raw(frame.title.end, frame.header_end) if frame.title is not None else ""
-    report.layout = ReportLayout(
-        lead=raw(0, frame.lead_end),
-        title=title_layout,
-        header=header,
-        addressee=addressee_layout,
-        trailing=raw(frame.trailing_start, n),
-        habits=read_habits(lines, tree),
-        encoding=encoding,
+    report.layout = _report_layout(
+        raw(0, frame.lead_end),
+        title_layout,
+        header,
+        addressee_layout,
+        raw(frame.trailing_start, n),
+        read_habits(lines, tree),
+        encoding,
     )
     report.page = c.page()
     return report

@@ -71,6 +71,10 @@ class Classified:
         return PageInfo(self.published, self.source)
 
 
+# The characters a heading marker can start with (a superset is safe: match_marker decides).
+_MARKER_FIRST = frozenset("一二三四五六七八九十（(0123456789０１２３４５６７８９")
+
+
 def _hinted_marker(line: Line) -> Marker | None:
     """The marker of a line, reading the reader's hints as if they were typed."""
     text = line.text
@@ -107,20 +111,30 @@ def classify(lines: Sequence[Line]) -> Classified:
     c = Classified(lines)
     kinds = c.kinds
     markers = c.markers
-    clutter = _cues.CLUTTER
+    clutter = _cues.CLUTTER.search
+    traditional = _cues.TRADITIONAL_HINT.search
+    fold = _cues.fold
     for k, line in enumerate(lines):
         text = line.text
-        if line.hints is None:
-            marker = match_marker(text)  # rejects most lines by their first character
-        else:
+        if not text:
+            if line.hints is None:
+                continue  # BLANK is 0, what the array holds already
+            marker = None
+        elif line.hints is not None:
             c.hinted = True
             marker = _hinted_marker(line)
+        elif text[0] in _MARKER_FIRST:
+            marker = match_marker(text)
+        else:
+            marker = None  # most lines: no call at all
         if marker is not None:
             kinds[k] = HEAD
             markers[k] = marker
         elif not text:
-            pass  # BLANK is 0, what the array holds already
-        elif len(text) <= 80 and clutter.search(folded := _cues.fold(text)) is not None:
+            pass
+        elif len(text) <= 80 and (
+            clutter(folded := text if traditional(text) is None else fold(text)) is not None
+        ):
             kinds[k] = CLUTTER
             _page_fields(c, folded)
         else:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import TypeVar
 
 from fazhi_report import _cues
-from fazhi_report.layout import Habits
+from fazhi_report.layout import Habits, positional_maker
 from fazhi_report.model import Report, SectionRole
 from fazhi_report.numbering import chinese_to_int
 from fazhi_report.parsers.lines import Line
@@ -29,6 +29,8 @@ __all__ = [
 
 _T = TypeVar("_T")
 _DEFAULT = Habits()
+# (indent, line_end, blank_lines, half_width, level3_separator)
+_habits = positional_maker(Habits)
 
 
 # -- roles ----------------------------------------------------------------------------------
@@ -183,7 +185,7 @@ def read_habits(lines: Sequence[Line], tree: Tree) -> Habits:
             break
     blank_lines = min(_most_common(tree.gaps), 2) if tree.gaps else 0
     level3 = _most_common(tree.level3) if tree.level3 else _DEFAULT.level3_separator
-    return Habits(indent, line_end, blank_lines, tree.half > tree.full, level3)
+    return _habits(indent, line_end, blank_lines, tree.half > tree.full, level3)
 
 
 def _most_common(values: list[_T]) -> _T:

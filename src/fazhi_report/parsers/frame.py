@@ -14,8 +14,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-
-import attrs
+from typing import NamedTuple
 
 from fazhi_report.numbering import DATE_SEARCH_RE, POINT_MARKER_RE, parse_date
 from fazhi_report.parsers.classify import BLANK, CLUTTER, HEAD, TEXT, Classified
@@ -39,8 +38,11 @@ _TITLE_SPACE = re.compile(
 _SKIP = (BLANK, CLUTTER)
 
 
-@attrs.frozen
-class TitleFrame:
+# Frames are NamedTuples: immutable, and built in one C call (a frozen attrs class sets each
+# field through object.__setattr__).
+
+
+class TitleFrame(NamedTuple):
     """Where the title stands.
 
     Attributes:
@@ -54,8 +56,7 @@ class TitleFrame:
     title: str
 
 
-@attrs.frozen
-class SignatureFrame:
+class SignatureFrame(NamedTuple):
     """Where the signature stands and what it says.
 
     Attributes:
@@ -75,8 +76,7 @@ class SignatureFrame:
     date_text: str = ""
 
 
-@attrs.frozen
-class Frame:
+class Frame(NamedTuple):
     """The ranges of a document's lines, in order, each ending where the next starts.
 
     Attributes:

@@ -79,10 +79,11 @@ class Line:
         self.text = text
         self.end = end
         self.number = number
+        # plain text (one line per source line) passes no hints: one test, no object
         self.hints: Hints | None = (
-            Hints(is_title, level, list_marker, new_paragraph)
-            if is_title or level is not None or list_marker is not None or new_paragraph is not None
-            else None
+            None
+            if level is list_marker is new_paragraph is None and not is_title
+            else Hints(is_title, level, list_marker, new_paragraph)
         )
 
     @property

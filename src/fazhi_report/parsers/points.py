@@ -20,7 +20,6 @@ _point_layout = positional_maker(PointLayout)
 def split_points(
     content: str,
     last: int,
-    *,
     line: int | None = None,
     line_starts: Sequence[tuple[int, int]] = (),
 ) -> tuple[str, list[Point], int]:

@@ -89,7 +89,7 @@ class _TreeBuilder:
         while i < end:
             kind = kinds[i]
             line = lines[i]
-            if kind in (BLANK, CLUTTER):
+            if kind == BLANK or kind == CLUTTER:  # noqa: SIM109 - no tuple built per line
                 pending.append(line.raw)
                 if kind == BLANK:
                     blank_run += _breaks_in(line.end) if len(line.end) > 2 else 1
@@ -178,7 +178,8 @@ class _TreeBuilder:
         paragraph, i = self._paragraph(
             body_text, tail[: len(tail) - len(body_text)], "", True, i, end
         )
-        return Section(level, number, heading, run_in=True, body=[paragraph], layout=layout), i
+        # positional, in field order (level, number, heading, run_in, role, body, subsections)
+        return Section(level, number, heading, True, None, [paragraph], [], layout), i
 
     def _paragraph(
         self, text: str, indent: str, before: str, inline: bool, i: int, end: int
@@ -194,18 +195,30 @@ class _TreeBuilder:
         # less than the paragraph's first line, or not at all when paragraphs are not indented.
         # A reader's paragraph hint settles it either way.
         first_indent = len(line.indent)
-        while i + 1 < end and kinds[i + 1] == TEXT:
-            nxt = lines[i + 1]
-            hints = nxt.hints
-            if hints is None or hints.new_paragraph is None:
-                if len(line.text) < JOIN_MIN or line.text[-1] in TERMINAL:
+        hinted = self.c.hinted
+        while True:
+            hint = None
+            if hinted and i + 1 < end:
+                hints = lines[i + 1].hints
+                hint = hints.new_paragraph if hints is not None else None
+            if hint is None:
+                # the form decides; the cheap test on this line first: most lines end a sentence
+                if (
+                    len(line.text) < JOIN_MIN
+                    or line.text[-1] in TERMINAL
+                    or i + 1 >= end
+                    or kinds[i + 1] != TEXT
+                ):
                     break
+                nxt = lines[i + 1]
                 if nxt.indent and len(nxt.indent) >= first_indent:
                     break
                 if POINT_MARKER_RE.match(nxt.text) is not None:
                     break
-            elif hints.new_paragraph:
+            elif hint or kinds[i + 1] != TEXT:
                 break
+            else:
+                nxt = lines[i + 1]
             breaks.append((size, line.end + nxt.indent))
             starts.append((size, nxt.number))
             parts.append(nxt.text)
@@ -213,9 +226,7 @@ class _TreeBuilder:
             line = nxt
             i += 1
         content = "".join(parts) if breaks else text
-        lead, points, self.last_point = split_points(
-            content, self.last_point, line=number, line_starts=starts
-        )
+        lead, points, self.last_point = split_points(content, self.last_point, number, starts)
         layout = _paragraph_layout(
             before, indent, line.end, number, inline, content, tuple(breaks) if breaks else ()
         )
