@@ -82,7 +82,7 @@ class Line:
         # plain text (one line per source line) passes no hints: one test, no object
         self.hints: Hints | None = (
             None
-            if level is list_marker is new_paragraph is None and not is_title
+            if level is None and list_marker is None and new_paragraph is None and not is_title
             else Hints(is_title, level, list_marker, new_paragraph)
         )
 
