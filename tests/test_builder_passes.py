@@ -245,3 +245,13 @@ def test_role_inference_folds_its_own_input() -> None:
 
     assert infer_role("存在的問題和不足") is fr.SectionRole.SHORTCOMINGS
     assert infer_subrole("原因分析") is fr.SectionRole.CAUSES
+
+
+def test_a_run_of_blank_lines_is_one_record_and_still_counts_its_lines() -> None:
+    lines = split_text("一、情况\n\n \n正文。\n\n\n\n二、问题\n\n\n正文。\n\n")
+    assert [line.number for line in lines] == [1, 2, 4, 5, 8, 9, 11, 12]
+    report = build_report(lines)
+    assert report.layout is not None and report.layout.habits.blank_lines == 2
+    text = "一、情况\r\n\r\n\r\n正文。\r\n"
+    assert fr.render(fr.parse(text), "text") == text
+    assert fr.parse(text).layout.habits.blank_lines == 2  # type: ignore[union-attr]

@@ -122,30 +122,58 @@ SPACE = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + "\ufeff"
 
 
 def split_text(text: str) -> list[Line]:
-    """Split plain text into lines at CR LF, CR and LF only, keeping every character."""
+    """Split plain text into lines at CR LF, CR and LF only, keeping every character.
+
+    A run of blank lines (nothing but spaces) becomes one `Line` whose ``end`` holds the whole
+    run, so that a text of millions of blank lines costs a few records, not millions.
+    """
+    endings: list[str] | None
     if "\r" in text:
         parts = _BREAK.split(text)
         bodies = parts[0::2]
         endings = [*parts[1::2], ""]
     else:
-        # the common case, LF only: str.split is several times faster than a regex split
+        # the common case, LF only: str.split is several times faster than a regex split, and
+        # every line but the last ends in "\n"
         bodies = text.split("\n")
-        endings = ["\n"] * len(bodies)
-        endings[-1] = ""
-    if not bodies[-1]:
+        endings = None
+    unterminated = bool(bodies[-1])  # the text does not end with a line break
+    if not unterminated:
         bodies.pop()
     lines: list[Line] = []
     append = lines.append
+    run = -1  # the first line of the current run of blank lines
     for k, body in enumerate(bodies):
         stripped = body.strip(SPACE)
+        if not stripped:
+            if run < 0:
+                run = k
+            continue
+        if run >= 0:
+            append(_blank_run(bodies, endings, run, k))
+            run = -1
+        end = "\n" if endings is None else endings[k]
         if len(stripped) == len(body):
-            append(Line("", body, endings[k], k + 1))
-        elif stripped:
-            start = body.find(stripped[0])
-            append(Line(body[:start], stripped, body[start + len(stripped) :] + endings[k], k + 1))
+            append(Line("", body, end, k + 1))
         else:
-            append(Line("", "", body + endings[k], k + 1))
+            start = body.find(stripped[0])
+            append(Line(body[:start], stripped, body[start + len(stripped) :] + end, k + 1))
+    if run >= 0:
+        append(_blank_run(bodies, endings, run, len(bodies)))
+    if endings is None and unterminated:
+        lines[-1].end = lines[-1].end[:-1]  # the last line has no "\n" after all
     return lines
+
+
+def _blank_run(bodies: list[str], endings: list[str] | None, start: int, stop: int) -> Line:
+    """One line holding the blank lines bodies[start:stop] with their line ends."""
+    if stop - start == 1:
+        raw = bodies[start] + ("\n" if endings is None else endings[start])
+    elif endings is None:
+        raw = "\n".join(bodies[start:stop]) + "\n"
+    else:
+        raw = "".join(map(str.__add__, bodies[start:stop], endings[start:stop]))
+    return Line("", "", raw, start + 1)
 
 
 # Where a text written without line breaks starts a new block: at a level-1 or level-2 marker

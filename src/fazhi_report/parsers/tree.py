@@ -9,6 +9,8 @@ lines, bracket widths, level-3 separators) are gathered on the way.
 
 from __future__ import annotations
 
+from sys import intern
+
 from fazhi_report.layout import ParagraphLayout, SectionLayout, positional_maker
 from fazhi_report.model import Paragraph, Section
 from fazhi_report.numbering import POINT_MARKER_RE, Marker
@@ -92,7 +94,8 @@ class _TreeBuilder:
             if kind == BLANK or kind == CLUTTER:  # noqa: SIM109 - no tuple built per line
                 pending.append(line.raw)
                 if kind == BLANK:
-                    blank_run += _breaks_in(line.end) if len(line.end) > 2 else 1
+                    end_ = line.end
+                    blank_run += 1 if len(end_) == 1 else _breaks_in(end_)
                 i += 1
                 continue
             if not first:
@@ -108,6 +111,7 @@ class _TreeBuilder:
             if kind == HEAD:
                 marker = markers[i]
                 assert marker is not None
+                markers[i] = None  # freed as the sections are made: a lower peak
                 while stack and stack[-1].level >= marker.level:
                     stack.pop()
                 siblings = stack[-1].subsections if stack else tree.sections
@@ -131,7 +135,8 @@ class _TreeBuilder:
         self, line: Line, marker: Marker, number: int, before: str, i: int, end: int
     ) -> tuple[Section, int]:
         text = line.text
-        raw_marker = marker.raw
+        # one string per marker form ("1.", "（二）"), not one per heading
+        raw_marker = intern(marker.raw)
         rest = text[len(raw_marker) :]
         heading_text = rest.lstrip(SPACE)
         gap = rest[: len(rest) - len(heading_text)]
