@@ -12,10 +12,22 @@ from collections.abc import Sequence
 
 from fazhi_report import _cues
 from fazhi_report.model import PageInfo
-from fazhi_report.numbering import Marker, match_marker
+from fazhi_report.numbering import POINT_MARKER_RE, Marker
+from fazhi_report.numbering import match_marker as _match_marker
+from fazhi_report.parsers.forms import JOIN_MIN, TERMINAL
 from fazhi_report.parsers.lines import SPACE, Line
 
-__all__ = ["BLANK", "CLUTTER", "HEAD", "TEXT", "Classified", "classify"]
+__all__ = [
+    "BLANK",
+    "CLUTTER",
+    "HEAD",
+    "TEXT",
+    "Classified",
+    "classify",
+    "continues",
+    "joined",
+    "match_marker",
+]
 
 BLANK = 0
 """A line with no text (only spaces and a line end, or a run of such lines)."""
@@ -69,6 +81,50 @@ class Classified:
     def page(self) -> PageInfo:
         """The web-page metadata found among the lines."""
         return PageInfo(self.published, self.source)
+
+
+def match_marker(text: str) -> Marker | None:
+    """`fazhi_report.numbering.match_marker`, but a numeral it cannot read is no marker.
+
+    The marker pattern accepts some numerals its table lacks ("一十一、"); parsing must never
+    fail, so such a line is read as text.
+    """
+    try:
+        return _match_marker(text)
+    except (KeyError, ValueError):
+        return None
+
+
+def continues(c: Classified, i: int, end: int, first_indent: int) -> bool:
+    """Whether the paragraph at line ``i`` goes on at line ``i + 1`` (before ``end``).
+
+    A reader's paragraph hint settles it. Otherwise a line broken mid-sentence (long, and not
+    ending a sentence) continues on the next text line, unless that line is indented as much as
+    the paragraph's first line (``first_indent`` characters) or opens with a point (一是…).
+    Every pass that asks "is this one paragraph?" asks here, so they all agree.
+    """
+    if i + 1 >= end or c.kinds[i + 1] != TEXT:
+        return False
+    nxt = c.lines[i + 1]
+    hints = nxt.hints
+    if hints is not None and hints.new_paragraph is not None:
+        return not hints.new_paragraph
+    text = c.lines[i].text
+    if len(text) < JOIN_MIN or text[-1] in TERMINAL:
+        return False
+    if nxt.indent and len(nxt.indent) >= first_indent:
+        return False
+    return POINT_MARKER_RE.match(nxt.text) is None
+
+
+def joined(c: Classified, i: int, end: int) -> tuple[str, int]:
+    """The text of the paragraph that starts at line ``i``, and its last line."""
+    first_indent = len(c.lines[i].indent)
+    parts = [c.lines[i].text]
+    while continues(c, i, end, first_indent):
+        i += 1
+        parts.append(c.lines[i].text)
+    return "".join(parts), i
 
 
 # The characters a heading marker can start with (a superset is safe: match_marker decides).

@@ -29,6 +29,7 @@ __all__ = [
     "is_footer_line",
     "is_organ_line",
     "is_title_like",
+    "leaves_open",
 ]
 
 # A line ending in one of these ends its sentence; a long line ending otherwise was broken
@@ -103,6 +104,20 @@ class StopFinder:
             m = self.scan.search(text, m.end())
         # a quote or bracket left open: the first stop counts after all
         return first.start() if depth else -1
+
+
+_BRACKETS = re.compile(_char_class(OPENERS | CLOSERS))
+
+
+def leaves_open(text: str) -> bool:
+    """Whether ``text`` opens a quote or bracket it does not close (as `StopFinder` counts)."""
+    depth = 0
+    for m in _BRACKETS.finditer(text):
+        if m.group() in OPENERS:
+            depth += 1
+        elif depth:
+            depth -= 1
+    return depth > 0
 
 
 find_point_stop = StopFinder(POINT_STOPS).find

@@ -16,11 +16,11 @@ import datetime as _dt
 import re
 from typing import NamedTuple
 
+from fazhi_report import _cues
 from fazhi_report.numbering import DATE_SEARCH_RE, POINT_MARKER_RE, parse_date
-from fazhi_report.parsers.classify import BLANK, CLUTTER, HEAD, TEXT, Classified
+from fazhi_report.parsers.classify import BLANK, CLUTTER, HEAD, TEXT, Classified, continues, joined
 from fazhi_report.parsers.forms import (
     JOIN_MIN,
-    TERMINAL,
     has_link_punct,
     has_sentence_punct,
     is_footer_line,
@@ -132,7 +132,7 @@ def find_frame(c: Classified) -> Frame:
 
 def _title(c: Classified, start: int, end: int) -> tuple[int, TitleFrame | None]:
     """The end of the lead and the title after it, if any."""
-    lines, kinds = c.lines, c.kinds
+    kinds = c.kinds
     i = start
     while i < end and kinds[i] in _SKIP:
         i += 1
@@ -141,30 +141,43 @@ def _title(c: Classified, start: int, end: int) -> tuple[int, TitleFrame | None]
         return hinted.start, hinted
     if i >= end or kinds[i] != TEXT:
         return i, None
-    text = lines[i].text
-    last = i
+    # a first line broken mid-sentence is read with its continuation: the official form
+    # writes the title, or the first paragraph, on one line
+    text, last = joined(c, i, end)
     if is_title_like(text):
-        title = text
-    else:
-        # the organ on one line, the rest of the title on the next (blank lines between)
-        j = i + 1
-        while j < end and kinds[j] == BLANK:
-            j += 1
-        if (
-            j < end
-            and kinds[j] == TEXT
-            and len(text) <= 30
-            and not has_link_punct(text)
-            and (is_organ_line(text) or text.endswith("关于"))
-            and is_title_like(lines[j].text)
-        ):
-            title = text + lines[j].text
-            last = j
-        elif _plain_title(c, i, end):
-            title = text
-        else:
-            return i, None
-    return i, TitleFrame(i, last + 1, _TITLE_SPACE.sub("", title))
+        return i, TitleFrame(i, last + 1, _clean_title(text))
+    # the organ on one line, the rest of the title on the next (blank lines between)
+    j = last + 1
+    while j < end and kinds[j] == BLANK:
+        j += 1
+    if (
+        j < end
+        and kinds[j] == TEXT
+        and len(text) <= 30
+        and not has_link_punct(text)
+        and (is_organ_line(text) or text.endswith("关于"))
+    ):
+        rest, rest_last = joined(c, j, end)
+        if is_title_like(rest):
+            return i, TitleFrame(i, rest_last + 1, _clean_title(text + rest))
+    if _plain_title(c, i, last, end):
+        return i, TitleFrame(i, last + 1, _clean_title(text))
+    return i, None
+
+
+def _clean_title(title: str) -> str:
+    """The title without the spaces between its words, unless that changes what it looks like.
+
+    "天津市公安局 2024年…报告": spaces in a title set on one line are not part of it. But a
+    title that would then read as a link or a date ("www.导 府" → "www.导府") keeps them, so
+    that the official form, which writes the title as it is, reads back the same.
+    """
+    cleaned = _TITLE_SPACE.sub("", title)
+    if cleaned == title:
+        return title
+    if _cues.CLUTTER.search(_cues.fold(cleaned)) is not None or parse_date(cleaned) is not None:
+        return title
+    return cleaned
 
 
 def _hinted_title(c: Classified, start: int, end: int) -> TitleFrame | None:
@@ -193,22 +206,31 @@ def _hinted_title(c: Classified, start: int, end: int) -> TitleFrame | None:
         last = j
         j += 1
     c.to_clutter(start, i)  # what precedes a marked title is page chrome
-    return TitleFrame(i, last + 1, _TITLE_SPACE.sub("", "".join(parts)))
+    return TitleFrame(i, last + 1, _clean_title("".join(parts)))
 
 
-def _plain_title(c: Classified, i: int, end: int) -> bool:
-    """A short first line without sentence punctuation, followed by more text, is a title."""
+def _plain_title(c: Classified, i: int, last: int, end: int) -> bool:
+    """A short first paragraph without sentence punctuation, followed by more text, is a title.
+
+    The paragraph is lines ``i`` to ``last``; what follows must be a heading or prose: sentence
+    punctuation, or a paragraph too long for a footer line (paragraphs measured joined, as the
+    official form writes them), never just lines the footer may take (links, notes, signature).
+    """
     lines, kinds = c.lines, c.kinds
-    text = lines[i].text
+    text = lines[i].text if last == i else joined(c, i, end)[0]
     if len(text) > 40 or has_link_punct(text) or parse_date(text) is not None:
         return False
-    # followed by a heading or prose (sentence punctuation, or too long for a footer line):
-    # never just by lines the footer may take (links, notes, a signature)
-    return any(
-        kinds[j] == HEAD
-        or (kinds[j] == TEXT and (has_sentence_punct(lines[j].text) or len(lines[j].text) > 30))
-        for j in range(i + 1, end)
-    )
+    for j in range(last + 1, end):
+        kind = kinds[j]
+        if kind == HEAD:
+            return True
+        if kind == TEXT:
+            line = lines[j].text
+            if has_sentence_punct(line) or len(line) > 30:
+                return True
+            if len(line) >= JOIN_MIN and len(joined(c, j, end)[0]) > 30:
+                return True
+    return False
 
 
 def _header(c: Classified, title: TitleFrame, end: int) -> int:
@@ -289,14 +311,38 @@ def _footer(c: Classified, start: int, n: int) -> tuple[int, SignatureFrame | No
         c.to_clutter(k, end)
         end = k
     # an organ line alone signs a report that gives no date
-    if end > start and kinds[end - 1] == TEXT and is_organ_line(lines[end - 1].text):
-        prev = end - 2
-        while prev >= start and kinds[prev] == BLANK:
-            prev -= 1
-        # not when it could be the last line of a sentence broken over lines
-        if prev < start or kinds[prev] != TEXT or lines[prev].text[-1] in TERMINAL:
-            return end - 1, SignatureFrame(end - 1, end, lines[end - 1].text, None)
+    # (not when it is the last line of a sentence broken over lines)
+    if (
+        end > start
+        and kinds[end - 1] == TEXT
+        and is_organ_line(lines[end - 1].text)
+        and not _continued(c, start, end - 1)
+    ):
+        return end - 1, SignatureFrame(end - 1, end, lines[end - 1].text, None)
     return end, None
+
+
+def _continued(c: Classified, start: int, k: int) -> bool:
+    """Whether line ``k`` continues the paragraph above it, as the tree pass will read it.
+
+    The paragraphs are followed from the first line of the run of text lines above ``k``
+    (a heading line opens one too), each with its own first-line indent.
+    """
+    kinds = c.kinds
+    f = k - 1
+    if f < start or kinds[f] not in (TEXT, HEAD):
+        return False
+    while f > start and kinds[f] == TEXT and kinds[f - 1] in (TEXT, HEAD):
+        f -= 1
+    first_indent = len(c.lines[f].indent)
+    n = len(c.lines)
+    for m in range(f, k):
+        if continues(c, m, n, first_indent):
+            if m + 1 == k:
+                return True
+        else:
+            first_indent = len(c.lines[m + 1].indent)
+    return False
 
 
 def _signature(c: Classified, start: int, end: int) -> SignatureFrame | None:

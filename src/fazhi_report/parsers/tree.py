@@ -13,9 +13,9 @@ from sys import intern
 
 from fazhi_report.layout import ParagraphLayout, SectionLayout, positional_maker
 from fazhi_report.model import Paragraph, Section
-from fazhi_report.numbering import POINT_MARKER_RE, Marker
-from fazhi_report.parsers.classify import BLANK, CLUTTER, HEAD, TEXT, Classified
-from fazhi_report.parsers.forms import JOIN_MIN, TERMINAL, find_heading_stop
+from fazhi_report.numbering import Marker
+from fazhi_report.parsers.classify import BLANK, CLUTTER, HEAD, Classified, continues, joined
+from fazhi_report.parsers.forms import JOIN_MIN, TERMINAL, find_heading_stop, leaves_open
 from fazhi_report.parsers.lines import SPACE, Line
 from fazhi_report.parsers.points import split_points
 
@@ -151,6 +151,19 @@ class _TreeBuilder:
                 tree.level3.append(raw_marker[-1])
         level = marker.level
         stop_at = find_heading_stop(heading_text)
+        join = True
+        if stop_at >= 0 and leaves_open(heading_text):
+            # A bracket left open on a heading line broken mid-sentence may close on the next
+            # line, where the official form, one line a paragraph, puts it: decide on the
+            # joined lines. A stop that then falls past this line, or none at all, leaves the
+            # stop found here, and the next lines are a paragraph of their own.
+            whole, last = joined(self.c, i, end)
+            if last > i:
+                whole_at = find_heading_stop(whole, len(text) - len(heading_text))
+                if 0 <= whole_at < len(text):
+                    stop_at = whole_at - (len(text) - len(heading_text))
+                else:
+                    join = False
         if stop_at < 0:
             layout = _section_layout(
                 before,
@@ -181,49 +194,39 @@ class _TreeBuilder:
             before, line.indent, "", line.number, raw_marker, level, number, gap, stop, True
         )
         paragraph, i = self._paragraph(
-            body_text, tail[: len(tail) - len(body_text)], "", True, i, end
+            body_text, tail[: len(tail) - len(body_text)], "", True, i, end, join
         )
         # positional, in field order (level, number, heading, run_in, role, body, subsections)
         return Section(level, number, heading, True, None, [paragraph], [], layout), i
 
     def _paragraph(
-        self, text: str, indent: str, before: str, inline: bool, i: int, end: int
+        self,
+        text: str,
+        indent: str,
+        before: str,
+        inline: bool,
+        i: int,
+        end: int,
+        join: bool = True,
     ) -> tuple[Paragraph, int]:
-        lines, kinds = self.c.lines, self.c.kinds
+        lines = self.c.lines
         line = lines[i]
         number = line.number
         parts = [text]
         size = len(text)
         breaks: list[tuple[int, str]] = []
         starts: list[tuple[int, int]] = []
-        # Join the lines of a paragraph broken mid-sentence. A continuation line is indented
-        # less than the paragraph's first line, or not at all when paragraphs are not indented.
-        # A reader's paragraph hint settles it either way.
+        # Join the lines of a paragraph broken mid-sentence (see `continues`); most lines end
+        # a sentence, so plain text is tested for that first, without a call.
+        c = self.c
         first_indent = len(line.indent)
-        hinted = self.c.hinted
-        while True:
-            hint = None
-            if hinted and i + 1 < end:
-                hints = lines[i + 1].hints
-                hint = hints.new_paragraph if hints is not None else None
-            if hint is None:
-                # the form decides; the cheap test on this line first: most lines end a sentence
-                if (
-                    len(line.text) < JOIN_MIN
-                    or line.text[-1] in TERMINAL
-                    or i + 1 >= end
-                    or kinds[i + 1] != TEXT
-                ):
-                    break
-                nxt = lines[i + 1]
-                if nxt.indent and len(nxt.indent) >= first_indent:
-                    break
-                if POINT_MARKER_RE.match(nxt.text) is not None:
-                    break
-            elif hint or kinds[i + 1] != TEXT:
+        hinted = c.hinted
+        while join:
+            if not hinted and (len(line.text) < JOIN_MIN or line.text[-1] in TERMINAL):
                 break
-            else:
-                nxt = lines[i + 1]
+            if not continues(c, i, end, first_indent):
+                break
+            nxt = lines[i + 1]
             breaks.append((size, line.end + nxt.indent))
             starts.append((size, nxt.number))
             parts.append(nxt.text)
