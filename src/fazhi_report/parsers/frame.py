@@ -18,7 +18,16 @@ from typing import NamedTuple
 
 from fazhi_report import _cues
 from fazhi_report.numbering import DATE_SEARCH_RE, POINT_MARKER_RE, parse_date
-from fazhi_report.parsers.classify import BLANK, CLUTTER, HEAD, TEXT, Classified, continues, joined
+from fazhi_report.parsers.classify import (
+    BLANK,
+    CLUTTER,
+    HEAD,
+    TEXT,
+    Classified,
+    continues,
+    joined,
+    match_marker,
+)
 from fazhi_report.parsers.forms import (
     JOIN_MIN,
     has_link_punct,
@@ -28,6 +37,7 @@ from fazhi_report.parsers.forms import (
     is_title_like,
 )
 from fazhi_report.parsers.lines import SPACE
+from fazhi_report.parsers.tree import heading_runs_on
 
 __all__ = ["Frame", "SignatureFrame", "TitleFrame", "find_frame"]
 
@@ -175,7 +185,11 @@ def _clean_title(title: str) -> str:
     cleaned = _TITLE_SPACE.sub("", title)
     if cleaned == title:
         return title
-    if _cues.CLUTTER.search(_cues.fold(cleaned)) is not None or parse_date(cleaned) is not None:
+    if (
+        _cues.CLUTTER.search(_cues.fold(cleaned)) is not None
+        or parse_date(cleaned) is not None
+        or match_marker(cleaned) is not None
+    ):
         return title
     return cleaned
 
@@ -334,8 +348,12 @@ def _continued(c: Classified, start: int, k: int) -> bool:
         return False
     while f > start and kinds[f] == TEXT and kinds[f - 1] in (TEXT, HEAD):
         f -= 1
-    first_indent = len(c.lines[f].indent)
     n = len(c.lines)
+    if kinds[f] == HEAD and not heading_runs_on(c, f, n):
+        f += 1  # a heading standing alone ends its line; the paragraphs start below it
+        if f == k:
+            return False
+    first_indent = len(c.lines[f].indent)
     for m in range(f, k):
         if continues(c, m, n, first_indent):
             if m + 1 == k:

@@ -19,7 +19,7 @@ from fazhi_report.parsers.forms import JOIN_MIN, TERMINAL, find_heading_stop, le
 from fazhi_report.parsers.lines import SPACE, Line
 from fazhi_report.parsers.points import split_points
 
-__all__ = ["Tree", "build_tree"]
+__all__ = ["Tree", "build_tree", "heading_runs_on", "heading_stop"]
 
 # (before, indent, end, line, marker, level, number, gap, stop, run_in)
 _section_layout = positional_maker(SectionLayout)
@@ -56,6 +56,47 @@ def _breaks_in(raw: str) -> int:
     """How many line breaks a blank line (or a run of them) holds; at least 1."""
     n = raw.count("\n") + raw.count("\r") - raw.count("\r\n")
     return n if n > 1 else 1
+
+
+def heading_stop(c: Classified, i: int, end: int, heading_text: str) -> tuple[int, bool]:
+    """Where the heading on line ``i`` stops, and whether its run-in text may join later lines.
+
+    Args:
+        c: the classified lines.
+        i: the heading's line.
+        end: one past the last line the heading's paragraph may reach.
+        heading_text: the line's text after its marker and the spaces after it.
+
+    Returns:
+        The index of the stop in ``heading_text`` (-1 when the heading stands alone), and
+        ``False`` when the lines after must not be joined to the run-in text.
+    """
+    stop_at = find_heading_stop(heading_text)
+    if stop_at < 0 or not leaves_open(heading_text):
+        return stop_at, True
+    # A bracket left open on a heading line broken mid-sentence may close on the next line,
+    # where the official form, one line a paragraph, puts it: decide on the joined lines. A
+    # stop that then falls past this line, or none at all, leaves the stop found here, and the
+    # next lines make a paragraph of their own.
+    whole, last = joined(c, i, end)
+    if last == i:
+        return stop_at, True
+    offset = len(c.lines[i].text) - len(heading_text)
+    whole_at = find_heading_stop(whole, offset)
+    if 0 <= whole_at < len(c.lines[i].text):
+        return whole_at - offset, True
+    return stop_at, False
+
+
+def heading_runs_on(c: Classified, i: int, end: int) -> bool:
+    """Whether the heading on line ``i`` is run in and its text may go on at the next line."""
+    marker = c.markers[i]
+    if marker is None:
+        return False
+    rest = c.lines[i].text[len(marker.raw) :]
+    heading_text = rest.lstrip(SPACE)
+    stop_at, join = heading_stop(c, i, end, heading_text)
+    return join and stop_at >= 0 and heading_text[stop_at + 1 :].strip(SPACE) != ""
 
 
 def build_tree(c: Classified, start: int, end: int) -> Tree:
@@ -150,20 +191,7 @@ class _TreeBuilder:
             elif marker.level == 3:
                 tree.level3.append(raw_marker[-1])
         level = marker.level
-        stop_at = find_heading_stop(heading_text)
-        join = True
-        if stop_at >= 0 and leaves_open(heading_text):
-            # A bracket left open on a heading line broken mid-sentence may close on the next
-            # line, where the official form, one line a paragraph, puts it: decide on the
-            # joined lines. A stop that then falls past this line, or none at all, leaves the
-            # stop found here, and the next lines are a paragraph of their own.
-            whole, last = joined(self.c, i, end)
-            if last > i:
-                whole_at = find_heading_stop(whole, len(text) - len(heading_text))
-                if 0 <= whole_at < len(text):
-                    stop_at = whole_at - (len(text) - len(heading_text))
-                else:
-                    join = False
+        stop_at, join = heading_stop(self.c, i, end, heading_text)
         if stop_at < 0:
             layout = _section_layout(
                 before,
