@@ -180,7 +180,10 @@ def classify(lines: Sequence[Line]) -> Classified:
             c.hinted = True
             marker = _hinted_marker(line)
         elif text[0] in _MARKER_FIRST:
-            marker = match_marker(text)
+            try:  # match_marker, inlined: this loop runs once a line
+                marker = _match_marker(text)
+            except (KeyError, ValueError):
+                marker = None
         else:
             marker = None  # most lines: no call at all
         if marker is not None:

@@ -30,6 +30,7 @@ from fazhi_report.parsers.classify import (
 )
 from fazhi_report.parsers.forms import (
     JOIN_MIN,
+    TERMINAL,
     has_link_punct,
     has_sentence_punct,
     is_footer_line,
@@ -153,7 +154,10 @@ def _title(c: Classified, start: int, end: int) -> tuple[int, TitleFrame | None]
         return i, None
     # a first line broken mid-sentence is read with its continuation: the official form
     # writes the title, or the first paragraph, on one line
-    text, last = joined(c, i, end)
+    text = c.lines[i].text
+    last = i
+    if len(text) >= JOIN_MIN and text[-1] not in TERMINAL:
+        text, last = joined(c, i, end)
     if is_title_like(text):
         return i, TitleFrame(i, last + 1, _clean_title(text))
     # the organ on one line, the rest of the title on the next (blank lines between)

@@ -9,8 +9,6 @@ lines, bracket widths, level-3 separators) are gathered on the way.
 
 from __future__ import annotations
 
-from sys import intern
-
 from fazhi_report.layout import ParagraphLayout, SectionLayout, positional_maker
 from fazhi_report.model import Paragraph, Section
 from fazhi_report.numbering import Marker
@@ -72,7 +70,11 @@ def heading_stop(c: Classified, i: int, end: int, heading_text: str) -> tuple[in
         ``False`` when the lines after must not be joined to the run-in text.
     """
     stop_at = find_heading_stop(heading_text)
-    if stop_at < 0 or not leaves_open(heading_text):
+    text = c.lines[i].text
+    # the common case, cheap tests first: no stop, or a line that ends a sentence
+    if stop_at < 0 or len(text) < JOIN_MIN or text[-1] in TERMINAL:
+        return stop_at, True
+    if not leaves_open(heading_text):
         return stop_at, True
     # A bracket left open on a heading line broken mid-sentence may close on the next line,
     # where the official form, one line a paragraph, puts it: decide on the joined lines. A
@@ -176,8 +178,7 @@ class _TreeBuilder:
         self, line: Line, marker: Marker, number: int, before: str, i: int, end: int
     ) -> tuple[Section, int]:
         text = line.text
-        # one string per marker form ("1.", "（二）"), not one per heading
-        raw_marker = intern(marker.raw)
+        raw_marker = marker.raw
         rest = text[len(raw_marker) :]
         heading_text = rest.lstrip(SPACE)
         gap = rest[: len(rest) - len(heading_text)]
@@ -191,7 +192,11 @@ class _TreeBuilder:
             elif marker.level == 3:
                 tree.level3.append(raw_marker[-1])
         level = marker.level
-        stop_at, join = heading_stop(self.c, i, end, heading_text)
+        stop_at = find_heading_stop(heading_text)
+        join = True
+        if stop_at >= 0 and len(text) >= JOIN_MIN and text[-1] not in TERMINAL:
+            # a run-in heading on a line broken mid-sentence: see heading_stop
+            stop_at, join = heading_stop(self.c, i, end, heading_text)
         if stop_at < 0:
             layout = _section_layout(
                 before,
@@ -237,23 +242,26 @@ class _TreeBuilder:
         end: int,
         join: bool = True,
     ) -> tuple[Paragraph, int]:
-        lines = self.c.lines
-        line = lines[i]
+        c = self.c
+        line = c.lines[i]
         number = line.number
+        # Join the lines of a paragraph broken mid-sentence (see `continues`). Most lines end a
+        # sentence: plain text is tested for that first, without a call or a list.
+        if (
+            not join
+            or (not c.hinted and (len(line.text) < JOIN_MIN or line.text[-1] in TERMINAL))
+            or not continues(c, i, end, len(line.indent))
+        ):
+            lead, points, self.last_point = split_points(text, self.last_point, number)
+            layout = _paragraph_layout(before, indent, line.end, number, inline, text, ())
+            return Paragraph(lead, points, layout), i + 1
+        lines = c.lines
+        first_indent = len(line.indent)
         parts = [text]
         size = len(text)
         breaks: list[tuple[int, str]] = []
         starts: list[tuple[int, int]] = []
-        # Join the lines of a paragraph broken mid-sentence (see `continues`); most lines end
-        # a sentence, so plain text is tested for that first, without a call.
-        c = self.c
-        first_indent = len(line.indent)
-        hinted = c.hinted
-        while join:
-            if not hinted and (len(line.text) < JOIN_MIN or line.text[-1] in TERMINAL):
-                break
-            if not continues(c, i, end, first_indent):
-                break
+        while True:
             nxt = lines[i + 1]
             breaks.append((size, line.end + nxt.indent))
             starts.append((size, nxt.number))
@@ -261,9 +269,11 @@ class _TreeBuilder:
             size += len(nxt.text)
             line = nxt
             i += 1
-        content = "".join(parts) if breaks else text
+            if not c.hinted and (len(line.text) < JOIN_MIN or line.text[-1] in TERMINAL):
+                break
+            if not continues(c, i, end, first_indent):
+                break
+        content = "".join(parts)
         lead, points, self.last_point = split_points(content, self.last_point, number, starts)
-        layout = _paragraph_layout(
-            before, indent, line.end, number, inline, content, tuple(breaks) if breaks else ()
-        )
+        layout = _paragraph_layout(before, indent, line.end, number, inline, content, tuple(breaks))
         return Paragraph(lead, points, layout), i + 1
