@@ -28,6 +28,14 @@ CASES = {
     "title-broken-mid-sentence-2": "二)😀法治政府建设十一、市委、市政府：(二)（“1\n报告",
     # prose after a plain title is measured on joined paragraphs
     "prose-measured-joined": "是\n:    2026-01-28二〇二六年一月二十八日\n:2月28",
+    # page clutter between an organ line and the rest of the title, or between the organ and
+    # the date of a signature, does not part them (the official form drops it)
+    "clutter-inside-title": "公安局\n发布日期：\n法治报告",
+    "clutter-inside-title-2": "公安局\nwww.\n法治总结",
+    "clutter-inside-signature": "公安局\nhttp://\n2026年1月8日",
+    # an organ line with spaces inside is still an organ line
+    "spaced-organ-line": "公 安局\n法治报告\n，",
+    "spaced-organ-line-2": "天\u3000安局\n法治报告\n，",
     # a numeral the marker table lacks is text, not a crash
     "unreadable-numeral": "一十一、标题\n正文。\n",
 }
@@ -54,3 +62,13 @@ def test_title_keeps_spaces_only_when_it_must() -> None:
         "天津市公安局2024年法治政府建设情况报告"
     )
     assert fr.parse("www.导 府\n，").title == "www.导 府"
+
+
+def test_clutter_inside_the_title_and_signature_stays_lossless() -> None:
+    text = "青禾县公安局\n发布日期：2025-02-01\n2025年法治政府建设情况报告\n一、情况\n正文。\n"
+    report = fr.parse(text)
+    assert report.title == "青禾县公安局2025年法治政府建设情况报告"
+    assert report.page.published is not None
+    assert fr.render(report, "text") == text
+    signed = fr.parse("一、情况\n正文。\n青禾县公安局\n打印本页\n2026年1月28日\n")
+    assert signed.signature is not None and signed.signature.organ == "青禾县公安局"

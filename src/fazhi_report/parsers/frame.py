@@ -160,16 +160,17 @@ def _title(c: Classified, start: int, end: int) -> tuple[int, TitleFrame | None]
         text, last = joined(c, i, end)
     if is_title_like(text):
         return i, TitleFrame(i, last + 1, _clean_title(text))
-    # the organ on one line, the rest of the title on the next (blank lines between)
+    # the organ on one line, the rest of the title on the next (blank lines and page clutter
+    # between, which the official form drops); spaces inside the organ line do not count
     j = last + 1
-    while j < end and kinds[j] == BLANK:
+    while j < end and kinds[j] in _SKIP:
         j += 1
     if (
         j < end
         and kinds[j] == TEXT
         and len(text) <= 30
         and not has_link_punct(text)
-        and (is_organ_line(text) or text.endswith("关于"))
+        and (is_organ_line(_TITLE_SPACE.sub("", text)) or text.endswith("关于"))
     ):
         rest, rest_last = joined(c, j, end)
         if is_title_like(rest):
@@ -389,8 +390,10 @@ def _signature(c: Classified, start: int, end: int) -> SignatureFrame | None:
             return None
         organ = head
     else:
+        # the organ above the date, blank lines and page clutter between (which the
+        # official form drops, so it must not part them here either)
         j = end - 2
-        while j >= start and kinds[j] == BLANK:
+        while j >= start and kinds[j] in _SKIP:
             j -= 1
         if j >= start and kinds[j] == TEXT and is_organ_line(lines[j].text):
             organ = lines[j].text
