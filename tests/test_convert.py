@@ -59,7 +59,7 @@ def test_layout_only_when_asked() -> None:
     report = fr.parse("  一、情况\r\n正文。\r\n")
     assert "layout" not in fr.to_dict(report)
     with_layout = fr.to_dict(report, layout=True)
-    assert with_layout["layout"]["style"]["line_end"] == "\r\n"
+    assert with_layout["layout"]["habits"]["line_end"] == "\r\n"
     assert fr.render(fr.from_dict(with_layout), "text") == "  一、情况\r\n正文。\r\n"
 
 

@@ -27,9 +27,12 @@ ORGAN_IN_PREAMBLE = re.compile(
     r"(?:^|[，,。；;、\s])([\u4e00-\u9fff*＊]{2,24}?" + ORGAN_SUFFIX + r")"
     r"(?:在|以|坚持|始终|认真|深入|全面|紧紧|牢牢|按照|围绕|严格|积极|不断|持续|聚焦|立足|高度|切实)"
 )
-TITLE_YEAR = re.compile(r"(\d{4}|[〇零一二三四五六七八九]{4})\s*年")
+TITLE_YEAR = re.compile(r"([0-9０-９]{4}|[〇零一二三四五六七八九]{4})\s*年")
 ORGAN_BEFORE = re.compile(r"关于|法治政府|依法行政|法治建设")
-YEAR_IN_TEXT = re.compile(r"((?:19|20)\d{2})\s*年")
+YEAR_IN_TEXT = re.compile(r"((?:19|20)[0-9]{2})\s*年")
+
+# No \d anywhere: it matches every Unicode digit (٢٠٢٤, 𝟐𝟎𝟐𝟒), and int() then fails on
+# some of them; the classes say which digits are meant.
 
 # Lines a web page prints around a report: metadata fields, share and print buttons, footers.
 CLUTTER = re.compile(
@@ -43,8 +46,8 @@ CLUTTER = re.compile(
     r"|^(?:【[^】]{1,8}】\s*)+$|^[\[【]?\s*大\s*中\s*小\s*[\]】]?$"
 )
 PUBLISHED = re.compile(
-    r"(?:发布日期|发布时间|发稿时间|成文日期)\s*[:：]\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*"
-    r"(\d{1,2})日?(?:\s*(\d{1,2}):(\d{2})(?::(\d{2}))?)?"
+    r"(?:发布日期|发布时间|发稿时间|成文日期)\s*[:：]\s*([0-9]{4})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*"
+    r"([0-9]{1,2})日?(?:\s*([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?)?"
 )
 SOURCE = re.compile(r"(?:信息来源|文章来源|稿件来源|来源)\s*[:：]\s*([^\s:：]+)")
 
@@ -53,11 +56,42 @@ SOURCE = re.compile(r"(?:信息来源|文章来源|稿件来源|来源)\s*[:：]
 # other text of the last section.
 CLOSING = re.compile(
     r"(?:新的一年|新一年|新的征程|新征程|新时代新征程|展望|总之|总的来看|站在新的?起点"
-    r"|(?:19|20)\d{2}年(?:以来)?[，,]经过)"
+    r"|(?:19|20)[0-9]{2}年(?:以来)?[，,]经过)"
 )
 CLOSING_WEAK = re.compile(
     r"(?:今后|未来|下一步[，,]?(?:我局|我们|本局|全局|我委|我办|我厅|我市|我县|我区)"
-    r"|(?:19|20)\d{2}年[，,](?:我局将|我们将|本局将))"
+    r"|(?:19|20)[0-9]{2}年[，,](?:我局将|我们将|本局将))"
+)
+
+# The parts of a report 《法治政府建设与责任落实督察工作规定》 asks for, as headings word them
+# ("重点工作和成效", "存在的主要问题", "下一步工作计划"…); read in `fazhi_report.parsers.facts`.
+ROLE_OTHER = re.compile(r"其他|其它")
+ROLE_RESPONSIBILITY = re.compile(
+    r"第一责任人|主要负责人|主要负责同志|党政主要负责|一把手|履职情况|述法"
+)
+ROLE_CAUSES_ONLY = re.compile(r"^(?:产生|存在)?(?:问题的|不足的)?(?:主要)?原因(?:分析)?$|^原因")
+ROLE_SHORTCOMINGS = re.compile(
+    r"不足|短板|差距|薄弱|(?:存在|主要|突出)的?(?:主要)?问题|问题(?:和|及|与|、)|^问题"
+)
+ROLE_PLANS = re.compile(
+    r"下一步|下一年|下年度|明年|来年|今后|工作安排|工作计划|工作打算|工作思路|主要安排|安排部署"
+    r"|工作设想|工作举措和打算|打算|计划"
+)
+ROLE_MEASURES = re.compile(
+    r"举措|成效|成绩|做法|工作情况|主要工作|开展情况|进展|完成情况|落实情况|总体情况|取得|亮点"
+    r"|上一?年度|回顾|措施"
+)
+# A heading naming a later year and one of these words is next year's plan.
+ROLE_YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年")
+ROLE_FORWARD = re.compile(r"重点|工作|措施|任务|要点|目标")
+ROLE_PATTERNS = (
+    ROLE_OTHER,
+    ROLE_RESPONSIBILITY,
+    ROLE_CAUSES_ONLY,
+    ROLE_SHORTCOMINGS,
+    ROLE_PLANS,
+    ROLE_MEASURES,
+    ROLE_FORWARD,
 )
 
 _CUE_PATTERNS = (
@@ -81,9 +115,7 @@ def _t2s() -> Any:
 
 def cue_characters() -> str:
     """Every simplified character some cue uses (roles included), sorted."""
-    from fazhi_report.analysis import roles
-
-    sources = [p.pattern for p in _CUE_PATTERNS] + list(roles.cue_sources())
+    sources = [p.pattern for p in (*_CUE_PATTERNS, *ROLE_PATTERNS)]
     return "".join(sorted({c for src in sources for c in src if "\u4e00" <= c <= "\u9fff"}))
 
 
@@ -104,7 +136,9 @@ TRADITIONAL_CUE_CHARACTERS = (
     "碼糾結經網編縣總績職臺與舉處號術覈覽計訪設詞識讀負責輯辦進過錯鏈閉開間閱閲關隊頁"
     "頂題類顧館體點黨"
 )
-_TRADITIONAL_HINT = re.compile("[" + TRADITIONAL_CUE_CHARACTERS + "]")
+TRADITIONAL_HINT = re.compile("[" + TRADITIONAL_CUE_CHARACTERS + "]")
+"""Finds a traditional form of a cue character: text without one needs no folding."""
+_TRADITIONAL_HINT = TRADITIONAL_HINT
 
 
 def fold(text: str) -> str:

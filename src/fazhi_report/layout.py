@@ -8,16 +8,38 @@ source byte for byte; the official renderers ignore them.
 The records store raw text pieces (indents, markers as written, stops, line ends, blank lines and
 page clutter) and, where a piece is derived from a content value, the value it was derived from, so
 a renderer can tell an edited node from an untouched one.
+
+**One shape around every block.** The records of nodes that stand on lines of their own (title,
+addressee, paragraph, section heading, signature) derive from `BlockLayout` and share its four
+fields, always under the same names:
+
+- ``before``: raw text before the node's first line (blank lines, page clutter);
+- ``indent``: the indent of the node's first line;
+- ``end``: what follows the node's last text on its last line (trailing spaces, the line end);
+- ``line``: the 1-based source line the node starts on, so findings can say "line 42".
+
+A record that also keeps ``raw`` (the node's lines exactly as written) holds ``indent`` and
+``end`` inside ``raw`` as well; the two fields then say what ``raw`` starts and ends with.
+`PointLayout` (a point runs on inside its paragraph) has only ``line``.
+
+**Immutable.** Records are frozen once built: the parser makes each one whole, and an edit to a
+node replaces its content, never its record (the renderer compares the two to tell edits).
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import attrs
 
+_R = TypeVar("_R")
+
 __all__ = [
     "AddresseeLayout",
+    "BlockLayout",
+    "Habits",
     "ParagraphLayout",
     "PointLayout",
     "ReportLayout",
@@ -25,11 +47,12 @@ __all__ = [
     "SignatureLayout",
     "Style",
     "TitleLayout",
+    "positional_maker",
 ]
 
 
-@attrs.define
-class Style:
+@attrs.frozen
+class Habits:
     """The writing habits detected in a document, used for nodes that have no layout of their own.
 
     Attributes:
@@ -47,61 +70,75 @@ class Style:
     level3_separator: str = "."
 
 
-@attrs.define
-class TitleLayout:
+Style = Habits
+"""Deprecated alias of `Habits` (the name clashed with the ``style=`` rendering argument)."""
+
+
+@attrs.frozen
+class BlockLayout:
+    """What surrounds a node that stands on lines of its own; the base of the block records.
+
+    The fields are keyword-only, so each record's own fields come first when built positionally.
+
+    Attributes:
+        before: raw text before the node's first line: blank lines and any clutter lines.
+        indent: the indent of the node's first line.
+        end: trailing spaces and the line end after the node's last text.
+        line: the 1-based source line the node starts on, or ``None`` when unknown.
+    """
+
+    before: str = attrs.field(default="", kw_only=True)
+    indent: str = attrs.field(default="", kw_only=True)
+    end: str = attrs.field(default="\n", kw_only=True)
+    line: int | None = attrs.field(default=None, kw_only=True)
+
+
+@attrs.frozen
+class TitleLayout(BlockLayout):
     """How the title was written: possibly over several lines, with blank lines between.
+
+    The text before the title is `ReportLayout.lead`, so ``before`` stays empty here.
 
     Attributes:
         raw: the title lines exactly as written, line ends included.
         title: the title these lines gave when parsed (a changed title is written anew).
-        indent: the indent of the first title line.
-        end: what followed the last title line's text (trailing spaces and line end).
     """
 
     raw: str
     title: str
-    indent: str = ""
-    end: str = "\n"
 
 
-@attrs.define
-class AddresseeLayout:
+@attrs.frozen
+class AddresseeLayout(BlockLayout):
     """How an addressee line (主送机关, e.g. ``市委、市政府：``) was written.
 
     Attributes:
-        before: raw text (blank lines, clutter) before the line.
-        raw: the line exactly as written, line end included.
+        raw: the line exactly as written, indent and line end included.
         addressee: the addressee the line gave when parsed.
     """
 
-    before: str
     raw: str
     addressee: str
 
 
-@attrs.define
-class ParagraphLayout:
+@attrs.frozen
+class ParagraphLayout(BlockLayout):
     """How a paragraph was written.
 
     Attributes:
-        before: raw text before the paragraph: blank lines and any clutter lines.
-        indent: the paragraph's first-line indent.
-        end: trailing spaces and the line end after the paragraph's last line.
-        inline: the paragraph continues the line of a run-in heading.
+        inline: the paragraph continues the line of a run-in heading (``before`` is then empty
+            and ``indent`` holds the spaces after the heading's stop).
         content: the paragraph's text when parsed (markers and points included), to tell edits.
         breaks: where a paragraph broken over several lines was broken: pairs of an offset into
             ``content`` and the raw text (trailing spaces, line end, next indent) found there.
     """
 
-    before: str = ""
-    indent: str = ""
-    end: str = "\n"
     inline: bool = False
     content: str = ""
     breaks: tuple[tuple[int, str], ...] = ()
 
 
-@attrs.define
+@attrs.frozen
 class PointLayout:
     """How a point's marker and title stop were written.
 
@@ -109,65 +146,60 @@ class PointLayout:
         marker: the marker as written, e.g. ``"三是"``.
         number: the number the marker had when parsed (a renumbered point gets a new marker).
         stop: the punctuation that ended the title (``"。"``, ``"，"``, ``","``…), or ``""``.
+        line: the 1-based source line the marker stands on, or ``None`` when unknown.
     """
 
     marker: str
     number: int
     stop: str = "。"
+    line: int | None = attrs.field(default=None, kw_only=True)
 
 
-@attrs.define
-class SectionLayout:
+@attrs.frozen
+class SectionLayout(BlockLayout):
     """How a section heading was written.
 
+    ``end`` is the line end of a standalone heading, ``""`` when the heading is run in.
+
     Attributes:
-        before: raw text before the heading line: blank lines and any clutter lines.
-        indent: the heading line's indent.
-        marker: the marker as written, e.g. ``"(一)"`` or ``"1、"``.
+        marker: the marker as written, e.g. ``"(一)"`` or ``"1、"``; ``""`` when the reader drew
+            it (a Word list number) or the format marked the heading without one.
         level: the level the marker had when parsed.
         number: the number the marker had when parsed.
         gap: spaces between the marker and the heading text.
         stop: the punctuation after the heading (``"。"`` of a run-in heading), or ``""``.
-        end: trailing spaces and line end of a standalone heading (``""`` when run in).
         run_in: whether the heading was run in with its body when parsed.
     """
 
-    before: str = ""
-    indent: str = ""
     marker: str = ""
     level: int = 0
     number: int = 0
     gap: str = ""
     stop: str = ""
-    end: str = "\n"
     run_in: bool = False
 
 
-@attrs.define
-class SignatureLayout:
+@attrs.frozen
+class SignatureLayout(BlockLayout):
     """How the signature (organ and date lines) was written.
 
     Attributes:
-        before: raw text before the signature: blank lines and clutter.
         raw: the signature lines exactly as written.
         organ: the organ the lines gave when parsed.
         date: the date the lines gave when parsed.
-        indent: the indent of the first signature line.
         date_style: how the date was written: ``"arabic"`` (2026年1月28日), ``"iso"``
             (2026-01-28) or ``"chinese"`` (二〇二六年一月二十八日).
         date_text: the date exactly as written in ``raw``, so a new date can take its place.
     """
 
-    before: str
     raw: str
     organ: str | None
     date: _dt.date | None
-    indent: str = ""
     date_style: str = "arabic"
     date_text: str = ""
 
 
-@attrs.define
+@attrs.frozen
 class ReportLayout:
     """Document-wide layout: what comes before, between and after the content blocks.
 
@@ -179,7 +211,7 @@ class ReportLayout:
             "扫一扫…", a repeated title, blank lines.
         addressee: how the addressee line was written, if there is one.
         trailing: raw text after the last block: footer link lists, clutter, blank lines.
-        style: the writing habits used for nodes added in code.
+        habits: the writing habits used for nodes added in code.
         encoding: the encoding the source bytes were decoded from, if they were bytes.
     """
 
@@ -188,5 +220,34 @@ class ReportLayout:
     header: str = ""
     addressee: AddresseeLayout | None = None
     trailing: str = ""
-    style: Style = attrs.Factory(Style)
+    habits: Habits = attrs.Factory(Habits)
     encoding: str | None = None
+
+    @property
+    def style(self) -> Habits:
+        """Deprecated name of `habits`."""
+        return self.habits
+
+
+def positional_maker(cls: type[_R]) -> Callable[..., _R]:
+    """A fast constructor for a frozen layout record, taking every field positionally.
+
+    A frozen attrs class sets each field through ``object.__setattr__``, about twice the cost
+    of the record's own work; a parser builds one record per paragraph, heading and point, so it
+    uses this instead. The maker takes the fields in `attrs.fields` order (base fields first)
+    and sets the slots directly; it validates nothing, like the attrs constructor.
+
+    Args:
+        cls: a frozen, slotted attrs class of this module.
+    """
+    names = [a.name for a in attrs.fields(cls)]  # type: ignore[arg-type]
+    scope: dict[str, Any] = {"_new": object.__new__, "_cls": cls}
+    body = []
+    for k, name in enumerate(names):
+        scope[f"_set{k}"] = getattr(cls, name).__set__  # the slot's descriptor
+        body.append(f"    _set{k}(o, {name})\n")
+    source = f"def make({', '.join(names)}):\n    o = _new(_cls)\n{''.join(body)}    return o\n"
+    exec(source, scope)  # the source is built from attrs field names only
+    maker: Callable[..., _R] = scope["make"]
+    maker.__qualname__ = f"positional_maker({cls.__name__})"
+    return maker

@@ -1,31 +1,67 @@
 """Logical lines: what every reader hands the structure builder.
 
 A reader (plain text, DOCX, Markdown, HTML) turns its input into a list of `Line` — the
-text of a paragraph-sized line with its indent and ending kept apart, plus a hint when the format
-marks a line as the title. The structure builder works on these alone, so every format gets the
-same structure rules.
+text of a paragraph-sized line with its indent and ending kept apart, plus the hints the format
+gives (a title, a heading level, a list number Word draws, a paragraph start). The structure
+builder works on these alone, so every format gets the same structure rules.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["SPACE", "Line", "split_run_on", "split_text"]
+__all__ = ["SPACE", "Hints", "Line", "split_run_on", "split_text"]
+
+
+class Hints:
+    """What a reader's format says about a line beyond its text (all optional).
+
+    Attributes:
+        is_title: the format marks the line as (part of) the document title.
+        level: the format marks the line as a heading of this level, 1 to 4.
+        list_marker: the marker an automatic list draws before the line (Word numbering,
+            e.g. ``"一、"`` or ``"（一）"``): read as if typed, but not part of the source text.
+        new_paragraph: ``True`` when the line starts a new paragraph, ``False`` when it
+            continues the one before (a soft line break), ``None`` to decide by its form.
+    """
+
+    __slots__ = ("is_title", "level", "list_marker", "new_paragraph")
+
+    def __init__(
+        self,
+        is_title: bool = False,
+        level: int | None = None,
+        list_marker: str | None = None,
+        new_paragraph: bool | None = None,
+    ) -> None:
+        self.is_title = is_title
+        self.level = level
+        self.list_marker = list_marker
+        self.new_paragraph = new_paragraph
+
+    def __repr__(self) -> str:
+        return (
+            f"Hints(is_title={self.is_title!r}, level={self.level!r}, "
+            f"list_marker={self.list_marker!r}, new_paragraph={self.new_paragraph!r})"
+        )
 
 
 class Line:
     """One logical line.
 
+    A plain-text line carries no hints (``hints`` is ``None``, one pointer per line); readers of
+    richer formats pass what the format says as keyword arguments.
+
     Attributes:
         indent: leading whitespace as written (a byte-order mark on the first line counts too).
         text: the line's text without indent and trailing whitespace.
-        end: trailing whitespace and the line ending (``""`` for a last line with none).
+        end: trailing whitespace and the line ending (``""`` for a last line with none). A run of
+            blank lines may be one `Line` whose ``end`` holds every line ending of the run.
         number: the 1-based line number in the source, for error messages and tools.
-        is_title: the format marks this line as the document title (a DOCX Title style, a
-            Markdown ``#``); plain text never does.
+        hints: what the reader's format says about the line, or ``None``.
     """
 
-    __slots__ = ("end", "indent", "is_title", "number", "text")
+    __slots__ = ("end", "hints", "indent", "number", "text")
 
     def __init__(
         self,
@@ -34,12 +70,41 @@ class Line:
         end: str,
         number: int,
         is_title: bool = False,
+        *,
+        level: int | None = None,
+        list_marker: str | None = None,
+        new_paragraph: bool | None = None,
     ) -> None:
         self.indent = indent
         self.text = text
         self.end = end
         self.number = number
-        self.is_title = is_title
+        # plain text (one line per source line) passes no hints: one test, no object
+        self.hints: Hints | None = (
+            None
+            if level is None and list_marker is None and new_paragraph is None and not is_title
+            else Hints(is_title, level, list_marker, new_paragraph)
+        )
+
+    @property
+    def is_title(self) -> bool:
+        """The format marks this line as the document title (a DOCX Title style, a ``#``)."""
+        return self.hints is not None and self.hints.is_title
+
+    @property
+    def level(self) -> int | None:
+        """The heading level the format gives this line, if any."""
+        return None if self.hints is None else self.hints.level
+
+    @property
+    def list_marker(self) -> str | None:
+        """The marker an automatic list draws before this line, if any."""
+        return None if self.hints is None else self.hints.list_marker
+
+    @property
+    def new_paragraph(self) -> bool | None:
+        """Whether the line starts a new paragraph (``None``: decide by the text's form)."""
+        return None if self.hints is None else self.hints.new_paragraph
 
     @property
     def raw(self) -> str:
@@ -57,30 +122,58 @@ SPACE = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + "\ufeff"
 
 
 def split_text(text: str) -> list[Line]:
-    """Split plain text into lines at CR LF, CR and LF only, keeping every character."""
+    """Split plain text into lines at CR LF, CR and LF only, keeping every character.
+
+    A run of blank lines (nothing but spaces) becomes one `Line` whose ``end`` holds the whole
+    run, so that a text of millions of blank lines costs a few records, not millions.
+    """
+    endings: list[str] | None
     if "\r" in text:
         parts = _BREAK.split(text)
         bodies = parts[0::2]
         endings = [*parts[1::2], ""]
     else:
-        # the common case, LF only: str.split is several times faster than a regex split
+        # the common case, LF only: str.split is several times faster than a regex split, and
+        # every line but the last ends in "\n"
         bodies = text.split("\n")
-        endings = ["\n"] * len(bodies)
-        endings[-1] = ""
-    if not bodies[-1]:
+        endings = None
+    unterminated = bool(bodies[-1])  # the text does not end with a line break
+    if not unterminated:
         bodies.pop()
     lines: list[Line] = []
     append = lines.append
+    run = -1  # the first line of the current run of blank lines
     for k, body in enumerate(bodies):
         stripped = body.strip(SPACE)
+        if not stripped:
+            if run < 0:
+                run = k
+            continue
+        if run >= 0:
+            append(_blank_run(bodies, endings, run, k))
+            run = -1
+        end = "\n" if endings is None else endings[k]
         if len(stripped) == len(body):
-            append(Line("", body, endings[k], k + 1))
-        elif stripped:
-            start = body.find(stripped[0])
-            append(Line(body[:start], stripped, body[start + len(stripped) :] + endings[k], k + 1))
+            append(Line("", body, end, k + 1))
         else:
-            append(Line("", "", body + endings[k], k + 1))
+            start = body.find(stripped[0])
+            append(Line(body[:start], stripped, body[start + len(stripped) :] + end, k + 1))
+    if run >= 0:
+        append(_blank_run(bodies, endings, run, len(bodies)))
+    if endings is None and unterminated:
+        lines[-1].end = lines[-1].end[:-1]  # the last line has no "\n" after all
     return lines
+
+
+def _blank_run(bodies: list[str], endings: list[str] | None, start: int, stop: int) -> Line:
+    """One line holding the blank lines bodies[start:stop] with their line ends."""
+    if stop - start == 1:
+        raw = bodies[start] + ("\n" if endings is None else endings[start])
+    elif endings is None:
+        raw = "\n".join(bodies[start:stop]) + "\n"
+    else:
+        raw = "".join(map(str.__add__, bodies[start:stop], endings[start:stop]))
+    return Line("", "", raw, start + 1)
 
 
 # Where a text written without line breaks starts a new block: at a level-1 or level-2 marker
@@ -92,7 +185,8 @@ _MARKER = r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五�
 _RUN_ON_CUT = re.compile(
     rf"(?<=[。：:；;！？!?…” \t\u3000\xa0])(?={_MARKER})"
     r"|(?<=[。！？!?…” \t\u3000\xa0])(?=[^。！？!?，,；;：:\s]{2,30}?[ \t\u3000\xa0]{0,8}"
-    r"(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十元]{1,2}月[\d一二三四五六七八九十]{1,3}日"
+    r"(?:[0-9０-９]{4}|[〇零一二三四五六七八九]{4})年[0-9０-９一二三四五六七八九十元]{1,2}月"
+    r"[0-9０-９一二三四五六七八九十]{1,3}日"
     r"[ \t\u3000\xa0]*$)"
 )
 # Text joined with spaces keeps a space where each line ended: after a sentence, and after a

@@ -24,7 +24,4 @@ def parse_text(data: str | bytes, *, source: str = "<string>") -> Report:
     encoding = None
     if isinstance(data, bytes):
         data, encoding = decode(data, source)
-    report = build_report(split_run_on(split_text(data)))
-    if report.layout is not None:
-        report.layout.encoding = encoding
-    return report
+    return build_report(split_run_on(split_text(data)), encoding=encoding)

@@ -1,0 +1,205 @@
+"""Pass 5 of the structure builder: facts read from the built tree.
+
+The closing paragraphs (新的一年，…) move out of the last section; the organ and the year come
+from the title, the signature or the preamble; top-level sections get their role
+(`infer_role`); and the document's writing habits (`fazhi_report.layout.Habits`) are read from
+the counts the tree pass gathered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TypeVar
+
+from fazhi_report import _cues
+from fazhi_report.layout import Habits, positional_maker
+from fazhi_report.model import Report, SectionRole
+from fazhi_report.numbering import chinese_to_int
+from fazhi_report.parsers.lines import Line
+from fazhi_report.parsers.tree import Tree
+
+__all__ = [
+    "find_closing",
+    "find_identity",
+    "give_roles",
+    "infer_role",
+    "infer_subrole",
+    "read_habits",
+]
+
+_T = TypeVar("_T")
+_DEFAULT = Habits()
+# (indent, line_end, blank_lines, half_width, level3_separator)
+_habits = positional_maker(Habits)
+
+
+# -- roles ----------------------------------------------------------------------------------
+
+
+def _keyword_role(heading: str, year: int | None) -> SectionRole | None:
+    if _cues.ROLE_OTHER.search(heading):
+        return SectionRole.OTHER
+    if _cues.ROLE_RESPONSIBILITY.search(heading):
+        return SectionRole.RESPONSIBILITY
+    if _cues.ROLE_CAUSES_ONLY.search(heading):
+        return SectionRole.CAUSES
+    if _cues.ROLE_SHORTCOMINGS.search(heading):
+        return SectionRole.SHORTCOMINGS
+    if _cues.ROLE_PLANS.search(heading):
+        return SectionRole.PLANS
+    if year is not None and _cues.ROLE_FORWARD.search(heading):
+        # "2024年重点工作措施" in a report on 2023 is next year's plan
+        years = [int(y) for y in _cues.ROLE_YEAR.findall(heading)]
+        if years and max(years) > year:
+            return SectionRole.PLANS
+    if _cues.ROLE_MEASURES.search(heading):
+        return SectionRole.MEASURES
+    return None
+
+
+def infer_role(
+    heading: str, *, year: int | None = None, measures_done: bool = False
+) -> SectionRole:
+    """The role of a top-level section from its heading.
+
+    《法治政府建设与责任落实督察工作规定》 asks every report for: main measures and results; how
+    the principal leader performed the duty of first responsible person; shortcomings and their
+    causes; next year's plan; other matters. The cues (`fazhi_report._cues`) cover the many
+    wordings, checked in an order that settles headings naming two parts.
+
+    Args:
+        heading: the heading text; traditional characters are folded to simplified first.
+        year: the year the report covers, to tell next year's plan ("2025年重点工作") from this
+            year's work.
+        measures_done: whether a top-level section before this one had a role other than
+            measures. A heading that names no part is taken as more measures while no other
+            part has begun (a report that lists its work under topical headings,
+            "一、加强组织领导，……"), and as other matters after.
+    """
+    role = _keyword_role(_cues.fold(heading), year)
+    if role is not None:
+        return role
+    return SectionRole.OTHER if measures_done else SectionRole.MEASURES
+
+
+def infer_subrole(heading: str) -> SectionRole | None:
+    """The role of a subsection of a shortcomings section: 不足 or 原因, else ``None``.
+
+    Args:
+        heading: the heading text; traditional characters are folded to simplified first.
+    """
+    heading = _cues.fold(heading)
+    if _cues.ROLE_CAUSES_ONLY.search(heading):
+        return SectionRole.CAUSES
+    if _cues.ROLE_SHORTCOMINGS.search(heading):
+        return SectionRole.SHORTCOMINGS
+    return None
+
+
+def give_roles(report: Report) -> None:
+    """Give top-level sections their role, and 不足/原因 subsections theirs."""
+    measures_done = False
+    for section in report.sections:
+        role = infer_role(section.heading, year=report.year, measures_done=measures_done)
+        section.role = role
+        measures_done = measures_done or role is not SectionRole.MEASURES
+        if role in (SectionRole.SHORTCOMINGS, SectionRole.CAUSES):
+            for sub in section.subsections:
+                sub.role = infer_subrole(sub.heading)
+
+
+# -- closing, organ and year ----------------------------------------------------------------
+
+
+def find_closing(report: Report) -> None:
+    """Move trailing closing paragraphs (新的一年，…) of the last section to the closing."""
+    if not report.sections:
+        return
+    leaf = report.sections[-1]
+    while leaf.subsections:
+        leaf = leaf.subsections[-1]
+    body = leaf.body
+    first = 1 if leaf.run_in else 0
+    # the earliest opener in the run of point-free paragraphs that ends the body
+    found = -1
+    for k in range(len(body) - 1, first - 1, -1):
+        if body[k].points:
+            break
+        text = _cues.fold(body[k].text)
+        if _cues.CLOSING.match(text) or (k > first and _cues.CLOSING_WEAK.match(text)):
+            found = k
+    if found >= 0:
+        report.closing = body[found:]
+        del body[found:]
+
+
+def find_identity(report: Report) -> None:
+    """Find the organ and year: from the title, else the signature, else the preamble."""
+    title = report.title
+    if title:
+        folded = _cues.fold(title)
+        # the organ is what comes before the year, 关于 or 法治政府…, if anything does
+        m = _cues.TITLE_YEAR.search(folded)
+        cut = -1
+        if m is not None:
+            report.year = chinese_to_int(m.group(1))
+            cut = m.start()
+        b = _cues.ORGAN_BEFORE.search(folded, 0, cut if cut >= 0 else len(folded))
+        if b is not None:
+            cut = b.start()
+        organ = title[:cut].strip() if cut > 0 else ""
+        if organ:
+            report.organ = organ
+    signature = report.signature
+    if report.organ is None and signature is not None and signature.organ:
+        report.organ = signature.organ
+    if report.organ is None or report.year is None:
+        for paragraph in report.preamble[:2]:
+            text = _cues.fold(paragraph.text)
+            if report.year is None:
+                y = _cues.YEAR_IN_TEXT.search(text)
+                if y is not None:
+                    report.year = int(y.group(1))
+            if report.organ is None:
+                o = _cues.ORGAN_IN_PREAMBLE.search(text)
+                if o is not None:
+                    report.organ = paragraph.text[o.start(1) : o.end(1)]
+    if report.year is None and signature is not None and signature.date is not None:
+        # reports are signed early in the following year
+        date = signature.date
+        report.year = date.year - 1 if date.month <= 6 else date.year
+
+
+# -- habits ---------------------------------------------------------------------------------
+
+
+def read_habits(lines: Sequence[Line], tree: Tree) -> Habits:
+    """The document's writing habits, for nodes added in code."""
+    indent = _most_common(tree.indents) if tree.indents else _DEFAULT.indent
+    line_end = _DEFAULT.line_end
+    # the first line that ends tells the line ending; no need to count them all
+    for line in lines:
+        end = line.end
+        if end[-1:] in ("\n", "\r"):
+            line_end = _first_line_end(end)
+            break
+    blank_lines = min(_most_common(tree.gaps), 2) if tree.gaps else 0
+    level3 = _most_common(tree.level3) if tree.level3 else _DEFAULT.level3_separator
+    return _habits(indent, line_end, blank_lines, tree.half > tree.full, level3)
+
+
+def _most_common(values: list[_T]) -> _T:
+    """The most frequent value, the first seen among equals.
+
+    A document has few distinct values, so counting each in C beats building a Counter.
+    """
+    return max(dict.fromkeys(values), key=values.count)
+
+
+def _first_line_end(end: str) -> str:
+    """The first line ending in ``end`` (which may hold a run of blank lines)."""
+    cr = end.find("\r")
+    lf = end.find("\n")
+    if cr >= 0 and (lf < 0 or cr < lf):
+        return "\r\n" if end.startswith("\n", cr + 1) else "\r"
+    return "\n"

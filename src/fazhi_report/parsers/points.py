@@ -1,0 +1,77 @@
+"""Pass 4 of the structure builder: 一是/二是… points split out of a paragraph's text."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from fazhi_report.layout import PointLayout, positional_maker
+from fazhi_report.model import Point
+from fazhi_report.numbering import int_to_chinese
+from fazhi_report.parsers.forms import POINT_BOUNDARY, find_point_stop
+
+__all__ = ["split_points"]
+
+_NUMERAL_CHARS = frozenset("一二三四五六七八九十")
+_POINT_NUMBERS = {int_to_chinese(n): n for n in range(1, 100)}
+# (marker, number, stop, line)
+_point_layout = positional_maker(PointLayout)
+
+
+def split_points(
+    content: str,
+    last: int,
+    line: int | None = None,
+    line_starts: Sequence[tuple[int, int]] = (),
+) -> tuple[str, list[Point], int]:
+    """Split a paragraph's text into its lead text and its 一是/二是… points.
+
+    Args:
+        content: the paragraph's whole text.
+        last: the number of the last point before this paragraph in the same run of points
+            (numbering continues across paragraphs), or 0.
+        line: the source line the paragraph starts on, if known, to give each point its line.
+        line_starts: for a paragraph joined from several lines, the offset into ``content``
+            where each later line starts and that line's number, in order.
+
+    Returns:
+        The lead text, the points, and the number of the last point afterwards.
+    """
+    starts: list[tuple[int, int, int]] = []
+    # str.find is many times faster than a regex here: 是 is common, a numeral before it is not
+    find = content.find
+    at = find("是", 1)
+    while at > 0:
+        if content[at - 1] in _NUMERAL_CHARS:
+            s = at - 1
+            while s > 0 and at - s < 3 and content[s - 1] in _NUMERAL_CHARS:
+                s -= 1
+            number = _POINT_NUMBERS.get(content[s:at], 0)
+            if (
+                number
+                and (number == last + 1 or number == 1)
+                and (s == 0 or content[s - 1] in POINT_BOUNDARY)
+            ):
+                starts.append((s, at + 1, number))
+                last = number
+        at = find("是", at + 1)
+    if not starts:
+        return content, [], last
+    points: list[Point] = []
+    for k, (s, body_start, number) in enumerate(starts):
+        stop_end = starts[k + 1][0] if k + 1 < len(starts) else len(content)
+        segment = content[body_start:stop_end]
+        i = find_point_stop(segment)
+        if i < 0:
+            title, stop, text = segment, "", ""
+        else:
+            title, stop, text = segment[:i], segment[i], segment[i + 1 :]
+        at_line = line
+        if line_starts:
+            for offset, number_at in line_starts:
+                if offset > s:
+                    break
+                at_line = number_at
+        points.append(
+            Point(number, title, text, _point_layout(content[s:body_start], number, stop, at_line))
+        )
+    return content[: starts[0][0]], points, last
