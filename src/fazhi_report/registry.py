@@ -500,10 +500,11 @@ register_format(
     Format(
         "docx",
         suffixes=(".docx",),
+        parser="fazhi_report.parsers.docx:parse_docx",
         renderer="fazhi_report.renderers.docx:DocxRenderer",
         binary=True,
         magic=b"PK\x03\x04",
-        description="a Word file in the GB/T 9704 layout",
+        description="Word files: read with Word's styles and numbering, written in GB/T 9704",
     )
 )
 register_format(

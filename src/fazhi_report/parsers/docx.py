@@ -1,0 +1,326 @@
+"""The DOCX reader: Word's paragraphs as logical lines, with the hints Word gives.
+
+Each paragraph of ``word/document.xml`` becomes a `Line` for the one structure builder:
+
+- **text**: every run's text in document order, including text inside hyperlinks, fields (their
+  shown result, not their instructions), smart tags, content controls (``w:sdt``) and tracked
+  insertions; deleted text (``w:del``) is not content. A soft line break (``w:br``) starts a
+  new line of the same paragraph. Paragraphs inside text boxes follow the paragraph that holds
+  them. Each row of a table becomes one line, its cells separated by a tab.
+- **hints**: the paragraph style read by its name (``w:name``, not ``w:styleId``, which
+  localised Word and WPS change): ``Title`` (or ``标题``) marks the title, ``heading 1``–``4``
+  (or ``标题 1``–``4``) and outline levels 0–3 a heading level; the marker Word's automatic
+  numbering draws (``w:numPr`` with formats from ``word/numbering.xml``: ``一、``, ``（一）``,
+  ``1.``, ``（1）``…, counters continuing across paragraphs and restarting per level) is read as
+  if typed.
+
+The package is checked before parsing (not a zip, no document part, zip bombs, DOCTYPEs and
+entities, legacy .doc and encrypted files are each a `fazhi_report.errors.DecodeError`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from fazhi_report._ooxml import W, open_package, parse_xml, read_part
+from fazhi_report.errors import DecodeError, EmptyInputError
+from fazhi_report.model import Report
+from fazhi_report.numbering import int_to_chinese
+from fazhi_report.parsers.builder import build_report
+from fazhi_report.parsers.lines import Line
+
+__all__ = ["parse_docx"]
+
+_W = f"{{{W}}}"
+_P, _R, _T, _TBL, _TR, _TC = (_W + n for n in ("p", "r", "t", "tbl", "tr", "tc"))
+_SKIP = frozenset(
+    _W + n for n in ("del", "delText", "instrText", "pPr", "rPr", "moveFrom", "fldData")
+)
+_TXBX = _W + "txbxContent"
+_TITLE_NAMES = frozenset({"title", "标题"})
+_HEADING = re.compile(r"(?:heading|标题)\s*([1-4])$")
+
+
+def _chinese(number: int) -> str:
+    return int_to_chinese(number) if 0 < number < 10000 else str(number)
+
+
+def _roman(number: int) -> str:
+    values = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+              (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))  # fmt: skip
+    out = []
+    for value, letters in values:
+        while number >= value:
+            out.append(letters)
+            number -= value
+    return "".join(out)
+
+
+def _letters(number: int) -> str:
+    return chr(ord("A") + (number - 1) % 26) * ((number - 1) // 26 + 1)
+
+
+_FORMATS = {
+    "decimal": str,
+    "decimalZero": lambda n: f"{n:02d}",
+    "decimalFullWidth": lambda n: str(n).translate(str.maketrans("0123456789", "０１２３４５６７８９")),
+    "chineseCounting": _chinese,
+    "chineseCountingThousand": _chinese,
+    "chineseLegalSimplified": _chinese,
+    "ideographTraditional": _chinese,
+    "taiwaneseCounting": _chinese,
+    "taiwaneseCountingThousand": _chinese,
+    "upperLetter": _letters,
+    "lowerLetter": lambda n: _letters(n).lower(),
+    "upperRoman": _roman,
+    "lowerRoman": lambda n: _roman(n).lower(),
+}
+
+
+class _Level:
+    __slots__ = ("fmt", "start", "text")
+
+    def __init__(self, fmt: str, text: str, start: int) -> None:
+        self.fmt = fmt
+        self.text = text
+        self.start = start
+
+
+class _Numbering:
+    """Word's automatic numbering: the marker each numbered paragraph draws."""
+
+    def __init__(self, root: Any) -> None:
+        self.abstract: dict[str, dict[int, _Level]] = {}
+        self.nums: dict[str, tuple[str, dict[int, int]]] = {}
+        self.counters: dict[str, dict[int, int]] = {}
+        if root is None:
+            return
+        for abstract in root.iterfind(_W + "abstractNum"):
+            levels = {}
+            for lvl in abstract.iterfind(_W + "lvl"):
+                fmt = lvl.find(_W + "numFmt")
+                text = lvl.find(_W + "lvlText")
+                start = lvl.find(_W + "start")
+                levels[_int(lvl.get(_W + "ilvl"), 0)] = _Level(
+                    fmt.get(_W + "val", "decimal") if fmt is not None else "decimal",
+                    text.get(_W + "val", "") if text is not None else "",
+                    _int(start.get(_W + "val") if start is not None else None, 1),
+                )
+            self.abstract[abstract.get(_W + "abstractNumId", "")] = levels
+        for num in root.iterfind(_W + "num"):
+            ref = num.find(_W + "abstractNumId")
+            overrides = {}
+            for override in num.iterfind(_W + "lvlOverride"):
+                start = override.find(_W + "startOverride")
+                if start is not None:
+                    overrides[_int(override.get(_W + "ilvl"), 0)] = _int(start.get(_W + "val"), 1)
+            self.nums[num.get(_W + "numId", "")] = (
+                ref.get(_W + "val", "") if ref is not None else "",
+                overrides,
+            )
+
+    def marker(self, num_id: str, ilvl: int) -> str | None:
+        """The marker drawn for the next paragraph of list ``num_id`` at level ``ilvl``."""
+        found = self.nums.get(num_id)
+        if found is None:
+            return None
+        abstract_id, overrides = found
+        levels = self.abstract.get(abstract_id, {})
+        if ilvl not in levels:
+            return None
+        # counters live per abstract list, as Word counts them; a deeper level restarts
+        counters = self.counters.setdefault(abstract_id, {})
+        level = levels[ilvl]
+        start = overrides.get(ilvl, level.start)
+        counters[ilvl] = counters.get(ilvl, start - 1) + 1
+        for deeper in [k for k in counters if k > ilvl]:
+            del counters[deeper]
+        if level.fmt in ("bullet", "none"):
+            return None
+        text = level.text
+        for k in range(ilvl + 1):
+            value = counters.get(k, overrides.get(k, levels[k].start if k in levels else 1))
+            show = _FORMATS.get(levels[k].fmt if k in levels else "decimal", str)(value)
+            text = text.replace(f"%{k + 1}", show)
+        return text or None
+
+
+def _int(value: str | None, default: int) -> int:
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
+
+
+class _Styles:
+    """Paragraph styles by id: their name's hint and their numbering."""
+
+    def __init__(self, root: Any) -> None:
+        self.title: set[str] = set()
+        self.level: dict[str, int] = {}
+        self.numbering: dict[str, tuple[str, int]] = {}
+        if root is None:
+            return
+        based: dict[str, str] = {}
+        for style in root.iterfind(_W + "style"):
+            if style.get(_W + "type") != "paragraph":
+                continue
+            style_id = style.get(_W + "styleId", "")
+            name_el = style.find(_W + "name")
+            name = (name_el.get(_W + "val", "") if name_el is not None else "").strip().lower()
+            if name in _TITLE_NAMES:
+                self.title.add(style_id)
+            heading = _HEADING.match(name)
+            outline = style.find(f"{_W}pPr/{_W}outlineLvl")
+            if heading is not None:
+                self.level[style_id] = int(heading.group(1))
+            elif outline is not None and _int(outline.get(_W + "val"), 9) < 4:
+                self.level[style_id] = _int(outline.get(_W + "val"), 9) + 1
+            num = style.find(f"{_W}pPr/{_W}numPr")
+            if num is not None:
+                num_id = num.find(_W + "numId")
+                ilvl = num.find(_W + "ilvl")
+                if num_id is not None:
+                    self.numbering[style_id] = (
+                        num_id.get(_W + "val", ""),
+                        _int(ilvl.get(_W + "val") if ilvl is not None else None, 0),
+                    )
+            parent = style.find(_W + "basedOn")
+            if parent is not None:
+                based[style_id] = parent.get(_W + "val", "")
+        # a heading style based on another inherits its level and numbering
+        for style_id, parent in based.items():
+            for table in (self.level, self.numbering):
+                seen = {style_id}
+                while style_id not in table and parent in based and parent not in seen:
+                    seen.add(parent)
+                    parent = based[parent]
+                if style_id not in table and parent in table:
+                    table[style_id] = table[parent]  # type: ignore[assignment]
+
+
+def _texts(element: Any, boxes: list[Any]) -> Iterator[str]:
+    """The text of a paragraph's runs, in order; text boxes are set aside in ``boxes``."""
+    for child in element:
+        tag = child.tag
+        if tag in _SKIP or not isinstance(tag, str):
+            continue
+        if tag == _T:
+            yield child.text or ""
+        elif tag == _W + "tab":
+            yield "\t"
+        elif tag in (_W + "br", _W + "cr"):
+            if child.get(_W + "type") in (None, "textWrapping"):
+                yield "\n"
+        elif tag == _W + "noBreakHyphen":
+            yield "-"
+        elif tag == _TXBX:
+            boxes.append(child)
+        else:
+            yield from _texts(child, boxes)
+
+
+class _Reader:
+    def __init__(self, styles: _Styles, numbering: _Numbering) -> None:
+        self.styles = styles
+        self.numbering = numbering
+        self.lines: list[Line] = []
+        self.paragraphs = 0
+
+    def block(self, element: Any) -> None:
+        for child in element:
+            tag = child.tag
+            if tag == _P:
+                self.paragraph(child)
+            elif tag == _TBL:
+                self.table(child)
+            elif tag in (_W + "sdt", _W + "sdtContent", _W + "ins", _W + "customXml"):
+                self.block(child)
+
+    def table(self, table: Any) -> None:
+        for row in table.iter(_TR):
+            cells = []
+            for cell in row.iterfind(_TC):
+                boxes: list[Any] = []
+                paragraphs = ["".join(_texts(p, boxes)) for p in cell.iter(_P)]
+                cells.append(" ".join(t.replace("\n", " ").strip() for t in paragraphs if t))
+            self.paragraphs += 1
+            self.lines.append(Line("", "\t".join(cells).strip(), "\n", self.paragraphs))
+
+    def paragraph(self, paragraph: Any) -> None:
+        self.paragraphs += 1
+        number = self.paragraphs
+        boxes: list[Any] = []
+        text = "".join(_texts(paragraph, boxes))
+        ppr = paragraph.find(_W + "pPr")
+        style_id = ""
+        level = None
+        marker = None
+        if ppr is not None:
+            style = ppr.find(_W + "pStyle")
+            style_id = style.get(_W + "val", "") if style is not None else ""
+            outline = ppr.find(_W + "outlineLvl")
+            if outline is not None and _int(outline.get(_W + "val"), 9) < 4:
+                level = _int(outline.get(_W + "val"), 9) + 1
+            num = ppr.find(_W + "numPr")
+            if num is not None:
+                num_id = num.find(_W + "numId")
+                ilvl = num.find(_W + "ilvl")
+                if num_id is not None:
+                    marker = self.numbering.marker(
+                        num_id.get(_W + "val", ""),
+                        _int(ilvl.get(_W + "val") if ilvl is not None else None, 0),
+                    )
+        if marker is None and style_id in self.styles.numbering and text.strip():
+            marker = self.numbering.marker(*self.styles.numbering[style_id])
+        if level is None:
+            level = self.styles.level.get(style_id)
+        is_title = style_id in self.styles.title
+        pieces = text.split("\n")
+        for i, piece in enumerate(pieces):
+            stripped = piece.strip()
+            indent = piece[: len(piece) - len(piece.lstrip())]
+            self.lines.append(
+                Line(
+                    indent,
+                    stripped,
+                    piece[len(indent) + len(stripped) :] + "\n",
+                    number,
+                    is_title,
+                    level=level if i == 0 and stripped else None,
+                    list_marker=marker if i == 0 else None,
+                    new_paragraph=i == 0,
+                )
+            )
+        for box in boxes:
+            self.block(box)
+
+
+def parse_docx(data: str | bytes, *, source: str = "<docx>") -> Report:
+    """Parse a Word (.docx) file's bytes into a report.
+
+    Raises:
+        DecodeError: ``data`` is not a Word file (see the module's description).
+        EmptyInputError: the document holds no text.
+    """
+    if isinstance(data, str):
+        raise DecodeError("a Word file is bytes, not text", source=source, expected="bytes")
+    package = open_package(data, source)
+    names = set(package.namelist())
+
+    def part(name: str) -> Any:
+        if name not in names:
+            return None
+        return parse_xml(read_part(package, name, source), source, name)
+
+    document = part("word/document.xml")
+    body = document.find(_W + "body")
+    if body is None:
+        raise DecodeError("word/document.xml has no body", source=source, expected="a .docx")
+    reader = _Reader(_Styles(part("word/styles.xml")), _Numbering(part("word/numbering.xml")))
+    reader.block(body)
+    if not any(line.text for line in reader.lines):
+        raise EmptyInputError("the Word file holds no text", source=source)
+    return build_report(reader.lines)
