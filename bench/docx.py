@@ -94,7 +94,9 @@ def main() -> None:
     if not files:
         print(f"note: {SEEDS} not found; the examples only", file=sys.stderr)
     files += sorted(EXAMPLES.glob("*.txt"))
-    print(f"python {sys.version.split()[0]}, python-docx {docx.__version__ if hasattr(docx, '__version__') else '?'}")
+    print(
+        f"python {sys.version.split()[0]}, python-docx {docx.__version__ if hasattr(docx, '__version__') else '?'}"
+    )
     print(f"{'report':<28} {'paras':>5} {'render ms':>9} {'plain':>7} {'ratio':>6}   "
           f"{'read ms':>8} {'plain':>7} {'ratio':>6}")  # fmt: skip
     render_ratios, read_ratios = [], []

@@ -130,5 +130,5 @@ def test_deeply_nested_json_is_a_data_error() -> None:
 
 def test_rendering_impossible_values_is_a_data_error() -> None:
     # Section 0 is now refused when built; 10000 is a number no Chinese marker is written for.
-    with pytest.raises(fr.DataError, match="cannot render"):
+    with pytest.raises(fr.DataError, match=r"sections\[0\]\.number"):
         fr.render(Report(sections=[Section(1, 10000, "万号")]), "text")

@@ -78,11 +78,14 @@ def _with_layout() -> dict[str, Any]:
     ("edit", "path"),
     [
         (
-            lambda d: d["layout"]["style"].update(blank_lines=10**9),
-            r"\$\.layout\.style\.blank_lines",
+            lambda d: d["layout"]["habits"].update(blank_lines=10**9),
+            r"\$\.layout\.habits\.blank_lines",
         ),
-        (lambda d: d["layout"]["style"].update(blank_lines=-1), r"\$\.layout\.style\.blank_lines"),
-        (lambda d: d["layout"]["style"].update(line_end="x"), r"\$\.layout\.style\.line_end"),
+        (
+            lambda d: d["layout"]["habits"].update(blank_lines=-1),
+            r"\$\.layout\.habits\.blank_lines",
+        ),
+        (lambda d: d["layout"]["habits"].update(line_end="x"), r"\$\.layout\.habits\.line_end"),
         (lambda d: d["sections"][0]["layout"].update(level=9), r"\.sections\[0\]\.layout\.level"),
         (
             lambda d: d["sections"][0]["body"][0]["points"][0]["layout"].update(number=10**9),

@@ -280,8 +280,11 @@ def match_marker(text: str) -> Marker | None:
     assert index is not None  # every alternative has exactly one capturing group
     level = _GROUP_LEVEL[index]
     numeral = match.group(index)
-    # Levels 3/4 are digits (int() reads full-width ones); levels 1/2 hit the small table.
-    number = int(numeral) if level >= 3 else _SMALL_CHINESE_TO_INT[numeral]
+    # Levels 3/4 are digits (int() reads full-width ones); levels 1/2 hit the small table,
+    # and a numeral it lacks ("一十一") is no marker.
+    number = int(numeral) if level >= 3 else _SMALL_CHINESE_TO_INT.get(numeral)
+    if number is None:
+        return None
     return Marker(level=level, number=number, raw=match.group())
 
 

@@ -65,7 +65,9 @@ def _letters(number: int) -> str:
 _FORMATS = {
     "decimal": str,
     "decimalZero": lambda n: f"{n:02d}",
-    "decimalFullWidth": lambda n: str(n).translate(str.maketrans("0123456789", "０１２３４５６７８９")),
+    "decimalFullWidth": lambda n: str(n).translate(
+        str.maketrans("0123456789", "０１２３４５６７８９")
+    ),
     "chineseCounting": _chinese,
     "chineseCountingThousand": _chinese,
     "chineseLegalSimplified": _chinese,

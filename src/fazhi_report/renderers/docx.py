@@ -47,6 +47,7 @@ from fazhi_report.model import Paragraph, Report, Section, Signature
 from fazhi_report.numbering import format_date
 from fazhi_report.registry import Renderer
 from fazhi_report.renderers.templating import environment, inline_macros
+from fazhi_report.validation import ensure_valid
 
 __all__ = ["DEFAULT_FONTS", "DocxRenderer", "title_lines"]
 
@@ -427,7 +428,14 @@ class DocxRenderer(Renderer):
         templates: str | os.PathLike[str] | None = None,
         sandboxed: bool = False,
     ) -> bytes:
-        """The report as the bytes of a .docx file."""
+        """The report as the bytes of a .docx file.
+
+        Raises:
+            DataError: the report holds what the official form cannot carry (see
+                `fazhi_report.validation.validate`), or text a Word file cannot hold.
+            OptionError: an unknown font role or signature layout.
+        """
+        ensure_valid(report)
         chosen = dict(DEFAULT_FONTS)
         if fonts:
             unknown = sorted(set(fonts) - set(DEFAULT_FONTS))

@@ -18,6 +18,7 @@ from fazhi_report.model import Report
 from fazhi_report.registry import Renderer
 from fazhi_report.renderers.lossless import render_lossless
 from fazhi_report.renderers.templating import environment, render_template
+from fazhi_report.validation import ensure_valid
 
 __all__ = ["TextRenderer", "render_official"]
 
@@ -33,8 +34,11 @@ def render_official(
     """Render ``report`` as official plain text (the template ``text/official.j2``).
 
     Raises:
+        DataError: the report holds what the official form cannot carry and read back (see
+            `fazhi_report.validation.validate`), named by its path.
         TemplateError: a template is missing, malformed, failed, or broke a sandbox limit.
     """
+    ensure_valid(report)
     env = environment(templates, sandboxed=sandboxed)
     return render_template(env, "text/official.j2", {"report": report})
 
