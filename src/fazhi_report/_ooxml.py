@@ -87,6 +87,13 @@ def read_part(package: zipfile.ZipFile, name: str, source: str) -> bytes:
     return data
 
 
+@functools.cache
+def _parser() -> Any:
+    from lxml import etree
+
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+
+
 def parse_xml(data: bytes, source: str, part: str) -> Any:
     """The root element of an XML part; a DOCTYPE (and so any entity) is refused.
 
@@ -95,9 +102,7 @@ def parse_xml(data: bytes, source: str, part: str) -> Any:
     """
     from lxml import etree
 
-    parser = etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
-    )
+    parser = _parser()
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:

@@ -21,7 +21,7 @@ entities, legacy .doc and encrypted files are each a `fazhi_report.errors.Decode
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from fazhi_report._ooxml import W, open_package, parse_xml, read_part
@@ -39,6 +39,8 @@ _SKIP = frozenset(
     _W + n for n in ("del", "delText", "instrText", "pPr", "rPr", "moveFrom", "fldData")
 )
 _TXBX = _W + "txbxContent"
+_TAB, _BR, _CR = _W + "tab", _W + "br", _W + "cr"
+_BOX_PATH = f".//{_TXBX}"
 _TITLE_NAMES = frozenset({"title", "标题"})
 _HEADING = re.compile(r"(?:heading|标题)\s*([1-4])$")
 
@@ -47,11 +49,16 @@ def _chinese(number: int) -> str:
     return int_to_chinese(number) if 0 < number < 10000 else str(number)
 
 
+_ROMAN = (
+    (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
+    (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+)  # fmt: skip
+_FULL_DIGITS = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
 def _roman(number: int) -> str:
-    values = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-              (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))  # fmt: skip
     out = []
-    for value, letters in values:
+    for value, letters in _ROMAN:
         while number >= value:
             out.append(letters)
             number -= value
@@ -62,7 +69,7 @@ def _letters(number: int) -> str:
     return chr(ord("A") + (number - 1) % 26) * ((number - 1) // 26 + 1)
 
 
-_FORMATS = {
+_FORMATS: dict[str, Callable[[int], str]] = {
     "decimal": str,
     "decimalZero": lambda n: f"{n:02d}",
     "decimalFullWidth": lambda n: str(n).translate(
@@ -203,25 +210,39 @@ class _Styles:
                     table[style_id] = table[parent]  # type: ignore[assignment]
 
 
-def _texts(element: Any, boxes: list[Any]) -> Iterator[str]:
-    """The text of a paragraph's runs, in order; text boxes are set aside in ``boxes``."""
+def _text(paragraph: Any, boxes: list[Any]) -> str:
+    """The text of a paragraph's runs, in order; text boxes are set aside in ``boxes``.
+
+    Deleted text (``w:delText``) and field instructions (``w:instrText``) are other elements
+    than ``w:t``, so iterating the content elements alone leaves them out.
+    """
+    if paragraph.find(_BOX_PATH) is not None:
+        return "".join(_texts_around_boxes(paragraph, boxes))
+    return "".join(_piece(el) for el in paragraph.iter(_T, _TAB, _BR, _CR))
+
+
+def _piece(element: Any) -> str:
+    tag = element.tag
+    if tag == _T:
+        return element.text or ""
+    if tag == _TAB:
+        return "\t"
+    # a page or column break is no line of text; a plain break (textWrapping) is
+    return "\n" if element.get(_W + "type") in (None, "textWrapping") else ""
+
+
+def _texts_around_boxes(element: Any, boxes: list[Any]) -> Iterator[str]:
+    """`_text`, the slow way: walk the tree to set text boxes (and their paragraphs) aside."""
     for child in element:
         tag = child.tag
-        if tag in _SKIP or not isinstance(tag, str):
+        if not isinstance(tag, str) or tag in _SKIP:
             continue
-        if tag == _T:
-            yield child.text or ""
-        elif tag == _W + "tab":
-            yield "\t"
-        elif tag in (_W + "br", _W + "cr"):
-            if child.get(_W + "type") in (None, "textWrapping"):
-                yield "\n"
-        elif tag == _W + "noBreakHyphen":
-            yield "-"
-        elif tag == _TXBX:
+        if tag == _TXBX:
             boxes.append(child)
+        elif tag in (_T, _TAB, _BR, _CR):
+            yield _piece(child)
         else:
-            yield from _texts(child, boxes)
+            yield from _texts_around_boxes(child, boxes)
 
 
 class _Reader:
@@ -246,7 +267,7 @@ class _Reader:
             cells = []
             for cell in row.iterfind(_TC):
                 boxes: list[Any] = []
-                paragraphs = ["".join(_texts(p, boxes)) for p in cell.iter(_P)]
+                paragraphs = [_text(p, boxes) for p in cell.iter(_P)]
                 cells.append(" ".join(t.replace("\n", " ").strip() for t in paragraphs if t))
             self.paragraphs += 1
             self.lines.append(Line("", "\t".join(cells).strip(), "\n", self.paragraphs))
@@ -255,7 +276,7 @@ class _Reader:
         self.paragraphs += 1
         number = self.paragraphs
         boxes: list[Any] = []
-        text = "".join(_texts(paragraph, boxes))
+        text = _text(paragraph, boxes)
         ppr = paragraph.find(_W + "pPr")
         style_id = ""
         level = None

@@ -15,7 +15,7 @@ Each figure is the median of several repeats (``time.perf_counter``, ``gc`` off,
 operations compared timed in turn). Ratios compare medians from this one run. Targets:
 render ≤ 0.5× plain python-docx, read ≤ 0.3×.
 
-Run from the repository root: ``python bench/docx.py``. It is not part of the test suite.
+Run from the repository root: ``python bench/word.py``. It is not part of the test suite.
 """
 
 from __future__ import annotations
@@ -94,9 +94,8 @@ def main() -> None:
     if not files:
         print(f"note: {SEEDS} not found; the examples only", file=sys.stderr)
     files += sorted(EXAMPLES.glob("*.txt"))
-    print(
-        f"python {sys.version.split()[0]}, python-docx {docx.__version__ if hasattr(docx, '__version__') else '?'}"
-    )
+    version = getattr(docx, "__version__", "?")
+    print(f"python {sys.version.split()[0]}, python-docx {version}")
     print(f"{'report':<28} {'paras':>5} {'render ms':>9} {'plain':>7} {'ratio':>6}   "
           f"{'read ms':>8} {'plain':>7} {'ratio':>6}")  # fmt: skip
     render_ratios, read_ratios = [], []
@@ -104,9 +103,11 @@ def main() -> None:
         report = fr.load(path)
         items = paragraphs(report)
         data = fr.render(report, "docx")
-        ours, plain = median_pair(lambda: fr.render(report, "docx"), lambda: plain_render(items))
+        ours, plain = median_pair(
+            lambda r=report: fr.render(r, "docx"), lambda i=items: plain_render(i)
+        )
         read, plain_in = median_pair(
-            lambda: fr.parse(data, format="docx"), lambda: plain_read(data)
+            lambda d=data: fr.parse(d, format="docx"), lambda d=data: plain_read(d)
         )
         render_ratios.append(ours / plain)
         read_ratios.append(read / plain_in)
