@@ -87,7 +87,6 @@ def read_part(package: zipfile.ZipFile, name: str, source: str) -> bytes:
     return data
 
 
-@functools.cache
 def _parser() -> Any:
     from lxml import etree
 

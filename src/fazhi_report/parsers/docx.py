@@ -4,9 +4,9 @@ Each paragraph of ``word/document.xml`` becomes a `Line` for the one structure b
 
 - **text**: every run's text in document order, including text inside hyperlinks, fields (their
   shown result, not their instructions), smart tags, content controls (``w:sdt``) and tracked
-  insertions; deleted text (``w:del``) is not content. A soft line break (``w:br``) starts a
-  new line of the same paragraph. Paragraphs inside text boxes follow the paragraph that holds
-  them. Each row of a table becomes one line, its cells separated by a tab.
+  insertions; deleted text (``w:del``) is not content. A paragraph is one line: a line break
+  inside it (``w:br``) only sets the type. Paragraphs inside text boxes follow the paragraph
+  that holds them. Each row of a table becomes one line, its cells separated by a tab.
 - **hints**: the paragraph style read by its name (``w:name``, not ``w:styleId``, which
   localised Word and WPS change): ``Title`` (or ``标题``) marks the title, ``heading 1``–``4``
   (or ``标题 1``–``4``) and outline levels 0–3 a heading level; the marker Word's automatic
@@ -227,8 +227,9 @@ def _piece(element: Any) -> str:
         return element.text or ""
     if tag == _TAB:
         return "\t"
-    # a page or column break is no line of text; a plain break (textWrapping) is
-    return "\n" if element.get(_W + "type") in (None, "textWrapping") else ""
+    # a break inside a paragraph (soft line, page or column break) only sets the type: the
+    # paragraph is one line of text, as Chinese text runs on without a space
+    return ""
 
 
 def _texts_around_boxes(element: Any, boxes: list[Any]) -> Iterator[str]:
@@ -300,23 +301,20 @@ class _Reader:
             marker = self.numbering.marker(*self.styles.numbering[style_id])
         if level is None:
             level = self.styles.level.get(style_id)
-        is_title = style_id in self.styles.title
-        pieces = text.split("\n")
-        for i, piece in enumerate(pieces):
-            stripped = piece.strip()
-            indent = piece[: len(piece) - len(piece.lstrip())]
-            self.lines.append(
-                Line(
-                    indent,
-                    stripped,
-                    piece[len(indent) + len(stripped) :] + "\n",
-                    number,
-                    is_title,
-                    level=level if i == 0 and stripped else None,
-                    list_marker=marker if i == 0 else None,
-                    new_paragraph=i == 0,
-                )
+        stripped = text.strip()
+        indent = text[: len(text) - len(text.lstrip())]
+        self.lines.append(
+            Line(
+                indent,
+                stripped,
+                text[len(indent) + len(stripped) :] + "\n",
+                number,
+                style_id in self.styles.title,
+                level=level if stripped else None,
+                list_marker=marker,
+                new_paragraph=True,
             )
+        )
         for box in boxes:
             self.block(box)
 
