@@ -26,6 +26,8 @@ CASES = {
     # a title broken over two lines mid-sentence is read joined
     "title-broken-mid-sentence": "/a.b/c法治政府建设\t2026年1月28日关于\n总结",
     "title-broken-mid-sentence-2": "二)😀法治政府建设十一、市委、市政府：(二)（“1\n报告",
+    # a first line that is a title by itself stays the title alone
+    "title-line-then-broken-text": "法治政府建设情况报告2025年法治政府建设情况报告\r”\n存",
     # prose after a plain title is measured on joined paragraphs
     "prose-measured-joined": "是\n:    2026-01-28二〇二六年一月二十八日\n:2月28",
     # page clutter between an organ line and the rest of the title, or between the organ and
@@ -72,3 +74,10 @@ def test_clutter_inside_the_title_and_signature_stays_lossless() -> None:
     assert fr.render(report, "text") == text
     signed = fr.parse("一、情况\n正文。\n青禾县公安局\n打印本页\n2026年1月28日\n")
     assert signed.signature is not None and signed.signature.organ == "青禾县公安局"
+
+
+def test_a_long_title_is_not_joined_to_the_text_under_it() -> None:
+    text = "青禾县公安局关于2025年度法治政府建设工作情况的报告\n2025年，我局坚持依法行政。\n"
+    report = fr.parse(text)
+    assert report.title == "青禾县公安局关于2025年度法治政府建设工作情况的报告"
+    assert [p.text for p in report.preamble] == ["2025年，我局坚持依法行政。"]

@@ -246,7 +246,12 @@ def positional_maker(cls: type[_R]) -> Callable[..., _R]:
     for k, name in enumerate(names):
         scope[f"_set{k}"] = getattr(cls, name).__set__  # the slot's descriptor
         body.append(f"    _set{k}(o, {name})\n")
-    source = f"def make({', '.join(names)}):\n    o = _new(_cls)\n{''.join(body)}    return o\n"
+    # the helpers are bound as defaults: local names, not global look-ups, on every call
+    bound = ", ".join(f"{key}={key}" for key in scope)
+    source = (
+        f"def make({', '.join(names)}, *, {bound}):\n    o = _new(_cls)\n{''.join(body)}"
+        "    return o\n"
+    )
     exec(source, scope)  # the source is built from attrs field names only
     maker: Callable[..., _R] = scope["make"]
     maker.__qualname__ = f"positional_maker({cls.__name__})"

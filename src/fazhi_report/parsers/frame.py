@@ -156,10 +156,12 @@ def _title(c: Classified, start: int, end: int) -> tuple[int, TitleFrame | None]
     # writes the title, or the first paragraph, on one line
     text = c.lines[i].text
     last = i
+    if is_title_like(text):
+        return i, TitleFrame(i, i + 1, _clean_title(text))
     if len(text) >= JOIN_MIN and text[-1] not in TERMINAL:
         text, last = joined(c, i, end)
-    if is_title_like(text):
-        return i, TitleFrame(i, last + 1, _clean_title(text))
+        if is_title_like(text):
+            return i, TitleFrame(i, last + 1, _clean_title(text))
     # the organ on one line, the rest of the title on the next (blank lines and page clutter
     # between, which the official form drops); spaces inside the organ line do not count
     j = last + 1

@@ -210,7 +210,7 @@ class _TreeBuilder:
                 "",
                 False,
             )
-            return Section(level, number, heading_text, layout=layout), i + 1
+            return Section(level, number, heading_text, False, None, [], [], layout), i + 1
         tail = heading_text[stop_at + 1 :]
         heading = heading_text[:stop_at].rstrip(SPACE)
         # spaces before the stop belong to the stop, not to the heading
@@ -222,7 +222,7 @@ class _TreeBuilder:
                 before, line.indent, line.end, line.number,
                 raw_marker, level, number, gap, stop + tail, False,
             )  # fmt: skip
-            return Section(level, number, heading, layout=layout), i + 1
+            return Section(level, number, heading, False, None, [], [], layout), i + 1
         layout = _section_layout(
             before, line.indent, "", line.number, raw_marker, level, number, gap, stop, True
         )
