@@ -12,8 +12,7 @@ from collections.abc import Sequence
 
 from fazhi_report import _cues
 from fazhi_report.model import PageInfo
-from fazhi_report.numbering import POINT_MARKER_RE, Marker
-from fazhi_report.numbering import match_marker as _match_marker
+from fazhi_report.numbering import POINT_MARKER_RE, Marker, match_marker
 from fazhi_report.parsers.forms import JOIN_MIN, TERMINAL
 from fazhi_report.parsers.lines import SPACE, Line
 
@@ -81,18 +80,6 @@ class Classified:
     def page(self) -> PageInfo:
         """The web-page metadata found among the lines."""
         return PageInfo(self.published, self.source)
-
-
-def match_marker(text: str) -> Marker | None:
-    """`fazhi_report.numbering.match_marker`, but a numeral it cannot read is no marker.
-
-    The marker pattern accepts some numerals its table lacks ("一十一、"); parsing must never
-    fail, so such a line is read as text.
-    """
-    try:
-        return _match_marker(text)
-    except (KeyError, ValueError):
-        return None
 
 
 def continues(c: Classified, i: int, end: int, first_indent: int) -> bool:
@@ -180,10 +167,7 @@ def classify(lines: Sequence[Line]) -> Classified:
             c.hinted = True
             marker = _hinted_marker(line)
         elif text[0] in _MARKER_FIRST:
-            try:  # match_marker, inlined: this loop runs once a line
-                marker = _match_marker(text)
-            except (KeyError, ValueError):
-                marker = None
+            marker = match_marker(text)
         else:
             marker = None  # most lines: no call at all
         if marker is not None:

@@ -3,14 +3,14 @@
 It walks the model and writes each node from its layout record: a node left as parsed gives
 back its source text exactly; an edited node is written anew from its content and the pieces of
 its layout that still apply (indent, marker style, line end); a node built in code is written in
-the document's detected `fazhi_report.layout.Style`, with the markers and stops of
+the document's detected `fazhi_report.layout.Habits`, with the markers and stops of
 `fazhi_report.official`. It needs a report with layout; `fazhi_report.renderers.text`
 chooses between it and the official template.
 """
 
 from __future__ import annotations
 
-from fazhi_report.layout import ParagraphLayout, ReportLayout, Style
+from fazhi_report.layout import Habits, ParagraphLayout, ReportLayout
 from fazhi_report.model import Paragraph, Point, Report, Section, Signature
 from fazhi_report.numbering import format_date, format_point_marker
 from fazhi_report.official import heading_marker
@@ -75,18 +75,18 @@ def _with_breaks(content: str, layout: ParagraphLayout) -> str:
 class _Printer:
     def __init__(self, layout: ReportLayout) -> None:
         self.layout = layout
-        self.style: Style = layout.style
+        self.habits: Habits = layout.habits
         self.out: list[str] = []
 
     def new_block(self) -> None:
         """Start a node that has no layout: end the current line, add the usual blank lines."""
         out = self.out
-        style = self.style
+        habits = self.habits
         tail = next((piece for piece in reversed(out) if piece), "")
         if tail and tail[-1] not in "\r\n":
-            out.append(style.line_end)
+            out.append(habits.line_end)
         if tail:
-            out.append(style.line_end * style.blank_lines)
+            out.append(habits.line_end * habits.blank_lines)
 
     def paragraph(self, paragraph: Paragraph, inline: bool = False) -> None:
         out = self.out
@@ -99,17 +99,17 @@ class _Printer:
             out.append(layout.indent)
         else:
             self.new_block()
-            out.append(self.style.indent)
+            out.append(self.habits.indent)
         if layout is None:
             out.append(content)
-            out.append(self.style.line_end)
+            out.append(self.habits.line_end)
             return
         out.append(_with_breaks(content, layout))
         out.append(layout.end)
 
     def section(self, section: Section) -> None:
         out = self.out
-        style = self.style
+        habits = self.habits
         layout = section.layout
         if layout is not None:
             out.append(layout.before)
@@ -126,12 +126,12 @@ class _Printer:
                         half_width=own[:1] == "(" if layout.level == section.level else False,
                         level3_separator=own[-1]
                         if layout.level == section.level == 3
-                        else self.style.level3_separator,
+                        else self.habits.level3_separator,
                     )
                 )
         else:
             self.new_block()
-            out.append(style.indent)
+            out.append(habits.indent)
             out.append(self.marker(section))
         out.append(section.heading)
         body = section.body
@@ -144,7 +144,7 @@ class _Printer:
             out.append(layout.stop)
             out.append(layout.end)
         else:
-            out.append(style.line_end)
+            out.append(habits.line_end)
         for paragraph in body:
             self.paragraph(paragraph)
         for sub in section.subsections:
@@ -153,8 +153,8 @@ class _Printer:
     def marker(self, section: Section) -> str:
         return heading_marker(
             section,
-            half_width=self.style.half_width,
-            level3_separator=self.style.level3_separator,
+            half_width=self.habits.half_width,
+            level3_separator=self.habits.level3_separator,
         )
 
     def signature(self, signature: Signature) -> None:
@@ -183,7 +183,7 @@ class _Printer:
         else:
             self.new_block()
             indent, date_style = "", "arabic"
-        end = self.style.line_end
+        end = self.habits.line_end
         if signature.organ:
             out.append(indent + signature.organ + end)
         if signature.date is not None:
@@ -201,7 +201,7 @@ class _Printer:
                 out.append(title_layout.indent + report.title + title_layout.end)
             else:
                 self.new_block()
-                out.append(report.title + self.style.line_end)
+                out.append(report.title + self.habits.line_end)
         out.append(layout.header)
         if report.addressee is not None:
             addressee = layout.addressee
@@ -210,7 +210,7 @@ class _Printer:
                 out.append(addressee.raw)
             else:
                 self.new_block()
-                out.append(report.addressee + "：" + self.style.line_end)
+                out.append(report.addressee + "：" + self.habits.line_end)
         for paragraph in report.preamble:
             self.paragraph(paragraph)
         for section in report.sections:
