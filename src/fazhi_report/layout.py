@@ -230,15 +230,16 @@ class ReportLayout:
 
 
 def positional_maker(cls: type[_R]) -> Callable[..., _R]:
-    """A fast constructor for a frozen layout record, taking every field positionally.
+    """A fast constructor for a slotted attrs class, taking every field positionally.
 
-    A frozen attrs class sets each field through ``object.__setattr__``, about twice the cost
-    of the record's own work; a parser builds one record per paragraph, heading and point, so it
-    uses this instead. The maker takes the fields in `attrs.fields` order (base fields first)
-    and sets the slots directly; it validates nothing, like the attrs constructor.
+    A frozen attrs class sets each field through ``object.__setattr__``, and the model's nodes
+    check every field; a parser builds one record and one node per paragraph, heading and
+    point, all valid by construction, so it uses this instead. The maker takes the fields in
+    `attrs.fields` order (base fields first) and sets the slots directly, bypassing
+    ``__init__``, validators and ``on_setattr`` hooks: only for values known to be valid.
 
     Args:
-        cls: a frozen, slotted attrs class of this module.
+        cls: a slotted attrs class (a layout record, or a model node).
     """
     names = [a.name for a in attrs.fields(cls)]  # type: ignore[arg-type]
     scope: dict[str, Any] = {"_new": object.__new__, "_cls": cls}

@@ -9,6 +9,8 @@ from fazhi_report.model import Point
 from fazhi_report.numbering import int_to_chinese
 from fazhi_report.parsers.forms import POINT_BOUNDARY, find_point_stop
 
+_make_point = positional_maker(Point)  # valid by construction: no model checks (see tree.py)
+
 __all__ = ["split_points"]
 
 _NUMERAL_CHARS = frozenset("一二三四五六七八九十")
@@ -72,6 +74,8 @@ def split_points(
                     break
                 at_line = number_at
         points.append(
-            Point(number, title, text, _point_layout(content[s:body_start], number, stop, at_line))
+            _make_point(
+                number, title, text, _point_layout(content[s:body_start], number, stop, at_line)
+            )
         )
     return content[: starts[0][0]], points, last

@@ -17,6 +17,11 @@ from fazhi_report.parsers.forms import JOIN_MIN, TERMINAL, find_heading_stop, le
 from fazhi_report.parsers.lines import SPACE, Line
 from fazhi_report.parsers.points import split_points
 
+# The parser's nodes are valid by construction: make them without the model's checks, which
+# are there for nodes built and edited in code.
+_make_section = positional_maker(Section)
+_make_paragraph = positional_maker(Paragraph)
+
 __all__ = ["Tree", "build_tree", "heading_runs_on", "heading_stop"]
 
 # (before, indent, end, line, marker, level, number, gap, stop, run_in)
@@ -210,7 +215,7 @@ class _TreeBuilder:
                 "",
                 False,
             )
-            return Section(level, number, heading_text, False, None, [], [], layout), i + 1
+            return _make_section(level, number, heading_text, False, None, [], [], layout), i + 1
         tail = heading_text[stop_at + 1 :]
         heading = heading_text[:stop_at].rstrip(SPACE)
         # spaces before the stop belong to the stop, not to the heading
@@ -222,7 +227,7 @@ class _TreeBuilder:
                 before, line.indent, line.end, line.number,
                 raw_marker, level, number, gap, stop + tail, False,
             )  # fmt: skip
-            return Section(level, number, heading, False, None, [], [], layout), i + 1
+            return _make_section(level, number, heading, False, None, [], [], layout), i + 1
         layout = _section_layout(
             before, line.indent, "", line.number, raw_marker, level, number, gap, stop, True
         )
@@ -230,7 +235,7 @@ class _TreeBuilder:
             body_text, tail[: len(tail) - len(body_text)], "", True, i, end, join
         )
         # positional, in field order (level, number, heading, run_in, role, body, subsections)
-        return Section(level, number, heading, True, None, [paragraph], [], layout), i
+        return _make_section(level, number, heading, True, None, [paragraph], [], layout), i
 
     def _paragraph(
         self,
@@ -254,7 +259,7 @@ class _TreeBuilder:
         ):
             lead, points, self.last_point = split_points(text, self.last_point, number)
             layout = _paragraph_layout(before, indent, line.end, number, inline, text, ())
-            return Paragraph(lead, points, layout), i + 1
+            return _make_paragraph(lead, points, layout), i + 1
         lines = c.lines
         first_indent = len(line.indent)
         parts = [text]
@@ -276,4 +281,4 @@ class _TreeBuilder:
         content = "".join(parts)
         lead, points, self.last_point = split_points(content, self.last_point, number, starts)
         layout = _paragraph_layout(before, indent, line.end, number, inline, content, tuple(breaks))
-        return Paragraph(lead, points, layout), i + 1
+        return _make_paragraph(lead, points, layout), i + 1
