@@ -322,6 +322,14 @@ def _resolve(target: object, fmt: Format, part: str) -> object:
     return obj
 
 
+def _lacking(name: str, part: str, can: str) -> UnknownFormatError:
+    """The error for a format without a parser or renderer, naming the formats that have one."""
+    having = sorted(f.name for f in _FORMATS.values() if getattr(f, part) is not None)
+    return UnknownFormatError(
+        f"the format {name!r} can be {can}", expected="one of: " + ", ".join(having)
+    )
+
+
 def get_parser(name: str) -> Parser:
     """The parser of format ``name``, imported on first use.
 
@@ -334,11 +342,7 @@ def get_parser(name: str) -> Parser:
         return parser
     fmt = get_format(name)
     if fmt.parser is None:
-        readable = [f.name for f in _FORMATS.values() if f.parser is not None]
-        raise UnknownFormatError(
-            f"the format {name!r} can be written but not read",
-            expected="one of: " + ", ".join(sorted(readable)),
-        )
+        raise _lacking(name, "parser", "written but not read")
     found = _resolve(fmt.parser, fmt, "parser")
     if not callable(found):
         raise PluginError(f"the parser of the format {name!r} is not callable")
@@ -358,11 +362,7 @@ def get_renderer(name: str) -> Renderer:
         return renderer
     fmt = get_format(name)
     if fmt.renderer is None:
-        writable = [f.name for f in _FORMATS.values() if f.renderer is not None]
-        raise UnknownFormatError(
-            f"the format {name!r} can be read but not written",
-            expected="one of: " + ", ".join(sorted(writable)),
-        )
+        raise _lacking(name, "renderer", "read but not written")
     found = _resolve(fmt.renderer, fmt, "renderer")
     if isinstance(found, type) and issubclass(found, Renderer):
         try:

@@ -21,11 +21,11 @@ from collections.abc import Collection
 
 import attrs
 
-from fazhi_report import _cues
 from fazhi_report.errors import DataError
 from fazhi_report.model import Paragraph, Point, Report, Section
 from fazhi_report.numbering import format_point_marker, match_marker
 from fazhi_report.parsers.builder import split_points
+from fazhi_report.parsers.facts import closing_start
 
 __all__ = ["MAX_NUMBER", "READS_BACK", "Problem", "ensure_valid", "paragraph_text", "validate"]
 
@@ -189,14 +189,7 @@ class _Checker:
             path += f".subsections[{len(leaf.subsections) - 1}]"
             leaf = leaf.subsections[-1]
         body = leaf.body + closing
-        first = 1 if leaf.run_in else 0
-        found = -1  # the same search as the parser's
-        for k in range(len(body) - 1, first - 1, -1):
-            if body[k].points:
-                break
-            text = _cues.fold(body[k].text)
-            if _cues.CLOSING.match(text) or (k > first and _cues.CLOSING_WEAK.match(text)):
-                found = k
+        found = closing_start(body, leaf.run_in)  # the parser's own search
         start = len(leaf.body)
         if closing and found != start and (found < 0 or found > start):
             self.add(

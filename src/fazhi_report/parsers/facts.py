@@ -13,7 +13,7 @@ from typing import TypeVar
 
 from fazhi_report import _cues
 from fazhi_report.layout import Habits, positional_maker
-from fazhi_report.model import Report, SectionRole
+from fazhi_report.model import Paragraph, Report, SectionRole
 from fazhi_report.numbering import chinese_to_int
 from fazhi_report.parsers.lines import Line
 from fazhi_report.parsers.tree import Tree
@@ -111,6 +111,24 @@ def give_roles(report: Report) -> None:
 # -- closing, organ and year ----------------------------------------------------------------
 
 
+def closing_start(body: list[Paragraph], run_in: bool) -> int:
+    """Where the closing begins in the last section's ``body``, or -1 when it has none.
+
+    The closing is the run of point-free paragraphs that ends the body, from its earliest
+    paragraph that opens as a closing does (新的一年，…; a weaker opener such as 下一步 only
+    after the first paragraph). The first paragraph of a run-in heading is never closing.
+    """
+    first = 1 if run_in else 0
+    found = -1
+    for k in range(len(body) - 1, first - 1, -1):
+        if body[k].points:
+            break
+        text = _cues.fold(body[k].text)
+        if _cues.CLOSING.match(text) or (k > first and _cues.CLOSING_WEAK.match(text)):
+            found = k
+    return found
+
+
 def find_closing(report: Report) -> None:
     """Move trailing closing paragraphs (新的一年，…) of the last section to the closing."""
     if not report.sections:
@@ -119,15 +137,7 @@ def find_closing(report: Report) -> None:
     while leaf.subsections:
         leaf = leaf.subsections[-1]
     body = leaf.body
-    first = 1 if leaf.run_in else 0
-    # the earliest opener in the run of point-free paragraphs that ends the body
-    found = -1
-    for k in range(len(body) - 1, first - 1, -1):
-        if body[k].points:
-            break
-        text = _cues.fold(body[k].text)
-        if _cues.CLOSING.match(text) or (k > first and _cues.CLOSING_WEAK.match(text)):
-            found = k
+    found = closing_start(body, leaf.run_in)
     if found >= 0:
         report.closing = body[found:]
         del body[found:]
