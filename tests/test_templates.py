@@ -71,6 +71,8 @@ def _official(tmp_path: Path, body: str, *, sandboxed: bool = True) -> str:
         "{{ report.sections[0].body.pop() }}",
         "{{ report.sections.sort() }}",
         "{{ report.page.__setattr__('source', 'x') }}",
+        "{{ report.renumber() }}",
+        "{{ report.sections[0].renumber() }}",
     ],
 )
 def test_sandbox_cannot_change_the_report(tmp_path: Path, body: str) -> None:
