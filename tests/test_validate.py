@@ -283,6 +283,19 @@ def test_good_reports_have_no_problems(report: Report) -> None:
     assert reads_back(report)
 
 
+@pytest.mark.parametrize(
+    ("text", "heading"),
+    [("1.旧标题\n", "1.新标题"), ("1.旧标题\n", "5万人次"), ("一、旧\n", "二、三季度")],
+)
+def test_a_heading_that_runs_into_its_marker_as_written(text: str, heading: str) -> None:
+    report = fr.parse(text)
+    report.sections[0].heading = heading
+    found = [(p.path, p.code) for p in validate(report)]
+    assert found == [("sections[0].heading", "heading_joins_marker")]
+    assert not reads_back(report, "lossless")
+    assert reads_back(report)  # the official form puts a space after the marker
+
+
 def test_problems_are_values() -> None:
     problem = validate(_sections(Section(1, 2, "甲")))[0]
     assert problem == Problem("sections[0].number", "section_numbering", problem.message)
