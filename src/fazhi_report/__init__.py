@@ -9,8 +9,18 @@ fr.render(report, "text", style="official")
 ```
 """
 
+from importlib import metadata as _metadata
+
 from fazhi_report.api import formats, load, parse, render, save
-from fazhi_report.convert import from_dict, from_json, make_converter, to_dict, to_json
+from fazhi_report.convert import (
+    configure_converter,
+    from_dict,
+    from_json,
+    make_converter,
+    to_dict,
+    to_json,
+)
+from fazhi_report.edit import detach, infer_roles, strip_layout
 from fazhi_report.errors import (
     DataError,
     DecodeError,
@@ -25,6 +35,7 @@ from fazhi_report.errors import (
     UnknownStyleError,
 )
 from fazhi_report.model import (
+    FieldError,
     PageInfo,
     Paragraph,
     Point,
@@ -34,8 +45,13 @@ from fazhi_report.model import (
     Signature,
 )
 from fazhi_report.registry import Format, FormatInfo, Renderer, register_format
+from fazhi_report.rows import to_rows
+from fazhi_report.validation import Problem, ensure_valid, validate
 
-__version__ = "0.1.0"
+try:
+    __version__ = _metadata.version("fazhi-report")
+except _metadata.PackageNotFoundError:  # run from a source tree that was never installed
+    __version__ = "0+unknown"
 
 __all__ = [
     "DataError",
@@ -43,6 +59,7 @@ __all__ = [
     "EmptyInputError",
     "EncodeError",
     "FazhiReportError",
+    "FieldError",
     "FileError",
     "Format",
     "FormatInfo",
@@ -51,6 +68,7 @@ __all__ = [
     "Paragraph",
     "PluginError",
     "Point",
+    "Problem",
     "Renderer",
     "Report",
     "Section",
@@ -60,15 +78,22 @@ __all__ = [
     "UnknownFormatError",
     "UnknownStyleError",
     "__version__",
+    "configure_converter",
+    "detach",
+    "ensure_valid",
     "formats",
     "from_dict",
     "from_json",
+    "infer_roles",
     "load",
     "make_converter",
     "parse",
     "register_format",
     "render",
     "save",
+    "strip_layout",
     "to_dict",
     "to_json",
+    "to_rows",
+    "validate",
 ]

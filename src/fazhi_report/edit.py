@@ -24,8 +24,8 @@ from typing import Any, TypeVar
 import attrs
 
 from fazhi_report._cues import fold
-from fazhi_report.analysis.roles import infer_role, infer_subrole
 from fazhi_report.model import PageInfo, Paragraph, Point, Report, Section, SectionRole, Signature
+from fazhi_report.parsers.facts import infer_role, infer_subrole
 
 __all__ = ["detach", "infer_roles", "strip_layout"]
 
@@ -84,7 +84,7 @@ def infer_roles(report: Report) -> None:
     """Set every section's role from its heading, as the parser does.
 
     Level-1 sections get the role their heading names (see
-    `fazhi_report.analysis.roles.infer_role`; a heading that names none counts as more
+    `fazhi_report.parsers.facts.infer_role`; a heading that names none counts as more
     measures until another part has begun, and as other matters after); the subsections of a
     shortcomings or causes section get ``SHORTCOMINGS`` or ``CAUSES`` when their heading says
     which (不足, 原因); every other section gets ``None``. Roles set before are replaced.

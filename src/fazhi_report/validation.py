@@ -56,7 +56,7 @@ class Problem:
         code: the kind of problem, a stable name to filter on: ``"newline"``,
             ``"heading_stop"``, ``"point_title_stop"``, ``"number_too_large"``,
             ``"section_numbering"``, ``"point_numbering"``, ``"run_in_without_body"``,
-            ``"heading_joins_marker"``, ``"level_not_deeper"``, ``"reads_as_heading"``,
+            ``"level_not_deeper"``, ``"reads_as_heading"``,
             ``"points_read_back"``,
             ``"empty_paragraph"``, ``"reads_as_addressee"``, ``"closing_without_sections"``,
             ``"closing_not_recognised"``, ``"reads_as_closing"``.
@@ -254,23 +254,6 @@ class _Checker:
                 f"the heading holds {heading[stop]!r}, where the parser would end it "
                 f"(it would read back as {heading[:stop]!r})",
             )
-        layout = section.layout
-        if (
-            layout is not None
-            and not layout.gap
-            and layout.level == section.level
-            and layout.number == section.number
-        ):
-            # the lossless text keeps the marker as written, with nothing between it and the
-            # heading: "3." + "1.新标题" is no marker at all ("3.1" reads as a number)
-            found = match_marker(layout.marker + heading)
-            if found is None or found.raw != layout.marker:
-                self.add(
-                    _join(path, "heading"),
-                    "heading_joins_marker",
-                    f"the heading runs into its marker {layout.marker!r} as written, so the "
-                    "lossless text would not read back as a heading",
-                )
 
     def paragraphs(
         self, path: str, paragraphs: list[Paragraph], *, inline_first: bool = False

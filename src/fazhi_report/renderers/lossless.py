@@ -12,11 +12,19 @@ from __future__ import annotations
 
 from fazhi_report.layout import Habits, ParagraphLayout, ReportLayout
 from fazhi_report.model import Paragraph, Point, Report, Section, Signature
-from fazhi_report.numbering import format_date, format_point_marker
+from fazhi_report.numbering import format_date, format_point_marker, match_marker
 from fazhi_report.official import heading_marker
 from fazhi_report.official import point_text as official_point_text
 
 __all__ = ["paragraph_text", "point_text", "render_lossless"]
+
+
+def _apart(marker: str, heading: str) -> str:
+    """A space where an edited heading would run into its marker as written ("3." + "1.新")."""
+    if not marker:
+        return ""
+    found = match_marker(marker + heading)
+    return "" if found is not None and found.raw == marker else " "
 
 
 def point_text(point: Point) -> str:
@@ -116,7 +124,7 @@ class _Printer:
             out.append(layout.indent)
             if layout.level == section.level and layout.number == section.number:
                 out.append(layout.marker)
-                out.append(layout.gap)
+                out.append(layout.gap or _apart(layout.marker, section.heading))
             else:
                 # renumbered: keep the brackets or separator this heading was written with
                 own = layout.marker
