@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import fazhi_report as fr
-from fazhi_report.source import decode, encode
+from fazhi_report.decoding import decode, encode
 
 SAMPLE = "东坡区税务局2024年法治政府建设情况报告\r\n一、主要举措和成效\r\n（一）完善制度。一是修订规则。\r\n"
 MARKED = [

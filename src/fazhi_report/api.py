@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Any, Literal, overload
 
 from fazhi_report import registry
+from fazhi_report.decoding import encode
 from fazhi_report.errors import FileError, OptionError, PluginError, UnknownFormatError
 from fazhi_report.model import Report
 from fazhi_report.registry import DEFAULT_FORMAT, FormatInfo
-from fazhi_report.source import encode
 
 __all__ = ["formats", "load", "parse", "render", "save"]
 

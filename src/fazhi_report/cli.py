@@ -29,10 +29,10 @@ from typing import TextIO
 import fazhi_report as fr
 from fazhi_report import registry
 from fazhi_report.api import output_encoding
+from fazhi_report.decoding import encode
 from fazhi_report.model import Report, Section
 from fazhi_report.numbering import format_marker, format_point_marker
 from fazhi_report.registry import DEFAULT_FORMAT, FormatInfo
-from fazhi_report.source import encode
 
 __all__ = ["build_parser", "main", "outline"]
 

@@ -63,7 +63,7 @@ class Parser(Protocol):
     """A parser: a document's text (or bytes) to a report.
 
     Text formats get a ``str``, or ``bytes`` they decode themselves (see
-    `fazhi_report.source.decode`); binary formats always get ``bytes``. ``source`` names the
+    `fazhi_report.decoding.decode`); binary formats always get ``bytes``. ``source`` names the
     input in error messages.
     """
 

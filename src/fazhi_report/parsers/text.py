@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from fazhi_report.decoding import decode
 from fazhi_report.model import Report
 from fazhi_report.parsers.builder import build_report
 from fazhi_report.parsers.lines import split_run_on, split_text
-from fazhi_report.source import decode
 
 __all__ = ["parse_text"]
 
