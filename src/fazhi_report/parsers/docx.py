@@ -40,7 +40,8 @@ _SKIP = frozenset(
 )
 _TXBX = _W + "txbxContent"
 _TAB, _BR, _CR = _W + "tab", _W + "br", _W + "cr"
-_BOX_PATH = f".//{_TXBX}"
+_PPR, _PSTYLE, _OUTLINE, _NUMPR = (_W + n for n in ("pPr", "pStyle", "outlineLvl", "numPr"))
+_VAL = _W + "val"
 _TITLE_NAMES = frozenset({"title", "标题"})
 _HEADING = re.compile(r"(?:heading|标题)\s*([1-4])$")
 
@@ -216,9 +217,17 @@ def _text(paragraph: Any, boxes: list[Any]) -> str:
     Deleted text (``w:delText``) and field instructions (``w:instrText``) are other elements
     than ``w:t``, so iterating the content elements alone leaves them out.
     """
-    if paragraph.find(_BOX_PATH) is not None:
-        return "".join(_texts_around_boxes(paragraph, boxes))
-    return "".join(_piece(el) for el in paragraph.iter(_T, _TAB, _BR, _CR))
+    pieces = []
+    for element in paragraph.iter(_T, _TAB, _BR, _CR, _TXBX):
+        tag = element.tag
+        if tag == _T:
+            pieces.append(element.text or "")
+        elif tag == _TAB:
+            pieces.append("\t")
+        elif tag == _TXBX:
+            # rare: a text box, whose paragraphs must not run into this one's text
+            return "".join(_texts_around_boxes(paragraph, boxes))
+    return "".join(pieces)
 
 
 def _piece(element: Any) -> str:
@@ -278,25 +287,25 @@ class _Reader:
         number = self.paragraphs
         boxes: list[Any] = []
         text = _text(paragraph, boxes)
-        ppr = paragraph.find(_W + "pPr")
         style_id = ""
         level = None
         marker = None
+        ppr = paragraph.find(_PPR)
         if ppr is not None:
-            style = ppr.find(_W + "pStyle")
-            style_id = style.get(_W + "val", "") if style is not None else ""
-            outline = ppr.find(_W + "outlineLvl")
-            if outline is not None and _int(outline.get(_W + "val"), 9) < 4:
-                level = _int(outline.get(_W + "val"), 9) + 1
-            num = ppr.find(_W + "numPr")
-            if num is not None:
-                num_id = num.find(_W + "numId")
-                ilvl = num.find(_W + "ilvl")
-                if num_id is not None:
-                    marker = self.numbering.marker(
-                        num_id.get(_W + "val", ""),
-                        _int(ilvl.get(_W + "val") if ilvl is not None else None, 0),
-                    )
+            for child in ppr:  # one pass over the paragraph's properties
+                tag = child.tag
+                if tag == _PSTYLE:
+                    style_id = child.get(_VAL, "")
+                elif tag == _OUTLINE and _int(child.get(_VAL), 9) < 4:
+                    level = _int(child.get(_VAL), 9) + 1
+                elif tag == _NUMPR:
+                    num_id = child.find(_W + "numId")
+                    ilvl = child.find(_W + "ilvl")
+                    if num_id is not None:
+                        marker = self.numbering.marker(
+                            num_id.get(_VAL, ""),
+                            _int(ilvl.get(_VAL) if ilvl is not None else None, 0),
+                        )
         if marker is None and style_id in self.styles.numbering and text.strip():
             marker = self.numbering.marker(*self.styles.numbering[style_id])
         if level is None:
