@@ -63,6 +63,130 @@ CLOSING_WEAK = re.compile(
     r"|(?:19|20)[0-9]{2}年[，,](?:我局将|我们将|本局将))"
 )
 
+# -- page chrome and disclosure metadata -------------------------------------------------
+# What real web pages print around a report, before its title or after it. Each vocabulary is a
+# plain tuple: extend it and the patterns below follow. None of these lines is ever a title,
+# an organ or a year (see docs/pages.md).
+
+# Keys of a disclosure catalogue (政府信息公开目录) as ``key：value``; in any spacing ("索 引 号"),
+# after a bullet ("• 文号"), several on one line, or with the value on the next line.
+METADATA_KEYS = (
+    "索引号", "文号", "发文字号", "发文机关", "发布机构", "发文单位", "发文日期", "成文日期",
+    "发布日期", "主题分类", "体裁分类", "组配分类", "服务对象", "关键词", "主题词", "分类",
+    "标题", "有效性", "生效日期", "公开方式", "公开范围", "公开时限",
+)  # fmt: skip
+ISSUER_KEYS = ("发文机关", "发布机构", "发文单位")
+NUMBER_KEYS = ("文号", "发文字号")
+ISSUED_KEYS = ("发文日期", "成文日期")
+TITLE_KEYS = ("标题",)
+# Words of a site's menu or tool bar ("首页 政务公开 …", "无障碍 | 简体 | 繁体").
+MENU_WORDS = (
+    "首页", "政务公开", "信息公开", "政府信息公开", "新闻", "要闻", "通知公告", "政策", "解读",
+    "互动", "办事", "服务", "概况", "专题", "登录", "注册", "简体", "繁体", "无障碍", "长者",
+    "English", "搜索", "资讯", "工作动态",
+)  # fmt: skip
+# Lines of document-template sites (范文网): the editor's note, the upload line.
+TEMPLATE_WORDS = (
+    "小编", "供大家参考", "仅供参考", "网友投稿", "公文范文", "范文网", "欢迎阅读", "下载本文",
+)  # fmt: skip
+
+
+def _spaced(word: str) -> str:
+    # "索 引 号": a key printed with spaces between its characters
+    return r"\s*".join(re.escape(ch) for ch in word)
+
+
+_KEYS_ALT = "|".join(_spaced(k) for k in sorted(METADATA_KEYS, key=len, reverse=True))
+METADATA = re.compile(r"^(?:[•·\-*●▪◆■]\s*)?(?:" + _KEYS_ALT + r")\s*[:：]")
+"""A disclosure-metadata line: an optional bullet, a key, a colon."""
+METADATA_FIELD = re.compile(r"(" + _KEYS_ALT + r")\s*[:：]\s*")
+"""Every ``key：`` on a metadata line (several keys may share one line)."""
+_MENU_ALT = "|".join(re.escape(w) for w in MENU_WORDS)
+# Shapes a whole line has, matched at its start (one anchored match, not a search).
+_CHROME_LINE = (
+    # a bar of short items between bars: "无障碍 | 简体 | 繁体", "登录 | 注册"
+    r"[^|｜。，,；;]{1,14}(?:\s*[|｜]\s*[^|｜。，,；;]{1,14})+$"
+    # a breadcrumb: "首页 > 政务公开 > …", "当前位置：首页 » 资讯 »"
+    r"|[^。，,；;！？>＞»›]{0,40}\s[>＞»›](?=\s*[\u4e00-\u9fff]|\s*$)"
+    r"|[^。，,；;！？\s>＞»›]{1,12}[>＞»›](?=\s*[\u4e00-\u9fff]|\s*$)"
+    # a document number and signer: "某公〔2023〕12号   签发人：某某"
+    r"|\S{0,14}[〔\[［(（]\s*(?:19|20)[0-9]{2}\s*[〕\]］)）]\s*[0-9]{1,5}\s*号(?:\s|$)"
+)
+# Words anywhere in a line: a banner with the day ("某某区人民政府 2021年5月6日星期四",
+# "… 农历正月廿九"), a breadcrumb's "位置：", a signer, a template site's notes. Plain words,
+# no date pattern: a search tries every alternative at every position.
+_CHROME_WORDS = (
+    r"今天是|农历|星期[一二三四五六日天]|礼拜[一二三四五六日天]|日\s*周[一二三四五六日天]|签发人\s*[:：]|位置\s*[:：]|"
+    + "|".join(re.escape(w) for w in TEMPLATE_WORDS)
+)
+# a menu: words between spaces, one of them a menu word, a digit glued on at most
+_MENU_SHAPE = (
+    r"(?:[\u4e00-\u9fffA-Za-z]{2,10}[0-9]{0,2}[ \t\u3000\xa0]+){2,}"
+    r"[\u4e00-\u9fffA-Za-z]{2,10}[0-9]{0,2}$"
+)
+# a site name printed twice: "某某资讯网 某某资讯网"
+_TWICE = r"(?P<twice>\S{2,20})[ \t\u3000\xa0]+(?P=twice)$"
+MENU_SHAPE = re.compile(_MENU_SHAPE + "|" + _TWICE)
+MENU_WORD = re.compile(_MENU_ALT)
+CHROME_LINE = re.compile(_CHROME_LINE)
+CHROME_WORDS = re.compile(_CHROME_WORDS)
+CHROME = re.compile(
+    "^(?:"
+    + _CHROME_LINE
+    + "|(?=.*(?:"
+    + _MENU_ALT
+    + "))"
+    + _MENU_SHAPE
+    + "|"
+    + _TWICE
+    + ")|"
+    + _CHROME_WORDS
+)
+"""Page chrome: banners, bars, menus, breadcrumbs, document numbers, template-site lines."""
+DOC_NUMBER = re.compile(r"\S{0,14}[〔\[［]\s*(?:19|20)[0-9]{2}\s*[〕\]］]\s*[0-9]{1,5}\s*号")
+TITLE_TAG = re.compile(r"^【[^】]{1,10}】\s*")
+"""A template site's tag glued before the title (【工作总结】): not part of the title."""
+# A five-year (or any multi-year) review names no single year.
+YEAR_RANGE = re.compile(
+    r"(?:19|20)[0-9]{2}\s*年?\s*[—–\-~～至到]+\s*(?:19|20)?[0-9]{2}\s*年|五年|十四五|十三五"
+)
+# A self-reference names an organ only with a place in it ("青禾县教育局", not "我局", "教育局").
+ORGAN_PLACE = re.compile(r"省|市|县|区|州|盟|旗|镇|乡|街道|自治|国家|中央|中共")
+ORGAN_SELF = re.compile(r"^(?:我|本|该|全|各|其|此|贵)")
+
+PAGE_CLUTTER = re.compile(CLUTTER.pattern + "|" + CHROME.pattern + "|" + METADATA.pattern)
+"""Any line a web page prints around a report: fields, buttons, chrome, metadata."""
+_CLUTTER_SEARCH = CLUTTER.search
+_CHROME_MATCH = CHROME_LINE.match
+_CHROME_SEARCH = CHROME_WORDS.search
+_METADATA_MATCH = METADATA.match
+_MENU_MATCH = MENU_SHAPE.match
+_CHROME_MARK = re.compile(r"[|｜>＞»›〔［\[(（]").search
+_GAP_SEARCH = re.compile(r"[ \t\u3000\xa0]").search
+_MENU_SEARCH = MENU_WORD.search
+
+
+def is_page_clutter(text: str) -> bool:
+    """Whether a (folded) line is one a web page prints around a report (`PAGE_CLUTTER`).
+
+    The same answer as ``PAGE_CLUTTER.search(text) is not None``, in a few cheap calls: the
+    whole-line shapes are matched at the start only, the words searched once.
+    """
+    return (
+        _CLUTTER_SEARCH(text) is not None
+        or _METADATA_MATCH(text) is not None
+        or _CHROME_SEARCH(text) is not None
+        # bars, breadcrumbs and document numbers have a mark of their own to look for first
+        or (_CHROME_MARK(text) is not None and _CHROME_MATCH(text) is not None)
+        # menus have spaces; the shape first: it fails at the first punctuation of prose
+        or (
+            _GAP_SEARCH(text) is not None
+            and (m := _MENU_MATCH(text)) is not None
+            and (m.group("twice") is not None or _MENU_SEARCH(text) is not None)
+        )
+    )
+
+
 # The parts of a report 《法治政府建设与责任落实督察工作规定》 asks for, as headings word them
 # ("重点工作和成效", "存在的主要问题", "下一步工作计划"…); read in `fazhi_report.parsers.facts`.
 ROLE_OTHER = re.compile(r"其他|其它")
@@ -103,6 +227,12 @@ _CUE_PATTERNS = (
     CLUTTER,
     CLOSING,
     CLOSING_WEAK,
+    METADATA,
+    CHROME_LINE,
+    CHROME_WORDS,
+    TITLE_TAG,
+    YEAR_RANGE,
+    ORGAN_PLACE,
 )
 
 
@@ -132,9 +262,9 @@ def traditional_variants(simplified: str) -> str:
 # traditional_variants(cue_characters()), stored so that parsing needs no OpenCC start-up;
 # tests/test_cues.py checks it against OpenCC whenever the cues change.
 TRADITIONAL_CUE_CHARACTERS = (
-    "來們備劃務區員問單圖報實審將專對導廳後徵掃擊數於時書會構標機欄權況瀏獄現產當發監"
-    "碼糾結經網編縣總績職臺與舉處號術覈覽計訪設詞識讀負責輯辦進過錯鏈閉開間閱閲關隊頁"
-    "頂題類顧館體點黨"
+    "來們備僅劃務區參員問單國圍圖報實審將專對導廳後徵掃擊數於時書會構標機欄權歡歷況瀏獄現產當"
+    "發監碼禮範籤糾組結經網編縣總績職臺與舉處號術覈覽計訪設詞識讀負責載輯辦農進過鄉錯鍵鎮鏈閉"
+    "開間閱閲關隊頁頂題類顧館體點黨"
 )
 TRADITIONAL_HINT = re.compile("[" + TRADITIONAL_CUE_CHARACTERS + "]")
 """Finds a traditional form of a cue character: text without one needs no folding."""

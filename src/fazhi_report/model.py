@@ -451,10 +451,17 @@ class PageInfo:
     Attributes:
         published: when the page says it was published (a ``datetime`` when it gives a time).
         source: the publishing office the page names (来源).
+        issuer: the issuing organ a disclosure catalogue names (发文机关, 发布机构).
+        number: the document number a disclosure catalogue or the document header gives
+            (文号, e.g. ``某公〔2023〕12号``).
+        issued: the date of issue a disclosure catalogue gives (发文日期, 成文日期).
     """
 
     published: _dt.date | None = attrs.field(on_setattr=_check_published, default=None)
     source: str | None = attrs.field(on_setattr=_check_optional_str, default=None)
+    issuer: str | None = attrs.field(on_setattr=_check_optional_str, default=None)
+    number: str | None = attrs.field(on_setattr=_check_optional_str, default=None)
+    issued: _dt.date | None = attrs.field(on_setattr=_check_published, default=None)
 
     def __attrs_post_init__(self) -> None:
         _check_all(self)

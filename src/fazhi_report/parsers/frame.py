@@ -152,6 +152,10 @@ def _title(c: Classified, start: int, end: int) -> tuple[int, TitleFrame | None]
         return hinted.start, hinted
     if i >= end or kinds[i] != TEXT:
         return i, None
+    found = _found_title(c, i, end)
+    if found is not None:
+        c.to_clutter(i, found.start)  # what stands above the title is page chrome
+        return found.start, found
     # a first line broken mid-sentence is read with its continuation: the official form
     # writes the title, or the first paragraph, on one line
     text = c.lines[i].text
@@ -182,6 +186,90 @@ def _title(c: Classified, start: int, end: int) -> tuple[int, TitleFrame | None]
     return i, None
 
 
+# How far down a page the title is looked for, and the longest line of chrome read past on the
+# way (menus, banners, a page title): a line of prose, or a heading, ends the search.
+_SEARCH_LINES = 40
+_CHROME_MAX = 40
+
+
+def _found_title(c: Classified, i: int, end: int) -> TitleFrame | None:
+    """A title found below page chrome, when the first line with text is not where it starts.
+
+    The title is the first line worded as a report title (with one or two organ lines above
+    it), read past page chrome: short lines without sentence punctuation. Where a page title
+    is followed by a differing formal one (关于…的报告, or an organ line over it), the formal
+    one wins; between the two only clutter and organ lines are read past. ``None`` when the
+    title starts at line ``i`` after all (the plain rules decide there) or no title is found
+    before prose or a heading.
+    """
+    lines, kinds = c.lines, c.kinds
+    first: tuple[int, int, str] | None = None
+    j = i
+    limit = min(end, i + _SEARCH_LINES)
+    head = lines[i].text
+    if is_title_like(head):
+        # the common case, a title on the first line: prose (or a heading) after it and its
+        # repeats settles it at once
+        if "关于" in _cues.fold(head):
+            return None
+        first = (i, i + 1, head)
+        j = i + 1
+        while j < limit and (kinds[j] in _SKIP or lines[j].text == head):
+            j += 1
+        if j >= limit or kinds[j] != TEXT or has_sentence_punct(lines[j].text):
+            return None
+    while j < limit:
+        kind = kinds[j]
+        if kind in _SKIP:
+            j += 1
+            continue
+        if kind != TEXT:
+            break
+        text = lines[j].text
+        if len(text) > 80 or has_sentence_punct(text):
+            break  # prose: the title, if any, stands above
+        if is_title_like(text):
+            start = _organ_lines_above(c, i, j)
+            joined_text = "".join(lines[m].text for m in range(start, j + 1) if kinds[m] == TEXT)
+            formal = start < j or "关于" in _cues.fold(joined_text)
+            if first is None:
+                first = (start, j + 1, joined_text)
+                if formal:
+                    break
+            elif formal and joined_text != first[2]:
+                first = (start, j + 1, joined_text)
+                break
+        elif len(text) > _CHROME_MAX or (
+            # after a page title, only organ lines may stand before a formal title
+            first is not None and not is_organ_line(_TITLE_SPACE.sub("", text))
+        ):
+            break
+        j += 1
+    if first is None or first[0] == i:
+        return None
+    return TitleFrame(first[0], first[1], _clean_title(first[2]))
+
+
+def _organ_lines_above(c: Classified, i: int, j: int) -> int:
+    """Where the title at line ``j`` starts: up to two organ lines (or 关于) above it."""
+    lines, kinds = c.lines, c.kinds
+    start = j
+    k = j - 1
+    for _ in range(2):
+        while k >= i and kinds[k] in _SKIP:
+            k -= 1
+        if k < i or kinds[k] != TEXT:
+            break
+        text = lines[k].text
+        if has_link_punct(text) or not (
+            is_organ_line(_TITLE_SPACE.sub("", text)) or text.endswith("关于")
+        ):
+            break
+        start = k
+        k -= 1
+    return start
+
+
 def _clean_title(title: str) -> str:
     """The title without the spaces between its words, unless that changes what it looks like.
 
@@ -189,11 +277,14 @@ def _clean_title(title: str) -> str:
     title that would then read as a link or a date ("www.导 府" → "www.导府") keeps them, so
     that the official form, which writes the title as it is, reads back the same.
     """
+    tag = _cues.TITLE_TAG.match(title)
+    if tag is not None and tag.end() < len(title):
+        title = title[tag.end() :]  # a template site's 【工作总结】 is not part of the title
     cleaned = _TITLE_SPACE.sub("", title)
     if cleaned == title:
         return title
     if (
-        _cues.CLUTTER.search(_cues.fold(cleaned)) is not None
+        _cues.PAGE_CLUTTER.search(_cues.fold(cleaned)) is not None
         or parse_date(cleaned) is not None
         or match_marker(cleaned) is not None
     ):

@@ -1,0 +1,172 @@
+"""Reports as real pages publish them: chrome, metadata and a formal header before the title.
+
+Every fixture is our own invented text. Each stands for a shape (a banner with the day, a bar
+of links, a breadcrumb, disclosure metadata…), written in simplified and traditional characters
+and in half- and full-width punctuation; every one must also render back byte for byte and
+survive the official form.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import fazhi_report as fr
+from tests.strategies import chrome_lines, reports
+
+BODY = (
+    "2023年，我局坚持依法行政，现将有关情况报告如下：\n"
+    "一、主要举措和成效\n"
+    "推进执法规范化。\n"
+    "二、存在的不足\n"
+    "培训不够。\n"
+    "青禾县公安局\n"
+    "2024年1月20日\n"
+)
+TITLE = "青禾县公安局2023年法治政府建设情况报告"
+
+
+def _read(text: str) -> fr.Report:
+    """Parse ``text`` and check both round trips."""
+    report = fr.parse(text)
+    assert fr.render(report, "text") == text
+    assert fr.parse(fr.render(report, "text", style="official")) == report
+    return report
+
+
+CHROME = {
+    "banner-with-day": "某某区人民政府 2021年5月6日星期四\n",
+    "banner-today": "今天是：2022年3月1日 星期二 农历正月廿九\n",
+    "bar": "无障碍 | 简体 | 繁体\n",
+    "bar-full-width": "登录｜注册\n",
+    "menu": "首页 政务公开 政府信息公开 法治政府建设\n",
+    "menu-digit-glued": "首页1 政务公开 互动交流\n",
+    "site-twice": "青禾资讯网 青禾资讯网\n",
+    "breadcrumb": "首页 > 政务公开 > 工作报告\n",
+    "breadcrumb-full-width": "首页＞政务公开＞工作报告\n",
+    "breadcrumb-position": "您所在的位置：政务公开 > 工作报告\n",
+    "breadcrumb-guillemets": "当前位置：首页 » 资讯 »\n",
+    "template-editor": "下面是小编为大家整理的法治政府建设情况报告，供大家参考。\n",
+    "template-upload": "时间：2024-02-01 公文范文 来源：网友投稿\n",
+    "metadata-index": "索引号：11A00-2024-0001\n",
+    "metadata-spaced": "索 引 号 : 11A00-2024-0001\n",
+    "metadata-bullet": "• 文号：青公〔2024〕3号\n",
+    "metadata-dash": "- 分 类: 综合政务\n",
+    "metadata-next-line": "主题分类：\n综合政务\n",
+    "metadata-many-keys": "发文机关：青禾县公安局   发文日期：2024-01-20\n",
+    "traditional-banner": "今天是：2022年3月1日 星期二 農曆正月廿九\n",
+    "traditional-menu": "首頁 政務公開 政府信息公開 法治政府建設\n",
+    "traditional-breadcrumb": "您所在的位置：政務公開 > 工作報告\n",
+    "traditional-metadata": "發文機關：青禾縣公安局\n",
+}
+
+
+@pytest.mark.parametrize("chrome", CHROME.values(), ids=CHROME.keys())
+def test_chrome_before_the_title_is_never_title_organ_or_year(chrome: str) -> None:
+    text = chrome + chrome + TITLE + "\n" + BODY
+    report = _read(text)
+    assert report.title == TITLE
+    assert report.organ == "青禾县公安局"
+    assert report.year == 2023
+    assert report.preamble[0].text.startswith("2023年")
+    assert [s.heading for s in report.sections] == ["主要举措和成效", "存在的不足"]
+    # the chrome stays in the layout
+    assert report.layout is not None and report.layout.lead == chrome + chrome
+
+
+def test_a_whole_page_of_chrome_and_metadata() -> None:
+    text = (
+        "某某区人民政府 2021年5月6日星期四\n"
+        "无障碍 | 简体 | 繁体\n"
+        "首页 政务公开 政府信息公开 法治政府建设\n"
+        "您所在的位置：首页 > 政务公开 > 工作报告\n"
+        "索 引 号：11A-2024-001\n"
+        "发文机关：青禾县公安局   文号：青公〔2024〕3号\n"
+        "发文日期：2024-01-20\n"
+        "\n"
+        f"{TITLE}\n"
+        "发布时间：2024-01-21 09:00\n"
+        f"{TITLE}\n" + BODY
+    )
+    report = _read(text)
+    assert (report.title, report.organ, report.year) == (TITLE, "青禾县公安局", 2023)
+    page = report.page
+    assert page.issuer == "青禾县公安局"
+    assert page.number == "青公〔2024〕3号"
+    assert page.issued == dt.date(2024, 1, 20)
+    assert page.published == dt.datetime(2024, 1, 21, 9, 0)
+
+
+def test_metadata_value_on_the_next_line_and_full_width_colons() -> None:
+    text = "发布机构：\n澜川市司法局\n成文日期：2024年2月3日\n" + TITLE + "\n" + BODY
+    report = _read(text)
+    assert report.page.issuer == "澜川市司法局"
+    assert report.page.issued == dt.date(2024, 2, 3)
+    assert report.title == TITLE
+
+
+def test_a_page_title_then_the_formal_header() -> None:
+    text = (
+        "青禾县公安局2023年法治政府建设工作报告\n"
+        "首页 > 政务公开\n"
+        "青禾县公安局\n"
+        "关于2023年法治政府建设工作情况的报告\n"
+        "青公〔2024〕12号   签发人：某某\n" + BODY
+    )
+    report = _read(text)
+    assert report.title == "青禾县公安局关于2023年法治政府建设工作情况的报告"
+    assert report.organ == "青禾县公安局"
+    assert report.year == 2023
+    assert report.page.number == "青公〔2024〕12号"
+
+
+def test_a_template_tag_glued_before_the_title_is_not_part_of_it() -> None:
+    text = "下面是小编为大家整理的范文，供大家参考。\n【工作总结】" + TITLE + "\n" + BODY
+    report = _read(text)
+    assert report.title == TITLE
+    assert report.organ == "青禾县公安局"
+
+
+def test_traditional_page() -> None:
+    text = (
+        "首頁 > 政務公開 > 工作報告\n"
+        "發文機關：青禾縣公安局\n"
+        "青禾縣公安局2023年法治政府建設情況報告\n"
+        "2023年，我局堅持依法行政，現將有關情況報告如下：\n"
+        "一、主要舉措和成效\n"
+        "推進執法規範化。\n"
+    )
+    report = _read(text)
+    assert report.title == "青禾縣公安局2023年法治政府建設情況報告"
+    assert report.organ == "青禾縣公安局"
+    assert report.year == 2023
+    assert report.page.issuer == "青禾縣公安局"
+
+
+def test_a_repeated_title_keeps_one_title_and_the_rest_as_header() -> None:
+    text = "首页 > 工作报告\n" + TITLE + "\n" + TITLE + "\n" + BODY
+    report = _read(text)
+    assert report.title == TITLE
+    assert report.layout is not None and report.layout.header == TITLE + "\n"
+
+
+def test_page_dates_never_become_the_year() -> None:
+    text = "今天是：2022年3月1日 星期二\n发布日期：2022-03-01\n" + BODY.replace("2023年，", "")
+    report = _read(text)
+    # no title and no year in the preamble: the signature's date says 2023 was reported on
+    assert report.year == 2023
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@given(reports(), st.lists(chrome_lines, min_size=1, max_size=8), st.sampled_from(("\n", "\r\n")))
+def test_generated_reports_survive_generated_chrome(
+    report: fr.Report, chrome: list[str], end: str
+) -> None:
+    official = fr.render(report, "text", style="official")
+    text = end.join(chrome) + end + official
+    parsed = _read(text)
+    assert (parsed.title, parsed.organ, parsed.year) == (report.title, report.organ, report.year)
+    assert parsed == report
