@@ -170,3 +170,76 @@ def test_generated_reports_survive_generated_chrome(
     parsed = _read(text)
     assert (parsed.title, parsed.organ, parsed.year) == (report.title, report.organ, report.year)
     assert parsed == report
+
+
+# -- organ and year ---------------------------------------------------------------------------
+
+UNTITLED = "一、主要举措和成效\n推进执法规范化。\n"
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "2023年，我局坚持依法行政。\n",
+        "2023年，我分局坚持依法行政。\n",
+        "2023年，市局坚持依法行政。\n",
+        "2023年，本单位坚持依法行政。\n",
+        "2023年，教育局坚持依法行政。\n",
+        "2023年，我局堅持依法行政。\n",
+        "2023年,我局坚持依法行政.\n",
+    ],
+)
+def test_a_self_reference_without_a_place_names_no_organ(opening: str) -> None:
+    report = _read(opening + UNTITLED)
+    assert report.organ is None
+    assert report.year == 2023
+
+
+@pytest.mark.parametrize(
+    ("opening", "organ"),
+    [
+        ("2023年，青禾县教育局坚持依法行政。\n", "青禾县教育局"),
+        ("2023年，我局在青禾县委领导下工作，青禾县教育局坚持依法行政。\n", "青禾县教育局"),
+        ("2023年，澜川市司法局認真履行職責。\n", "澜川市司法局"),
+    ],
+)
+def test_a_place_qualified_self_reference_names_the_organ(opening: str, organ: str) -> None:
+    report = _read(opening + UNTITLED)
+    assert report.organ == organ
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "青禾县公安局2021—2025年法治政府建设情况报告",
+        "青禾县公安局2021-2025年法治政府建设工作总结",
+        "青禾县公安局2021至2025年法治政府建设情况报告",
+        "青禾縣公安局五年來法治政府建設情況報告",
+    ],
+)
+def test_a_review_of_several_years_has_no_single_year(title: str) -> None:
+    text = title + "\n2023年，我局坚持依法行政。\n" + UNTITLED + "青禾县公安局\n2026年1月20日\n"
+    report = _read(text)
+    assert report.year is None
+    assert report.organ is not None and report.organ.startswith("青禾")
+
+
+def test_the_year_comes_from_the_preamble_not_from_page_dates() -> None:
+    text = (
+        "今天是：2025年3月1日 星期六\n"
+        "发布日期：2025-03-01\n"
+        "文号：青公〔2025〕7号\n"
+        "2023年，我局坚持依法行政。\n" + UNTITLED
+    )
+    report = _read(text)
+    assert report.year == 2023
+    assert report.organ is None
+    assert report.page.number == "青公〔2025〕7号"
+
+
+def test_inspect_says_why_the_organ_is_missing() -> None:
+    from fazhi_report.cli import outline
+
+    lines = outline(fr.parse("2023年，我局坚持依法行政。\n" + UNTITLED))
+    assert "organ: (none: the text names no organ)" in lines
+    assert "year: 2023" in lines
