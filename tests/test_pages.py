@@ -243,3 +243,17 @@ def test_inspect_says_why_the_organ_is_missing() -> None:
     lines = outline(fr.parse("2023年，我局坚持依法行政。\n" + UNTITLED))
     assert "organ: (none: the text names no organ)" in lines
     assert "year: 2023" in lines
+
+
+def test_the_docs_example_prints_what_the_page_says() -> None:
+    import contextlib
+    import io
+    import re
+    from pathlib import Path
+
+    page = (Path(__file__).parent.parent / "docs" / "pages.md").read_text("utf-8")
+    code, shown = re.findall(r"```(?:python|text)\n(.*?)```", page, re.S)[:2]
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(code, {})  # our own docs page
+    assert out.getvalue() == shown
