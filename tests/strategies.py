@@ -291,4 +291,5 @@ chrome_lines = st.one_of(
         _BULLET, _KEY, _COLON, st.sampled_from(("11A-2024-001", "综合政务", "某公〔2024〕3号"))
     ).map("".join),
     st.just("下面是小编为大家整理的工作总结，供大家参考。"),
+    st.tuples(_SITE, _GAP).map(lambda t: f"{t[0]}文库{t[1]}www.example.com"),
 )

@@ -257,3 +257,53 @@ def test_the_docs_example_prints_what_the_page_says() -> None:
     with contextlib.redirect_stdout(out):
         exec(code, {})  # our own docs page
     assert out.getvalue() == shown
+
+
+# -- watermarks -------------------------------------------------------------------------------
+
+WATERMARKED = {
+    "after-a-heading": (
+        "一、主要举措和成效 青禾文库 www.qinghe-wk.com\n推进执法规范化。\n",
+        "主要举措和成效",
+        "推进执法规范化。",
+    ),
+    "line-of-its-own": (
+        "一、主要举措和成效\n青禾文库 www.qinghe-wk.com\n推进执法规范化。\n",
+        "主要举措和成效",
+        "推进执法规范化。",
+    ),
+    "paragraph-end": (
+        "一、主要举措和成效\n推进执法规范化。青禾文库 http://www.qinghe-wk.com/doc/1.html\n",
+        "主要举措和成效",
+        "推进执法规范化。",
+    ),
+    "paragraph-end-glued": (
+        "一、主要举措和成效\n推进执法规范化。范文之家www.fanwen.cn\n",
+        "主要举措和成效",
+        "推进执法规范化。",
+    ),
+    "full-width-space": (
+        "一、主要举措和成效\u3000青禾文庫\u3000www.qinghe-wk.com\n推進執法規範化。\n",
+        "主要举措和成效",
+        "推進執法規範化。",
+    ),
+    "half-width": (
+        "(一)加强执法监督 青禾文库 www.qinghe-wk.com\n推进执法规范化.\n",
+        "加强执法监督",
+        "推进执法规范化.",
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "heading", "body"), WATERMARKED.values(), ids=WATERMARKED.keys())
+def test_a_watermark_is_never_content(text: str, heading: str, body: str) -> None:
+    report = _read(TITLE + "\n" + text)
+    section = report.sections[0]
+    assert section.heading == heading
+    assert [p.text for p in section.body] == [body]
+
+
+def test_a_web_address_without_a_site_name_stays_content() -> None:
+    text = TITLE + "\n一、主要举措和成效\n政务公开网址 见www.qinghe.gov.cn\n"
+    report = _read(text)
+    assert "www.qinghe.gov.cn" in report.sections[0].body[0].text

@@ -154,6 +154,23 @@ YEAR_RANGE = re.compile(
 ORGAN_PLACE = re.compile(r"省|市|县|区|州|盟|旗|镇|乡|街道|自治|国家|中央|中共")
 ORGAN_SELF = re.compile(r"^(?:我|本|该|全|各|其|此|贵)")
 
+# -- watermarks ------------------------------------------------------------------------------
+# Document-template sites splice their name and address into the text ("某某文库
+# www.example.com"). A site name with a web address is clutter wherever it stands: on a line of
+# its own, after a heading, at a paragraph's end, or between words set off by spaces.
+WEB_ADDRESS = (
+    r"(?:https?://)?(?:www\.|m\.|wap\.)?[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*"
+    r"\.(?:com|cn|net|org|cc|top|vip|info|wang|xyz)(?:/[A-Za-z0-9_./?=&%#-]*)?"
+)
+SITE_NAME = r"[\u4e00-\u9fff]{2,12}"
+_H = r"[ \t\u3000\xa0]"
+WATERMARK_LINE = re.compile(SITE_NAME + _H + "*" + WEB_ADDRESS + "$")
+"""A watermark on a line of its own."""
+WATERMARK_TAIL = re.compile(
+    r"(?:(?<=[。，,；;！？!?”）)])|" + _H + "+)" + SITE_NAME + _H + "*" + WEB_ADDRESS + _H + "*$"
+)
+"""A watermark at the end of a line, after a stop or set off by spaces."""
+
 PAGE_CLUTTER = re.compile(CLUTTER.pattern + "|" + CHROME.pattern + "|" + METADATA.pattern)
 """Any line a web page prints around a report: fields, buttons, chrome, metadata."""
 _CLUTTER_SEARCH = CLUTTER.search
@@ -175,6 +192,7 @@ def is_page_clutter(text: str) -> bool:
     return (
         _CLUTTER_SEARCH(text) is not None
         or _METADATA_MATCH(text) is not None
+        or ("." in text and WATERMARK_LINE.match(text) is not None)
         or _CHROME_SEARCH(text) is not None
         # bars, breadcrumbs and document numbers have a mark of their own to look for first
         or (_CHROME_MARK(text) is not None and _CHROME_MATCH(text) is not None)
