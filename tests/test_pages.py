@@ -307,3 +307,43 @@ def test_a_web_address_without_a_site_name_stays_content() -> None:
     text = TITLE + "\n一、主要举措和成效\n政务公开网址 见www.qinghe.gov.cn\n"
     report = _read(text)
     assert "www.qinghe.gov.cn" in report.sections[0].body[0].text
+
+
+INSIDE = {
+    "set-off-by-spaces": (
+        "推进依法行政 青禾文库 www.qinghe-wk.com 工作。\n",
+        "推进依法行政工作。",
+    ),
+    "glued-into-a-word": ("推进依法某某文库www.example.com行政。\n", "推进依法行政。"),
+    "after-a-stop": (
+        "推进执法规范化。范文之家www.fanwen.cn强化监督。\n",
+        "推进执法规范化。强化监督。",
+    ),
+    "full-width-spaces": (
+        "推進依法行政\u3000青禾文庫\u3000www.qinghe-wk.com\u3000工作。\n",
+        "推進依法行政工作。",
+    ),
+    "across-broken-lines": (
+        "推进依法行政，强化执法监督，持续提升执法规范化水平，某某文库www.example.com切实\n"
+        "维护群众合法权益。\n",
+        "推进依法行政，强化执法监督，持续提升执法规范化水平，切实维护群众合法权益。",
+    ),
+}
+
+
+@pytest.mark.parametrize(("body", "whole"), INSIDE.values(), ids=INSIDE.keys())
+def test_a_watermark_inside_a_sentence_leaves_it_whole(body: str, whole: str) -> None:
+    text = TITLE + "\n一、主要举措和成效\n" + body
+    report = _read(text)
+    assert [p.text for p in report.sections[0].body] == [whole]
+
+
+def test_points_read_through_a_watermark_and_edits_keep_it() -> None:
+    text = (
+        TITLE + "\n一、主要举措和成效\n一是规范执法。二是加强青禾文库www.qinghe-wk.com培训工作。\n"
+    )
+    report = _read(text)
+    points = report.sections[0].body[0].points
+    assert [p.title for p in points] == ["规范执法", "加强培训工作"]
+    report.sections[0].heading = "重点工作和成效"
+    assert fr.render(report, "text") == text.replace("主要举措和成效", "重点工作和成效")

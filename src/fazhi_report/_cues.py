@@ -170,6 +170,27 @@ WATERMARK_TAIL = re.compile(
     r"(?:(?<=[。，,；;！？!?”）)])|" + _H + "+)" + SITE_NAME + _H + "*" + WEB_ADDRESS + _H + "*$"
 )
 """A watermark at the end of a line, after a stop or set off by spaces."""
+# Site words a watermark glued into a sentence ends its name with ("某某文库www.example.com"):
+# the name is then read as the two characters before the word.
+SITE_WORDS = ("文库", "范文网", "范文", "文档网", "文秘网", "资料网", "学习网", "之家", "网")
+WATERMARK_INSIDE = re.compile(
+    _H
+    + r"*(?:(?<=[ \t\u3000\xa0。，,；;！？!?”])"
+    + SITE_NAME
+    + _H
+    + r"+(?="
+    + WEB_ADDRESS
+    + r")|[\u4e00-\u9fff]{2}(?:"
+    + "|".join(SITE_WORDS)
+    + "))"
+    + _H
+    + "*"
+    + WEB_ADDRESS
+    + _H
+    + "*"
+)
+"""A watermark inside a paragraph: a name after a space or a stop and before a space, or a
+name glued into the sentence that ends with a site word (two characters before it)."""
 
 PAGE_CLUTTER = re.compile(CLUTTER.pattern + "|" + CHROME.pattern + "|" + METADATA.pattern)
 """Any line a web page prints around a report: fields, buttons, chrome, metadata."""
