@@ -347,3 +347,48 @@ def test_points_read_through_a_watermark_and_edits_keep_it() -> None:
     assert [p.title for p in points] == ["规范执法", "加强培训工作"]
     report.sections[0].heading = "重点工作和成效"
     assert fr.render(report, "text") == text.replace("主要举措和成效", "重点工作和成效")
+
+
+# -- lost line breaks -------------------------------------------------------------------------
+
+RUN_ON = (
+    "青禾县公安局2024年法治政府建设情况报告2024年，我局坚持依法行政，现将有关情况报告如下："
+    "一、主要举措和成效（一）加强组织领导。一是健全机制。二是压实责任。（二）规范执法行为。"
+    "推进执法公开，全面落实执法公示制度、执法全过程记录制度和重大执法决定法制审核制度，"
+    "执法质量稳步提升。二、存在的不足虽然今年取得了一定成效，但执法队伍专业化水平还需提高。"
+    "三、下一步工作计划（一）深化改革。持续推进执法规范化建设。特此报告。青禾县公安局2025年1月20日"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        RUN_ON,
+        RUN_ON + "\n",
+        RUN_ON.replace("，", ",").replace("：", ":").replace("（", "(").replace("）", ")"),
+        fr.render(fr.parse(RUN_ON), "text", style="official").replace("\n", ""),
+    ],
+    ids=["full-width", "line-end", "half-width", "official-joined"],
+)
+def test_a_report_that_lost_its_line_breaks(text: str) -> None:
+    report = _read(text)
+    assert report.title == "青禾县公安局2024年法治政府建设情况报告"
+    assert (report.organ, report.year) == ("青禾县公安局", 2024)
+    assert report.preamble[0].text.startswith("2024年")
+    headings = [s.heading for s in report.sections]
+    assert headings == ["主要举措和成效", "存在的不足", "下一步工作计划"]
+    first = report.sections[0]
+    assert not first.run_in
+    assert [s.heading for s in first.subsections] == ["加强组织领导", "规范执法行为"]
+    assert report.sections[1].body[0].text.startswith("虽然今年")
+    assert report.signature is not None
+    assert report.signature.organ == "青禾县公安局"
+    assert report.signature.date == dt.date(2025, 1, 20)
+
+
+def test_a_traditional_report_that_lost_its_line_breaks() -> None:
+    simplified = fr.parse(RUN_ON)
+    trad = RUN_ON.replace("报告", "報告").replace("执法", "執法").replace("建设", "建設")
+    report = _read(trad)
+    assert report.title == "青禾县公安局2024年法治政府建設情況報告".replace("情況", "情况")
+    assert [s.heading for s in report.sections] == [s.heading for s in simplified.sections]

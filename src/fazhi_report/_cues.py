@@ -226,6 +226,18 @@ def is_page_clutter(text: str) -> bool:
     )
 
 
+# The standard part names a level-1 heading uses, for text that lost its line breaks: in
+# "二、存在的不足虽然今年…" the heading ends where the part name ends when no stop follows it.
+PART_NAMES = (
+    "主要举措和成效", "主要工作举措和成效", "重点工作和成效", "主要工作和成效", "工作举措和成效",
+    "存在的不足和原因", "存在的问题和不足", "存在的不足", "存在的问题", "存在的主要问题",
+    "主要负责人履行推进法治建设第一责任人职责情况",
+    "党政主要负责人履行推进法治建设第一责任人职责情况",
+    "下一步工作计划", "下一步工作安排", "下一步工作打算", "下一年度工作计划", "下一年度工作安排",
+    "其他需要报告的事项", "其他事项",
+)  # fmt: skip
+PART_NAME = re.compile("|".join(sorted(PART_NAMES, key=len, reverse=True)))
+
 # The parts of a report 《法治政府建设与责任落实督察工作规定》 asks for, as headings word them
 # ("重点工作和成效", "存在的主要问题", "下一步工作计划"…); read in `fazhi_report.parsers.facts`.
 ROLE_OTHER = re.compile(r"其他|其它")
@@ -270,6 +282,7 @@ _CUE_PATTERNS = (
     CHROME_LINE,
     CHROME_WORDS,
     TITLE_TAG,
+    PART_NAME,
     YEAR_RANGE,
     ORGAN_PLACE,
 )
@@ -303,7 +316,7 @@ def traditional_variants(simplified: str) -> str:
 TRADITIONAL_CUE_CHARACTERS = (
     "來們備僅劃務區參員問單國圍圖報實審將專對導廳後徵掃擊數於時書會構標機欄權歡歷況瀏獄現產當"
     "發監碼禮範籤糾組結經網編縣總績職臺與舉處號術覈覽計訪設詞識讀負責載輯辦農進過鄉錯鍵鎮鏈閉"
-    "開間閱閲關隊頁頂題類顧館體點黨"
+    "開間閱閲關隊頁頂項題類顧館體點黨"
 )
 TRADITIONAL_HINT = re.compile("[" + TRADITIONAL_CUE_CHARACTERS + "]")
 """Finds a traditional form of a cue character: text without one needs no folding."""
