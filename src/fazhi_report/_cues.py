@@ -191,6 +191,48 @@ WATERMARK_INSIDE = re.compile(
 )
 """A watermark inside a paragraph: a name after a space or a stop and before a space, or a
 name glued into the sentence that ends with a site word (two characters before it)."""
+_ADDRESS_FIND = re.compile(WEB_ADDRESS).finditer
+# every web address has a top-level domain after a dot: a literal-led search, far cheaper than
+# the address pattern, rules out almost every paragraph
+_TLD = re.compile(r"\.(?:com|cn|net|org|cc|top|vip|info|wang|xyz)(?![A-Za-z])").search
+_INSIDE_SEARCH = WATERMARK_INSIDE.search
+# how far before its web address a watermark may start (spaces, a name, spaces)
+_NAME_REACH = 32
+
+
+def find_watermarks(text: str) -> list[tuple[int, int]]:
+    """The (start, end) spans of the watermarks inside ``text``, in order.
+
+    Web addresses are found first (one cheap search); the watermark pattern then runs only
+    just before each, so a long paragraph without one costs a single scan.
+    """
+    spans: list[tuple[int, int]] = []
+    if _TLD(text) is None:
+        return spans
+    last = 0
+    for address in _ADDRESS_FIND(text):
+        a = address.start()
+        if a < last:
+            continue
+        m = _INSIDE_SEARCH(text, max(last, a - _NAME_REACH))
+        if m is not None and m.start() <= a < m.end():
+            spans.append((m.start(), m.end()))
+            last = m.end()
+    return spans
+
+
+def watermark_tail(text: str) -> int:
+    """Where a watermark that ends ``text`` starts (after a stop or a space), or -1."""
+    if _TLD(text) is None:
+        return -1
+    address = None
+    for found in _ADDRESS_FIND(text):
+        address = found
+    if address is None or text[address.end() :].strip(" \t\u3000\xa0"):
+        return -1
+    m = WATERMARK_TAIL.search(text, max(0, address.start() - _NAME_REACH))
+    return m.start() if m is not None else -1
+
 
 PAGE_CLUTTER = re.compile(CLUTTER.pattern + "|" + CHROME.pattern + "|" + METADATA.pattern)
 """Any line a web page prints around a report: fields, buttons, chrome, metadata."""

@@ -47,7 +47,7 @@ _signature_layout = positional_maker(SignatureLayout)
 _report_layout = positional_maker(ReportLayout)
 
 
-_WATERMARK_TAIL = _cues.WATERMARK_TAIL.search
+_watermark_tail = _cues.watermark_tail
 
 
 def _watermarks_to_line_ends(lines: Sequence[Line]) -> None:
@@ -60,10 +60,10 @@ def _watermarks_to_line_ends(lines: Sequence[Line]) -> None:
         text = line.text
         if "." not in text:  # every watermark has a web address: most lines need no search
             continue
-        m = _WATERMARK_TAIL(text)
-        if m is not None and m.start() > 0:
-            line.text = text[: m.start()]
-            line.end = text[m.start() :] + line.end
+        at = _watermark_tail(text)
+        if at > 0:
+            line.text = text[:at]
+            line.end = text[at:] + line.end
 
 
 def build_report(lines: Sequence[Line], *, encoding: str | None = None) -> Report:

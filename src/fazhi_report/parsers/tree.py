@@ -56,7 +56,7 @@ class Tree:
         self.level3: list[str] = []
 
 
-_WATERMARK_INSIDE = _cues.WATERMARK_INSIDE.finditer
+_find_watermarks = _cues.find_watermarks
 
 
 def _without_watermarks(
@@ -71,11 +71,7 @@ def _without_watermarks(
     A watermark a line break runs through is left alone. ``starts`` (offsets of the lines'
     starts) move with the text.
     """
-    spans = [
-        (m.start(), m.end())
-        for m in _WATERMARK_INSIDE(content)
-        if m.end() > m.start() and not any(m.start() < o < m.end() for o, _ in breaks)
-    ]
+    spans = [(s, e) for s, e in _find_watermarks(content) if not any(s < o < e for o, _ in breaks)]
     if not spans:
         return content, breaks, starts
 
