@@ -392,3 +392,51 @@ def test_a_traditional_report_that_lost_its_line_breaks() -> None:
     report = _read(trad)
     assert report.title == "青禾县公安局2024年法治政府建設情況報告".replace("情況", "情况")
     assert [s.heading for s in report.sections] == [s.heading for s in simplified.sections]
+
+
+# -- joint reports ----------------------------------------------------------------------------
+
+JOINT_BODY = (
+    "2023年，全县坚持依法行政，现将有关情况报告如下：\n一、主要举措和成效\n推进执法规范化。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "title", "organs"),
+    [
+        (
+            "中共青禾县委  青禾县人民政府关于2023年法治政府建设情况的报告\n",
+            "中共青禾县委  青禾县人民政府关于2023年法治政府建设情况的报告",
+            ("中共青禾县委", "青禾县人民政府"),
+        ),
+        (
+            "首页 > 政务公开\n中共青禾县委\n青禾县人民政府\n关于2023年法治政府建设情况的报告\n",
+            "中共青禾县委 青禾县人民政府关于2023年法治政府建设情况的报告",
+            ("中共青禾县委", "青禾县人民政府"),
+        ),
+        (
+            "中共青禾縣委\u3000青禾縣人民政府關於2023年法治政府建設情況的報告\n",
+            "中共青禾縣委\u3000青禾縣人民政府關於2023年法治政府建設情況的報告",
+            ("中共青禾縣委", "青禾縣人民政府"),
+        ),
+        (
+            "澜川市司法局、澜川市公安局2023年法治政府建设情况报告\n",
+            "澜川市司法局、澜川市公安局2023年法治政府建设情况报告",
+            ("澜川市司法局", "澜川市公安局"),
+        ),
+    ],
+)
+def test_a_joint_report_keeps_its_issuers_apart(
+    head: str, title: str, organs: tuple[str, ...]
+) -> None:
+    report = _read(head + JOINT_BODY)
+    assert report.title == title
+    assert report.organs == organs
+    assert report.year == 2023
+
+
+def test_a_single_organ_title_loses_its_spaces_and_has_one_organ() -> None:
+    report = _read("天津市公安局 2024年法治政府建设情况报告\n" + JOINT_BODY)
+    assert report.title == "天津市公安局2024年法治政府建设情况报告"
+    assert report.organs == ("天津市公安局",)
+    assert fr.Report().organs == ()

@@ -63,6 +63,23 @@ CLOSING_WEAK = re.compile(
     r"|(?:19|20)[0-9]{2}年[，,](?:我局将|我们将|本局将))"
 )
 
+# Joint reports name two issuers or more: "中共某县县委  某县人民政府", "某市司法局、某市公安局".
+_ORGAN_SEPARATOR = re.compile(
+    r"[ \t\u3000\xa0、，,]+|(?<=[局委府厅院办室所队处心部站])(?:和|与|及)"
+)
+
+
+def split_organs(organ: str) -> tuple[str, ...]:
+    """The issuers an organ name holds: each part of a joint name, or the name alone.
+
+    A name is split only when every part ends as an organ name does (局, 委员会, 政府…).
+    """
+    parts = [p for p in _ORGAN_SEPARATOR.split(organ) if p]
+    if len(parts) > 1 and all(fold(p).endswith(ORGAN_ENDINGS) for p in parts):
+        return tuple(parts)
+    return (organ,)
+
+
 # -- page chrome and disclosure metadata -------------------------------------------------
 # What real web pages print around a report, before its title or after it. Each vocabulary is a
 # plain tuple: extend it and the patterns below follow. None of these lines is ever a title,

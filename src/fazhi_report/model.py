@@ -524,6 +524,18 @@ class Report:
         return found
 
     @property
+    def organs(self) -> tuple[str, ...]:
+        """The reporting organs: each issuer of a joint report, else `organ` alone.
+
+        ``()`` when the report names no organ. ``"中共某县县委 某县人民政府"`` gives two.
+        """
+        if self.organ is None:
+            return ()
+        from fazhi_report._cues import split_organs  # the cue vocabularies stay in one module
+
+        return split_organs(self.organ)
+
+    @property
     def points(self) -> list[Point]:
         """Every point of the report, in document order."""
         return [point for paragraph in self.paragraphs for point in paragraph.points]

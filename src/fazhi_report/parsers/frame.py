@@ -203,7 +203,7 @@ def _found_title(c: Classified, i: int, end: int) -> TitleFrame | None:
     before prose or a heading.
     """
     lines, kinds = c.lines, c.kinds
-    first: tuple[int, int, str] | None = None
+    first: tuple[int, int, str, bool] | None = None
     j = i
     limit = min(end, i + _SEARCH_LINES)
     head = lines[i].text
@@ -212,7 +212,7 @@ def _found_title(c: Classified, i: int, end: int) -> TitleFrame | None:
         # repeats settles it at once
         if "关于" in _cues.fold(head):
             return None
-        first = (i, i + 1, head)
+        first = (i, i + 1, head, False)
         j = i + 1
         while j < limit and (kinds[j] in _SKIP or lines[j].text == head):
             j += 1
@@ -230,14 +230,17 @@ def _found_title(c: Classified, i: int, end: int) -> TitleFrame | None:
             break  # prose: the title, if any, stands above
         if is_title_like(text):
             start = _organ_lines_above(c, i, j)
-            joined_text = "".join(lines[m].text for m in range(start, j + 1) if kinds[m] == TEXT)
+            above = [lines[m].text for m in range(start, j) if kinds[m] == TEXT]
+            # two organ lines are two issuers: a space keeps them apart in the title
+            joint = len(above) == 2 and not above[0].endswith("关于")
+            joined_text = (" ".join(above) if joint else "".join(above)) + text
             formal = start < j or "关于" in _cues.fold(joined_text)
             if first is None:
-                first = (start, j + 1, joined_text)
+                first = (start, j + 1, joined_text, joint)
                 if formal:
                     break
             elif formal and joined_text != first[2]:
-                first = (start, j + 1, joined_text)
+                first = (start, j + 1, joined_text, joint)
                 break
         elif len(text) > _CHROME_MAX or (
             # after a page title, only organ lines may stand before a formal title
@@ -245,7 +248,8 @@ def _found_title(c: Classified, i: int, end: int) -> TitleFrame | None:
         ):
             break
         j += 1
-    if first is None or first[0] == i:
+    # a title from the first line is left to the plain rules, unless two issuers head it
+    if first is None or (first[0] == i and not first[3]):
         return None
     return TitleFrame(first[0], first[1], _clean_title(first[2]))
 
@@ -270,6 +274,19 @@ def _organ_lines_above(c: Classified, i: int, j: int) -> int:
     return start
 
 
+def _title_space(title: str, m: re.Match[str]) -> str:
+    """A space in a title goes, unless it keeps two issuers apart ("某县县委 某县人民政府关于")."""
+    left = _TITLE_SPACE.split(title[: m.start()])[-1]
+    if not is_organ_line(left):
+        return ""
+    rest = _cues.fold(title[m.end() :])
+    cut = _cues.ORGAN_BEFORE.search(rest)
+    year = _cues.TITLE_YEAR.search(rest)
+    end = min(x.start() for x in (cut, year) if x is not None) if (cut or year) else 0
+    right = _TITLE_SPACE.split(rest[:end])[0]
+    return m.group() if right and is_organ_line(right) else ""
+
+
 def _clean_title(title: str) -> str:
     """The title without the spaces between its words, unless that changes what it looks like.
 
@@ -280,7 +297,7 @@ def _clean_title(title: str) -> str:
     tag = _cues.TITLE_TAG.match(title)
     if tag is not None and tag.end() < len(title):
         title = title[tag.end() :]  # a template site's 【工作总结】 is not part of the title
-    cleaned = _TITLE_SPACE.sub("", title)
+    cleaned = _TITLE_SPACE.sub(lambda m: _title_space(title, m), title)
     if cleaned == title:
         return title
     if (
