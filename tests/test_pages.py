@@ -440,3 +440,22 @@ def test_a_single_organ_title_loses_its_spaces_and_has_one_organ() -> None:
     assert report.title == "天津市公安局2024年法治政府建设情况报告"
     assert report.organs == ("天津市公安局",)
     assert fr.Report().organs == ()
+
+
+@pytest.mark.parametrize(
+    "signed",
+    [
+        "中共青禾县委\n青禾县人民政府\n2024年1月20日\n",
+        "中共青禾县委  青禾县人民政府\n2024年1月20日\n",
+        "中共青禾县委 青禾县人民政府  2024年1月20日\n",
+        "中共青禾縣委\r\n青禾縣人民政府\r\n2024年1月20日\r\n",
+        "中共青禾县委\u3000青禾县人民政府\n二〇二四年一月二十日\n",
+    ],
+)
+def test_a_joint_signature_is_read_whole(signed: str) -> None:
+    report = _read("一、主要举措和成效\n推进执法规范化。\n" + signed)
+    assert report.signature is not None
+    assert report.signature.date == dt.date(2024, 1, 20)
+    assert len(report.organs) == 2
+    assert report.organs[1].endswith("人民政府")
+    assert [p.text for p in report.sections[0].body] == ["推进执法规范化。"]

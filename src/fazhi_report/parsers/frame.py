@@ -478,6 +478,14 @@ def _continued(c: Classified, start: int, k: int) -> bool:
     return False
 
 
+def _signs(text: str) -> bool:
+    """An organ line, or two organ names or more on one line set apart by spaces (joint)."""
+    if is_organ_line(text):
+        return True
+    parts = text.split()
+    return len(parts) > 1 and len(text) <= 60 and all(is_organ_line(p) for p in parts)
+
+
 def _signature(c: Classified, start: int, end: int) -> SignatureFrame | None:
     """A signature ending at line ``end - 1``: a date, with an organ above or before it."""
     lines, kinds = c.lines, c.kinds
@@ -496,7 +504,7 @@ def _signature(c: Classified, start: int, end: int) -> SignatureFrame | None:
         date_text = m.group()
         found = parse_date(date_text)
         head = last[: m.start()].strip(SPACE)
-        if found is None or not is_organ_line(head):
+        if found is None or not _signs(head):
             return None
         organ = head
     else:
@@ -505,8 +513,21 @@ def _signature(c: Classified, start: int, end: int) -> SignatureFrame | None:
         j = end - 2
         while j >= start and kinds[j] in _SKIP:
             j -= 1
-        if j >= start and kinds[j] == TEXT and is_organ_line(lines[j].text):
+        if j >= start and kinds[j] == TEXT and _signs(lines[j].text):
             organ = lines[j].text
             sig_start = j
+            # a joint report is signed by two organs, one line each
+            k = j - 1
+            while k >= start and kinds[k] in _SKIP:
+                k -= 1
+            if (
+                k >= start
+                and kinds[k] == TEXT
+                and is_organ_line(lines[k].text)
+                and is_organ_line(organ)
+                and not _continued(c, start, k)
+            ):
+                organ = lines[k].text + " " + organ
+                sig_start = k
     date, style = found
     return SignatureFrame(sig_start, end, organ, date, style, date_text)
