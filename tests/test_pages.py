@@ -459,3 +459,26 @@ def test_a_joint_signature_is_read_whole(signed: str) -> None:
     assert len(report.organs) == 2
     assert report.organs[1].endswith("人民政府")
     assert [p.text for p in report.sections[0].body] == ["推进执法规范化。"]
+
+
+@pytest.mark.parametrize(
+    "field",
+    [
+        "标题：青禾县公安局2023年法治政府建设情况报告\n",
+        "• 标 题: 青禾县公安局2023年法治政府建设情况报告\n",
+        "標題：青禾縣公安局2023年法治政府建設情況報告\n",
+        "标题：\n青禾县公安局2023年法治政府建设情况报告\n",
+    ],
+)
+def test_a_title_field_gives_the_title_when_no_title_line_follows(field: str) -> None:
+    text = "索引号：11A-2024-001\n" + field + "发布日期：2024-01-02\n" + BODY
+    report = _read(text)
+    assert report.title is not None and report.title.startswith("青禾")
+    assert report.year == 2023
+    assert report.preamble[0].text.startswith("2023年")
+
+
+def test_a_title_line_wins_over_the_title_field() -> None:
+    text = "标题：青禾县公安局法治工作报告\n" + TITLE + "\n" + BODY
+    report = _read(text)
+    assert report.title == TITLE

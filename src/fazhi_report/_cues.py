@@ -116,6 +116,10 @@ def _spaced(word: str) -> str:
 _KEYS_ALT = "|".join(_spaced(k) for k in sorted(METADATA_KEYS, key=len, reverse=True))
 METADATA = re.compile(r"^(?:[•·\-*●▪◆■]\s*)?(?:" + _KEYS_ALT + r")\s*[:：]")
 """A disclosure-metadata line: an optional bullet, a key, a colon."""
+TITLE_FIELD = re.compile(
+    r"^(?:[•·\-*●▪◆■]\s*)?(?:" + "|".join(_spaced(k) for k in TITLE_KEYS) + r")\s*[:：]\s*"
+)
+"""A disclosure catalogue's title field (``标题：…``): its value is a title candidate."""
 METADATA_FIELD = re.compile(r"(" + _KEYS_ALT + r")\s*[:：]\s*")
 """Every ``key：`` on a metadata line (several keys may share one line)."""
 _MENU_ALT = "|".join(re.escape(w) for w in MENU_WORDS)

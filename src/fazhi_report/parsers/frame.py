@@ -150,9 +150,13 @@ def _title(c: Classified, start: int, end: int) -> tuple[int, TitleFrame | None]
     hinted = _hinted_title(c, i, end)
     if hinted is not None:
         return hinted.start, hinted
+    field = None  # a 标题：… field among the page's metadata, in case no title line follows
+    for k in range(start, i):
+        if kinds[k] == CLUTTER and (field := _title_field(c.lines[k].text, k)) is not None:
+            break
     if i >= end or kinds[i] != TEXT:
-        return i, None
-    found = _found_title(c, i, end)
+        return (i, None) if field is None else (field.start, field)
+    found = _found_title(c, i, end, field)
     if found is not None:
         c.to_clutter(i, found.start)  # what stands above the title is page chrome
         return found.start, found
@@ -192,15 +196,18 @@ _SEARCH_LINES = 40
 _CHROME_MAX = 40
 
 
-def _found_title(c: Classified, i: int, end: int) -> TitleFrame | None:
+def _found_title(
+    c: Classified, i: int, end: int, field: TitleFrame | None = None
+) -> TitleFrame | None:
     """A title found below page chrome, when the first line with text is not where it starts.
 
     The title is the first line worded as a report title (with one or two organ lines above
     it), read past page chrome: short lines without sentence punctuation. Where a page title
     is followed by a differing formal one (关于…的报告, or an organ line over it), the formal
-    one wins; between the two only clutter and organ lines are read past. ``None`` when the
-    title starts at line ``i`` after all (the plain rules decide there) or no title is found
-    before prose or a heading.
+    one wins; between the two only clutter and organ lines are read past. Without a title line,
+    the value of a 标题：… metadata field (``field``, or one met on the way) is the title.
+    ``None`` when the title starts at line ``i`` after all (the plain rules decide there) or no
+    title is found before prose or a heading.
     """
     lines, kinds = c.lines, c.kinds
     first: tuple[int, int, str, bool] | None = None
@@ -221,6 +228,8 @@ def _found_title(c: Classified, i: int, end: int) -> TitleFrame | None:
     while j < limit:
         kind = kinds[j]
         if kind in _SKIP:
+            if kind == CLUTTER and field is None:
+                field = _title_field(lines[j].text, j)
             j += 1
             continue
         if kind != TEXT:
@@ -248,10 +257,25 @@ def _found_title(c: Classified, i: int, end: int) -> TitleFrame | None:
         ):
             break
         j += 1
+    if first is None:
+        return field
     # a title from the first line is left to the plain rules, unless two issuers head it
-    if first is None or (first[0] == i and not first[3]):
+    if first[0] == i and not first[3]:
         return None
     return TitleFrame(first[0], first[1], _clean_title(first[2]))
+
+
+def _title_field(text: str, j: int) -> TitleFrame | None:
+    """The title a 标题：… metadata line at line ``j`` gives, if its value reads as one."""
+    folded = _cues.fold(text)
+    m = _cues.TITLE_FIELD.match(folded)
+    if m is None:
+        return None
+    value = (text if len(folded) == len(text) else folded)[m.end() :].strip(SPACE)
+    value = _clean_title(value)
+    if not value or not is_title_like(value):
+        return None
+    return TitleFrame(j, j + 1, value)
 
 
 def _organ_lines_above(c: Classified, i: int, j: int) -> int:
