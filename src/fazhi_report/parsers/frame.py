@@ -156,15 +156,16 @@ def _title(c: Classified, start: int, end: int) -> tuple[int, TitleFrame | None]
             break
     if i >= end or kinds[i] != TEXT:
         return (i, None) if field is None else (field.start, field)
-    found = _found_title(c, i, end, field)
+    text = c.lines[i].text
+    like = is_title_like(text)  # asked once: both rules below need it
+    found = _found_title(c, i, end, field, like)
     if found is not None:
         c.to_clutter(i, found.start)  # what stands above the title is page chrome
         return found.start, found
     # a first line broken mid-sentence is read with its continuation: the official form
     # writes the title, or the first paragraph, on one line
-    text = c.lines[i].text
     last = i
-    if is_title_like(text):
+    if like:
         return i, TitleFrame(i, i + 1, _clean_title(text))
     if len(text) >= JOIN_MIN and text[-1] not in TERMINAL:
         text, last = joined(c, i, end)
@@ -197,7 +198,7 @@ _CHROME_MAX = 40
 
 
 def _found_title(
-    c: Classified, i: int, end: int, field: TitleFrame | None = None
+    c: Classified, i: int, end: int, field: TitleFrame | None = None, like: bool | None = None
 ) -> TitleFrame | None:
     """A title found below page chrome, when the first line with text is not where it starts.
 
@@ -206,6 +207,7 @@ def _found_title(
     is followed by a differing formal one (关于…的报告, or an organ line over it), the formal
     one wins; between the two only clutter and organ lines are read past. Without a title line,
     the value of a 标题：… metadata field (``field``, or one met on the way) is the title.
+    ``like`` says whether line ``i`` reads as a title, when the caller has asked already.
     ``None`` when the title starts at line ``i`` after all (the plain rules decide there) or no
     title is found before prose or a heading.
     """
@@ -214,7 +216,9 @@ def _found_title(
     j = i
     limit = min(end, i + _SEARCH_LINES)
     head = lines[i].text
-    if is_title_like(head):
+    if like is None:
+        like = is_title_like(head)
+    if like:
         # the common case, a title on the first line: prose (or a heading) after it and its
         # repeats settles it at once
         if "关于" in _cues.fold(head):
@@ -237,7 +241,7 @@ def _found_title(
         text = lines[j].text
         if len(text) > 80 or has_sentence_punct(text):
             break  # prose: the title, if any, stands above
-        if is_title_like(text):
+        if like if j == i else is_title_like(text):
             start = _organ_lines_above(c, i, j)
             above = [lines[m].text for m in range(start, j) if kinds[m] == TEXT]
             # two organ lines are two issuers: a space keeps them apart in the title
