@@ -482,3 +482,13 @@ def test_a_title_line_wins_over_the_title_field() -> None:
     text = "标题：青禾县公安局法治工作报告\n" + TITLE + "\n" + BODY
     report = _read(text)
     assert report.title == TITLE
+
+
+@given(
+    st.text(max_size=30)
+    | st.sampled_from([line for v in CHROME.values() for line in v.split("\n")])
+)
+def test_the_fast_clutter_test_agrees_with_the_one_pattern(line: str) -> None:
+    from fazhi_report import _cues
+
+    assert _cues.is_page_clutter(line) == (_cues.PAGE_CLUTTER.search(line) is not None)

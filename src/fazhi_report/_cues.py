@@ -255,15 +255,16 @@ def watermark_tail(text: str) -> int:
     return m.start() if m is not None else -1
 
 
-PAGE_CLUTTER = re.compile(CLUTTER.pattern + "|" + CHROME.pattern + "|" + METADATA.pattern)
+PAGE_CLUTTER = re.compile(
+    CLUTTER.pattern + "|" + CHROME.pattern + "|" + METADATA.pattern + "|^" + WATERMARK_LINE.pattern
+)
 """Any line a web page prints around a report: fields, buttons, chrome, metadata."""
-_CLUTTER_SEARCH = CLUTTER.search
+# the page fields and the chrome words in one search
+_WORDS_SEARCH = re.compile(CLUTTER.pattern + "|" + _CHROME_WORDS).search
 _CHROME_MATCH = CHROME_LINE.match
-_CHROME_SEARCH = CHROME_WORDS.search
 _METADATA_MATCH = METADATA.match
 _MENU_MATCH = MENU_SHAPE.match
-_CHROME_MARK = re.compile(r"[|｜>＞»›〔［\[(（]").search
-_GAP_SEARCH = re.compile(r"[ \t\u3000\xa0]").search
+_SHAPE_MARK = re.compile(r"[ \t\u3000\xa0|｜>＞»›〔［\[(（.]").search
 _MENU_SEARCH = MENU_WORD.search
 
 
@@ -271,19 +272,20 @@ def is_page_clutter(text: str) -> bool:
     """Whether a (folded) line is one a web page prints around a report (`PAGE_CLUTTER`).
 
     The same answer as ``PAGE_CLUTTER.search(text) is not None``, in a few cheap calls: the
-    whole-line shapes are matched at the start only, the words searched once.
+    words are searched once, the whole-line shapes matched at the start only, and only when
+    the line holds a mark such a shape needs (a space, a bar, a bracket, a dot).
     """
+    if _WORDS_SEARCH(text) is not None or _METADATA_MATCH(text) is not None:
+        return True
+    if _SHAPE_MARK(text) is None:
+        return False
     return (
-        _CLUTTER_SEARCH(text) is not None
-        or _METADATA_MATCH(text) is not None
+        # bars, breadcrumbs and document numbers
+        _CHROME_MATCH(text) is not None
         or ("." in text and WATERMARK_LINE.match(text) is not None)
-        or _CHROME_SEARCH(text) is not None
-        # bars, breadcrumbs and document numbers have a mark of their own to look for first
-        or (_CHROME_MARK(text) is not None and _CHROME_MATCH(text) is not None)
-        # menus have spaces; the shape first: it fails at the first punctuation of prose
+        # menus: the shape first, it fails at the first punctuation of prose
         or (
-            _GAP_SEARCH(text) is not None
-            and (m := _MENU_MATCH(text)) is not None
+            (m := _MENU_MATCH(text)) is not None
             and (m.group("twice") is not None or _MENU_SEARCH(text) is not None)
         )
     )
