@@ -258,3 +258,38 @@ FRAGMENTS = (
 report_like_text = st.lists(
     st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=4)), max_size=60
 ).map("".join)
+
+
+# Page chrome and disclosure metadata, as real pages print them above a report: each shape
+# with generated words (see docs/pages.md for the shapes the parser knows).
+_SITE = st.sampled_from(("青禾", "澜川", "松原", "白石", "東陵"))
+_MENU = st.sampled_from(("政务公开", "信息公开", "通知公告", "互动交流", "政務公開", "资讯"))
+_KEY = st.sampled_from(
+    ("索引号", "索 引 号", "文号", "发文机关", "发布机构", "主题分类", "體裁分類")
+)
+_BULLET = st.sampled_from(("", "• ", "- ", "· "))
+_COLON = st.sampled_from(("：", ":", " : "))
+_SEP = st.sampled_from((" > ", "＞", " » ", " › "))
+_GAP = st.sampled_from((" ", "\u3000", "  "))
+_DAY = st.dates(dt.date(2000, 1, 1), dt.date(2099, 12, 31)).map(
+    lambda d: f"{d.year}年{d.month}月{d.day}日"
+)
+chrome_lines = st.one_of(
+    st.tuples(_SITE, _GAP, _DAY, st.sampled_from(("星期一", "星期四", " 周日"))).map(
+        lambda t: f"{t[0]}区人民政府{t[1]}{t[2]}{t[3]}"
+    ),
+    _DAY.map(lambda d: f"今天是：{d} 星期二 农历正月廿九"),
+    st.lists(
+        st.sampled_from(("无障碍", "简体", "繁体", "登录", "注册")), min_size=2, max_size=4
+    ).map(" | ".join),
+    st.lists(_MENU, min_size=2, max_size=4).map(lambda ws: "首页 " + " ".join(ws)),
+    _SITE.map(lambda s: f"{s}资讯网 {s}资讯网"),
+    st.tuples(_SEP, st.lists(_MENU, min_size=1, max_size=3)).map(
+        lambda t: "首页" + t[0] + t[0].join(t[1])
+    ),
+    st.tuples(
+        _BULLET, _KEY, _COLON, st.sampled_from(("11A-2024-001", "综合政务", "某公〔2024〕3号"))
+    ).map("".join),
+    st.just("下面是小编为大家整理的工作总结，供大家参考。"),
+    st.tuples(_SITE, _GAP).map(lambda t: f"{t[0]}文库{t[1]}www.example.com"),
+)

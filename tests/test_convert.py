@@ -68,7 +68,13 @@ def test_page_metadata_survives_as_data() -> None:
         "某局2023年法治政府建设情况报告\n发布时间：2024-01-02 08:30\n一、情况\n正文。\n"
     )
     data = fr.to_dict(report)
-    assert data["page"] == {"published": "2024-01-02T08:30:00", "source": None}
+    assert data["page"] == {
+        "published": "2024-01-02T08:30:00",
+        "source": None,
+        "issuer": None,
+        "number": None,
+        "issued": None,
+    }
     assert fr.from_dict(data).page.published == dt.datetime(2024, 1, 2, 8, 30)
 
 

@@ -63,6 +63,246 @@ CLOSING_WEAK = re.compile(
     r"|(?:19|20)[0-9]{2}年[，,](?:我局将|我们将|本局将))"
 )
 
+# Joint reports name two issuers or more: "中共某县县委  某县人民政府", "某市司法局、某市公安局".
+_ORGAN_SEPARATOR = re.compile(
+    r"[ \t\u3000\xa0、，,]+|(?<=[局委府厅院办室所队处心部站])(?:和|与|及)"
+)
+
+
+def split_organs(organ: str) -> tuple[str, ...]:
+    """The issuers an organ name holds: each part of a joint name, or the name alone.
+
+    A name is split only when every part ends as an organ name does (局, 委员会, 政府…).
+    """
+    parts = [p for p in _ORGAN_SEPARATOR.split(organ) if p]
+    if len(parts) > 1 and all(fold(p).endswith(ORGAN_ENDINGS) for p in parts):
+        return tuple(parts)
+    return (organ,)
+
+
+# -- page chrome and disclosure metadata -------------------------------------------------
+# What real web pages print around a report, before its title or after it. Each vocabulary is a
+# plain tuple: extend it and the patterns below follow. None of these lines is ever a title,
+# an organ or a year (see docs/pages.md).
+
+# Keys of a disclosure catalogue (政府信息公开目录) as ``key：value``; in any spacing ("索 引 号"),
+# after a bullet ("• 文号"), several on one line, or with the value on the next line.
+METADATA_KEYS = (
+    "索引号", "文号", "发文字号", "发文机关", "发布机构", "发文单位", "发文日期", "成文日期",
+    "发布日期", "主题分类", "体裁分类", "组配分类", "服务对象", "关键词", "主题词", "分类",
+    "标题", "有效性", "生效日期", "公开方式", "公开范围", "公开时限",
+)  # fmt: skip
+ISSUER_KEYS = ("发文机关", "发布机构", "发文单位")
+NUMBER_KEYS = ("文号", "发文字号")
+ISSUED_KEYS = ("发文日期", "成文日期")
+TITLE_KEYS = ("标题",)
+# Words of a site's menu or tool bar ("首页 政务公开 …", "无障碍 | 简体 | 繁体").
+MENU_WORDS = (
+    "首页", "政务公开", "信息公开", "政府信息公开", "新闻", "要闻", "通知公告", "政策", "解读",
+    "互动", "办事", "服务", "概况", "专题", "登录", "注册", "简体", "繁体", "无障碍", "长者",
+    "English", "搜索", "资讯", "工作动态",
+)  # fmt: skip
+# Lines of document-template sites (范文网): the editor's note, the upload line.
+TEMPLATE_WORDS = (
+    "小编", "供大家参考", "仅供参考", "网友投稿", "公文范文", "范文网", "欢迎阅读", "下载本文",
+)  # fmt: skip
+
+
+def _spaced(word: str) -> str:
+    # "索 引 号": a key printed with spaces between its characters
+    return r"\s*".join(re.escape(ch) for ch in word)
+
+
+_KEYS_ALT = "|".join(_spaced(k) for k in sorted(METADATA_KEYS, key=len, reverse=True))
+METADATA = re.compile(r"^(?:[•·\-*●▪◆■]\s*)?(?:" + _KEYS_ALT + r")\s*[:：]")
+"""A disclosure-metadata line: an optional bullet, a key, a colon."""
+TITLE_FIELD = re.compile(
+    r"^(?:[•·\-*●▪◆■]\s*)?(?:" + "|".join(_spaced(k) for k in TITLE_KEYS) + r")\s*[:：]\s*"
+)
+"""A disclosure catalogue's title field (``标题：…``): its value is a title candidate."""
+METADATA_FIELD = re.compile(r"(" + _KEYS_ALT + r")\s*[:：]\s*")
+"""Every ``key：`` on a metadata line (several keys may share one line)."""
+_MENU_ALT = "|".join(re.escape(w) for w in MENU_WORDS)
+# Shapes a whole line has, matched at its start (one anchored match, not a search).
+_CHROME_LINE = (
+    # a bar of short items between bars: "无障碍 | 简体 | 繁体", "登录 | 注册"
+    r"[^|｜。，,；;]{1,14}(?:\s*[|｜]\s*[^|｜。，,；;]{1,14})+$"
+    # a breadcrumb: "首页 > 政务公开 > …", "当前位置：首页 » 资讯 »"
+    r"|[^。，,；;！？>＞»›]{0,40}\s[>＞»›](?=\s*[\u4e00-\u9fff]|\s*$)"
+    r"|[^。，,；;！？\s>＞»›]{1,12}[>＞»›](?=\s*[\u4e00-\u9fff]|\s*$)"
+    # a document number and signer: "某公〔2023〕12号   签发人：某某"
+    r"|\S{0,14}[〔\[［(（]\s*(?:19|20)[0-9]{2}\s*[〕\]］)）]\s*[0-9]{1,5}\s*号(?:\s|$)"
+)
+# Words anywhere in a line: a banner with the day ("某某区人民政府 2021年5月6日星期四",
+# "… 农历正月廿九"), a breadcrumb's "位置：", a signer, a template site's notes. Plain words,
+# no date pattern: a search tries every alternative at every position.
+_CHROME_WORDS = (
+    r"今天是|农历|星期[一二三四五六日天]|礼拜[一二三四五六日天]|日\s*周[一二三四五六日天]|签发人\s*[:：]|位置\s*[:：]|"
+    + "|".join(re.escape(w) for w in TEMPLATE_WORDS)
+)
+# a menu: words between spaces, one of them a menu word, a digit glued on at most
+_MENU_SHAPE = (
+    r"(?:[\u4e00-\u9fffA-Za-z]{2,10}[0-9]{0,2}[ \t\u3000\xa0]+){2,}"
+    r"[\u4e00-\u9fffA-Za-z]{2,10}[0-9]{0,2}$"
+)
+# a site name printed twice: "某某资讯网 某某资讯网"
+_TWICE = r"(?P<twice>\S{2,20})[ \t\u3000\xa0]+(?P=twice)$"
+MENU_SHAPE = re.compile(_MENU_SHAPE + "|" + _TWICE)
+MENU_WORD = re.compile(_MENU_ALT)
+CHROME_LINE = re.compile(_CHROME_LINE)
+CHROME_WORDS = re.compile(_CHROME_WORDS)
+CHROME = re.compile(
+    "^(?:"
+    + _CHROME_LINE
+    + "|(?=.*(?:"
+    + _MENU_ALT
+    + "))"
+    + _MENU_SHAPE
+    + "|"
+    + _TWICE
+    + ")|"
+    + _CHROME_WORDS
+)
+"""Page chrome: banners, bars, menus, breadcrumbs, document numbers, template-site lines."""
+DOC_NUMBER = re.compile(r"\S{0,14}[〔\[［]\s*(?:19|20)[0-9]{2}\s*[〕\]］]\s*[0-9]{1,5}\s*号")
+TITLE_TAG = re.compile(r"^【[^】]{1,10}】\s*")
+"""A template site's tag glued before the title (【工作总结】): not part of the title."""
+# A five-year (or any multi-year) review names no single year.
+YEAR_RANGE = re.compile(
+    r"(?:19|20)[0-9]{2}\s*年?\s*[—–\-~～至到]+\s*(?:19|20)?[0-9]{2}\s*年|五年|十四五|十三五"
+)
+# A self-reference names an organ only with a place in it ("青禾县教育局", not "我局", "教育局").
+ORGAN_PLACE = re.compile(r"省|市|县|区|州|盟|旗|镇|乡|街道|自治|国家|中央|中共")
+ORGAN_SELF = re.compile(r"^(?:我|本|该|全|各|其|此|贵)")
+
+# -- watermarks ------------------------------------------------------------------------------
+# Document-template sites splice their name and address into the text ("某某文库
+# www.example.com"). A site name with a web address is clutter wherever it stands: on a line of
+# its own, after a heading, at a paragraph's end, or between words set off by spaces.
+WEB_ADDRESS = (
+    r"(?:https?://)?(?:www\.|m\.|wap\.)?[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*"
+    r"\.(?:com|cn|net|org|cc|top|vip|info|wang|xyz)(?:/[A-Za-z0-9_./?=&%#-]*)?"
+)
+SITE_NAME = r"[\u4e00-\u9fff]{2,12}"
+_H = r"[ \t\u3000\xa0]"
+WATERMARK_LINE = re.compile(SITE_NAME + _H + "*" + WEB_ADDRESS + "$")
+"""A watermark on a line of its own."""
+WATERMARK_TAIL = re.compile(
+    r"(?:(?<=[。，,；;！？!?”）)])|" + _H + "+)" + SITE_NAME + _H + "*" + WEB_ADDRESS + _H + "*$"
+)
+"""A watermark at the end of a line, after a stop or set off by spaces."""
+# Site words a watermark glued into a sentence ends its name with ("某某文库www.example.com"):
+# the name is then read as the two characters before the word.
+SITE_WORDS = ("文库", "范文网", "范文", "文档网", "文秘网", "资料网", "学习网", "之家", "网")
+WATERMARK_INSIDE = re.compile(
+    _H
+    + r"*(?:(?<=[ \t\u3000\xa0。，,；;！？!?”])"
+    + SITE_NAME
+    + _H
+    + r"+(?="
+    + WEB_ADDRESS
+    + r")|[\u4e00-\u9fff]{2}(?:"
+    + "|".join(SITE_WORDS)
+    + "))"
+    + _H
+    + "*"
+    + WEB_ADDRESS
+    + _H
+    + "*"
+)
+"""A watermark inside a paragraph: a name after a space or a stop and before a space, or a
+name glued into the sentence that ends with a site word (two characters before it)."""
+_ADDRESS_FIND = re.compile(WEB_ADDRESS).finditer
+# every web address has a top-level domain after a dot: a literal-led search, far cheaper than
+# the address pattern, rules out almost every paragraph
+_TLD = re.compile(r"\.(?:com|cn|net|org|cc|top|vip|info|wang|xyz)(?![A-Za-z])").search
+_INSIDE_SEARCH = WATERMARK_INSIDE.search
+# how far before its web address a watermark may start (spaces, a name, spaces)
+_NAME_REACH = 32
+
+
+def find_watermarks(text: str) -> list[tuple[int, int]]:
+    """The (start, end) spans of the watermarks inside ``text``, in order.
+
+    Web addresses are found first (one cheap search); the watermark pattern then runs only
+    just before each, so a long paragraph without one costs a single scan.
+    """
+    spans: list[tuple[int, int]] = []
+    if _TLD(text) is None:
+        return spans
+    last = 0
+    for address in _ADDRESS_FIND(text):
+        a = address.start()
+        if a < last:
+            continue
+        m = _INSIDE_SEARCH(text, max(last, a - _NAME_REACH))
+        if m is not None and m.start() <= a < m.end():
+            spans.append((m.start(), m.end()))
+            last = m.end()
+    return spans
+
+
+def watermark_tail(text: str) -> int:
+    """Where a watermark that ends ``text`` starts (after a stop or a space), or -1."""
+    if _TLD(text) is None:
+        return -1
+    address = None
+    for found in _ADDRESS_FIND(text):
+        address = found
+    if address is None or text[address.end() :].strip(" \t\u3000\xa0"):
+        return -1
+    m = WATERMARK_TAIL.search(text, max(0, address.start() - _NAME_REACH))
+    return m.start() if m is not None else -1
+
+
+PAGE_CLUTTER = re.compile(
+    CLUTTER.pattern + "|" + CHROME.pattern + "|" + METADATA.pattern + "|^" + WATERMARK_LINE.pattern
+)
+"""Any line a web page prints around a report: fields, buttons, chrome, metadata."""
+# the page fields and the chrome words in one search
+_WORDS_SEARCH = re.compile(CLUTTER.pattern + "|" + _CHROME_WORDS).search
+_CHROME_MATCH = CHROME_LINE.match
+_METADATA_MATCH = METADATA.match
+_MENU_MATCH = MENU_SHAPE.match
+_SHAPE_MARK = re.compile(r"[ \t\u3000\xa0|｜>＞»›〔［\[(（.]").search
+_MENU_SEARCH = MENU_WORD.search
+
+
+def is_page_clutter(text: str) -> bool:
+    """Whether a (folded) line is one a web page prints around a report (`PAGE_CLUTTER`).
+
+    The same answer as ``PAGE_CLUTTER.search(text) is not None``, in a few cheap calls: the
+    words are searched once, the whole-line shapes matched at the start only, and only when
+    the line holds a mark such a shape needs (a space, a bar, a bracket, a dot).
+    """
+    if _WORDS_SEARCH(text) is not None or _METADATA_MATCH(text) is not None:
+        return True
+    if _SHAPE_MARK(text) is None:
+        return False
+    return (
+        # bars, breadcrumbs and document numbers
+        _CHROME_MATCH(text) is not None
+        or ("." in text and WATERMARK_LINE.match(text) is not None)
+        # menus: the shape first, it fails at the first punctuation of prose
+        or (
+            (m := _MENU_MATCH(text)) is not None
+            and (m.group("twice") is not None or _MENU_SEARCH(text) is not None)
+        )
+    )
+
+
+# The standard part names a level-1 heading uses, for text that lost its line breaks: in
+# "二、存在的不足虽然今年…" the heading ends where the part name ends when no stop follows it.
+PART_NAMES = (
+    "主要举措和成效", "主要工作举措和成效", "重点工作和成效", "主要工作和成效", "工作举措和成效",
+    "存在的不足和原因", "存在的问题和不足", "存在的不足", "存在的问题", "存在的主要问题",
+    "主要负责人履行推进法治建设第一责任人职责情况",
+    "党政主要负责人履行推进法治建设第一责任人职责情况",
+    "下一步工作计划", "下一步工作安排", "下一步工作打算", "下一年度工作计划", "下一年度工作安排",
+    "其他需要报告的事项", "其他事项",
+)  # fmt: skip
+PART_NAME = re.compile("|".join(sorted(PART_NAMES, key=len, reverse=True)))
+
 # The parts of a report 《法治政府建设与责任落实督察工作规定》 asks for, as headings word them
 # ("重点工作和成效", "存在的主要问题", "下一步工作计划"…); read in `fazhi_report.parsers.facts`.
 ROLE_OTHER = re.compile(r"其他|其它")
@@ -103,6 +343,13 @@ _CUE_PATTERNS = (
     CLUTTER,
     CLOSING,
     CLOSING_WEAK,
+    METADATA,
+    CHROME_LINE,
+    CHROME_WORDS,
+    TITLE_TAG,
+    PART_NAME,
+    YEAR_RANGE,
+    ORGAN_PLACE,
 )
 
 
@@ -132,9 +379,9 @@ def traditional_variants(simplified: str) -> str:
 # traditional_variants(cue_characters()), stored so that parsing needs no OpenCC start-up;
 # tests/test_cues.py checks it against OpenCC whenever the cues change.
 TRADITIONAL_CUE_CHARACTERS = (
-    "來們備劃務區員問單圖報實審將專對導廳後徵掃擊數於時書會構標機欄權況瀏獄現產當發監"
-    "碼糾結經網編縣總績職臺與舉處號術覈覽計訪設詞識讀負責輯辦進過錯鏈閉開間閱閲關隊頁"
-    "頂題類顧館體點黨"
+    "來們備僅劃務區參員問單國圍圖報實審將專對導廳後徵掃擊數於時書會構標機欄權歡歷況瀏獄現產當"
+    "發監碼禮範籤糾組結經網編縣總績職臺與舉處號術覈覽計訪設詞識讀負責載輯辦農進過鄉錯鍵鎮鏈閉"
+    "開間閱閲關隊頁頂項題類顧館體點黨"
 )
 TRADITIONAL_HINT = re.compile("[" + TRADITIONAL_CUE_CHARACTERS + "]")
 """Finds a traditional form of a cue character: text without one needs no folding."""

@@ -373,17 +373,21 @@ def _outline_section(section: Section, depth: int, lines: list[str]) -> None:
         _outline_section(sub, depth + 1, lines)
 
 
+_NO_ORGAN = "(none: the text names no organ)"
+
+
 def outline(report: Report) -> list[str]:
     """The lines ``fazhi-report inspect`` prints for ``report``, without line ends.
 
-    Missing values are shown as ``(none)``; the addressee and the web-page metadata are shown
+    Missing values are shown as ``(none)`` (the organ says why: a text that only says 我局
+    names no organ); the addressee and the web-page metadata are shown
     only when the report has them. Sections are indented two spaces per nesting depth, each
     point two spaces further than its section.
     """
     none = "(none)"
     lines = [
         f"title: {_one_line(report.title) if report.title is not None else none}",
-        f"organ: {report.organ if report.organ is not None else none}",
+        f"organ: {report.organ if report.organ is not None else _NO_ORGAN}",
         f"year: {report.year if report.year is not None else none}",
     ]
     if report.addressee is not None:

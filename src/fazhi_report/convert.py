@@ -277,6 +277,7 @@ def _structure_fn(conv: cattrs.Converter, cls: type) -> Callable[[Any, Any], Any
     overrides: dict[str, Any] = {}
     if cls is PageInfo:
         overrides["published"] = cattrs.gen.override(struct_hook=_structure_moment)
+        overrides["issued"] = cattrs.gen.override(struct_hook=_structure_moment)
     base: Callable[[Any, Any], Any] = cattrs.gen.make_dict_structure_fn(
         cls, conv, _cattrs_forbid_extra_keys=True, **overrides
     )

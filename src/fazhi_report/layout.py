@@ -130,7 +130,8 @@ class ParagraphLayout(BlockLayout):
             and ``indent`` holds the spaces after the heading's stop).
         content: the paragraph's text when parsed (markers and points included), to tell edits.
         breaks: where a paragraph broken over several lines was broken: pairs of an offset into
-            ``content`` and the raw text (trailing spaces, line end, next indent) found there.
+            ``content`` and the raw text (trailing spaces, line end, next indent) found there;
+            a watermark taken out of the text (``某某文库 www.example.com``) is one more pair.
     """
 
     inline: bool = False

@@ -451,10 +451,17 @@ class PageInfo:
     Attributes:
         published: when the page says it was published (a ``datetime`` when it gives a time).
         source: the publishing office the page names (来源).
+        issuer: the issuing organ a disclosure catalogue names (发文机关, 发布机构).
+        number: the document number a disclosure catalogue or the document header gives
+            (文号, e.g. ``某公〔2023〕12号``).
+        issued: the date of issue a disclosure catalogue gives (发文日期, 成文日期).
     """
 
     published: _dt.date | None = attrs.field(on_setattr=_check_published, default=None)
     source: str | None = attrs.field(on_setattr=_check_optional_str, default=None)
+    issuer: str | None = attrs.field(on_setattr=_check_optional_str, default=None)
+    number: str | None = attrs.field(on_setattr=_check_optional_str, default=None)
+    issued: _dt.date | None = attrs.field(on_setattr=_check_published, default=None)
 
     def __attrs_post_init__(self) -> None:
         _check_all(self)
@@ -515,6 +522,18 @@ class Report:
             found.extend(section.body)
         found.extend(self.closing)
         return found
+
+    @property
+    def organs(self) -> tuple[str, ...]:
+        """The reporting organs: each issuer of a joint report, else `organ` alone.
+
+        ``()`` when the report names no organ. ``"中共某县县委 某县人民政府"`` gives two.
+        """
+        if self.organ is None:
+            return ()
+        from fazhi_report._cues import split_organs  # the cue vocabularies stay in one module
+
+        return split_organs(self.organ)
 
     @property
     def points(self) -> list[Point]:

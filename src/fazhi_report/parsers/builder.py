@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from fazhi_report import _cues
 from fazhi_report.layout import (
     AddresseeLayout,
     ReportLayout,
@@ -46,6 +47,25 @@ _signature_layout = positional_maker(SignatureLayout)
 _report_layout = positional_maker(ReportLayout)
 
 
+_watermark_tail = _cues.watermark_tail
+
+
+def _watermarks_to_line_ends(lines: Sequence[Line]) -> None:
+    """Move a watermark at the end of a line into the line's end (layout, never content).
+
+    "二、加强执法监督 某某文库 www.example.com": the heading is "加强执法监督"; the watermark
+    is written back with the line's end, so the text still renders back byte for byte.
+    """
+    for line in lines:
+        text = line.text
+        if "." not in text:  # every watermark has a web address: most lines need no search
+            continue
+        at = _watermark_tail(text)
+        if at > 0:
+            line.text = text[:at]
+            line.end = text[at:] + line.end
+
+
 def build_report(lines: Sequence[Line], *, encoding: str | None = None) -> Report:
     """Build a report from logical lines. Never fails: any lines give some report.
 
@@ -54,6 +74,7 @@ def build_report(lines: Sequence[Line], *, encoding: str | None = None) -> Repor
         encoding: the encoding the reader decoded the source bytes from, if any; kept in the
             report's layout so that saving can write the same encoding back.
     """
+    _watermarks_to_line_ends(lines)
     c = classify(lines)
     frame = find_frame(c)
     raw = c.raw

@@ -7,13 +7,15 @@ heading-level hint or a drawn list number the same way as a marker typed in the 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
+import re
 from collections.abc import Sequence
 
 from fazhi_report import _cues
 from fazhi_report.model import PageInfo
-from fazhi_report.numbering import POINT_MARKER_RE, Marker, match_marker
-from fazhi_report.parsers.forms import JOIN_MIN, TERMINAL
+from fazhi_report.numbering import POINT_MARKER_RE, Marker, match_marker, parse_date
+from fazhi_report.parsers.forms import JOIN_MIN, TERMINAL, has_sentence_punct
 from fazhi_report.parsers.lines import SPACE, Line
 
 __all__ = [
@@ -50,10 +52,24 @@ class Classified:
             without any marker has ``number == 0`` (the tree numbers it).
         published: the publication date or time a web page printed, if any.
         source: the publishing office a web page named (来源), if any.
+        issuer: the issuing organ a disclosure catalogue named (发文机关), if any.
+        number: the document number a page or document header gave (文号), if any.
+        issued: the date of issue a disclosure catalogue gave (发文日期), if any.
         hinted: whether any line carries reader hints (plain text never does).
     """
 
-    __slots__ = ("hinted", "kinds", "lines", "markers", "published", "source")
+    __slots__ = (
+        "hinted",
+        "issued",
+        "issuer",
+        "kinds",
+        "lines",
+        "markers",
+        "number",
+        "pending",
+        "published",
+        "source",
+    )
 
     def __init__(self, lines: Sequence[Line]) -> None:
         self.lines = lines
@@ -61,6 +77,11 @@ class Classified:
         self.markers: list[Marker | None] = [None] * len(lines)
         self.published: _dt.date | None = None
         self.source: str | None = None
+        self.issuer: str | None = None
+        self.number: str | None = None
+        self.issued: _dt.date | None = None
+        # a metadata key whose value stands on the next line ("发文机关：" then "某县公安局")
+        self.pending: str | None = None
         self.hinted = False
 
     def raw(self, start: int, end: int) -> str:
@@ -79,7 +100,7 @@ class Classified:
 
     def page(self) -> PageInfo:
         """The web-page metadata found among the lines."""
-        return PageInfo(self.published, self.source)
+        return PageInfo(self.published, self.source, self.issuer, self.number, self.issued)
 
 
 def continues(c: Classified, i: int, end: int, first_indent: int) -> bool:
@@ -154,7 +175,7 @@ def classify(lines: Sequence[Line]) -> Classified:
     c = Classified(lines)
     kinds = c.kinds
     markers = c.markers
-    clutter = _cues.CLUTTER.search
+    clutter = _cues.is_page_clutter
     traditional = _cues.TRADITIONAL_HINT.search
     fold = _cues.fold
     for k, line in enumerate(lines):
@@ -170,23 +191,35 @@ def classify(lines: Sequence[Line]) -> Classified:
             marker = match_marker(text)
         else:
             marker = None  # most lines: no call at all
+        if c.pending is not None and text:
+            # the value of a metadata key printed alone on the line above
+            key, c.pending = c.pending, None
+            if (
+                marker is None
+                and len(text) <= 40
+                and not has_sentence_punct(text)
+                and key not in _cues.TITLE_KEYS
+            ):
+                kinds[k] = CLUTTER
+                _page_value(c, key, text)
+                continue
         if marker is not None:
             kinds[k] = HEAD
             markers[k] = marker
         elif not text:
             pass
         elif len(text) <= 80 and (
-            clutter(folded := text if traditional(text) is None else fold(text)) is not None
+            clutter(folded := text if traditional(text) is None else fold(text))
         ):
             kinds[k] = CLUTTER
-            _page_fields(c, folded)
+            _page_fields(c, text, folded)
         else:
             kinds[k] = TEXT
     return c
 
 
-def _page_fields(c: Classified, text: str) -> None:
-    m = _cues.PUBLISHED.search(text)
+def _page_fields(c: Classified, text: str, folded: str) -> None:
+    m = _cues.PUBLISHED.search(folded)
     if m is not None and c.published is None:
         y, mo, d, hh, mm, ss = m.groups()
         try:
@@ -196,6 +229,47 @@ def _page_fields(c: Classified, text: str) -> None:
                 c.published = _dt.date(int(y), int(mo), int(d))
         except ValueError:
             pass  # an impossible date on a web page is clutter all the same
-    m = _cues.SOURCE.search(text)
+    m = _cues.SOURCE.search(folded)
     if m is not None and c.source is None:
         c.source = m.group(1)
+    # values are cut from the text as written when folding kept every position
+    same = len(folded) == len(text)
+    keys = list(_cues.METADATA_FIELD.finditer(folded))
+    for n, key in enumerate(keys):
+        stop = keys[n + 1].start() if n + 1 < len(keys) else len(folded)
+        value = (text if same else folded)[key.end() : stop].strip(SPACE)
+        name = _SPACES.sub("", key.group(1))
+        if value:
+            _page_value(c, name, value)
+        elif n + 1 == len(keys):
+            c.pending = name
+    if c.number is None:
+        d = _cues.DOC_NUMBER.match(folded)
+        if d is not None:
+            c.number = (text if same else folded)[: d.end()]
+
+
+_SPACES = re.compile(r"\s+")
+_FIELD_END = re.compile(r"[ \t\u3000\xa0]{2,}")
+
+
+def _page_value(c: Classified, key: str, value: str) -> None:
+    """Keep the value of one disclosure-metadata key (the first one of each kind wins)."""
+    value = _FIELD_END.split(value, 1)[0]  # other fields may follow after a wide gap
+    if key in _cues.ISSUER_KEYS and c.issuer is None:
+        c.issuer = value
+    elif key in _cues.NUMBER_KEYS and c.number is None:
+        c.number = value
+    elif key in _cues.ISSUED_KEYS and c.issued is None:
+        found = parse_date(value)
+        if found is not None:
+            c.issued = found[0]
+        else:
+            m = _ISO_DATE.match(value)
+            if m is not None:
+                # an impossible date is metadata all the same
+                with contextlib.suppress(ValueError):
+                    c.issued = _dt.date(int(m[1]), int(m[2]), int(m[3]))
+
+
+_ISO_DATE = re.compile(r"([0-9]{4})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})")

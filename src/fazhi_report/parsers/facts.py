@@ -144,14 +144,25 @@ def find_closing(report: Report) -> None:
 
 
 def find_identity(report: Report) -> None:
-    """Find the organ and year: from the title, else the signature, else the preamble."""
+    """Find the organ and year: from the title, else the signature, else the preamble.
+
+    The year is the year reported on: a review of several years (2021—2025年, 五年) has none.
+    A self-reference in the preamble names the organ only with a place in it (青禾县教育局,
+    never 我局 or 教育局 alone). Page metadata (发布日期, 发文机关, a document number) is never
+    read here: it is not in the report's text, and the official form drops it.
+    """
     title = report.title
+    several_years = False
     if title:
         folded = _cues.fold(title)
         # the organ is what comes before the year, 关于 or 法治政府…, if anything does
         m = _cues.TITLE_YEAR.search(folded)
         cut = -1
-        if m is not None:
+        several = _cues.YEAR_RANGE.search(folded)
+        if several is not None:
+            several_years = True
+            cut = several.start()
+        elif m is not None:
             report.year = chinese_to_int(m.group(1))
             cut = m.start()
         b = _cues.ORGAN_BEFORE.search(folded, 0, cut if cut >= 0 else len(folded))
@@ -166,18 +177,29 @@ def find_identity(report: Report) -> None:
     if report.organ is None or report.year is None:
         for paragraph in report.preamble[:2]:
             text = _cues.fold(paragraph.text)
-            if report.year is None:
+            if report.year is None and not several_years:
                 y = _cues.YEAR_IN_TEXT.search(text)
                 if y is not None:
                     report.year = int(y.group(1))
             if report.organ is None:
-                o = _cues.ORGAN_IN_PREAMBLE.search(text)
-                if o is not None:
-                    report.organ = paragraph.text[o.start(1) : o.end(1)]
-    if report.year is None and signature is not None and signature.date is not None:
+                for o in _cues.ORGAN_IN_PREAMBLE.finditer(text):
+                    if _names_a_place(o.group(1)):
+                        report.organ = paragraph.text[o.start(1) : o.end(1)]
+                        break
+    if (
+        report.year is None
+        and not several_years
+        and signature is not None
+        and signature.date is not None
+    ):
         # reports are signed early in the following year
         date = signature.date
         report.year = date.year - 1 if date.month <= 6 else date.year
+
+
+def _names_a_place(organ: str) -> bool:
+    """Whether a self-reference names an organ: a place in it, no 我/本/该 before it."""
+    return _cues.ORGAN_SELF.match(organ) is None and _cues.ORGAN_PLACE.search(organ) is not None
 
 
 # -- habits ---------------------------------------------------------------------------------

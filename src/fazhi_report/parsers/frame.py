@@ -150,13 +150,22 @@ def _title(c: Classified, start: int, end: int) -> tuple[int, TitleFrame | None]
     hinted = _hinted_title(c, i, end)
     if hinted is not None:
         return hinted.start, hinted
+    field = None  # a 标题：… field among the page's metadata, in case no title line follows
+    for k in range(start, i):
+        if kinds[k] == CLUTTER and (field := _title_field(c.lines[k].text, k)) is not None:
+            break
     if i >= end or kinds[i] != TEXT:
-        return i, None
+        return (i, None) if field is None else (field.start, field)
+    text = c.lines[i].text
+    like = is_title_like(text)  # asked once: both rules below need it
+    found = _found_title(c, i, end, field, like)
+    if found is not None:
+        c.to_clutter(i, found.start)  # what stands above the title is page chrome
+        return found.start, found
     # a first line broken mid-sentence is read with its continuation: the official form
     # writes the title, or the first paragraph, on one line
-    text = c.lines[i].text
     last = i
-    if is_title_like(text):
+    if like:
         return i, TitleFrame(i, i + 1, _clean_title(text))
     if len(text) >= JOIN_MIN and text[-1] not in TERMINAL:
         text, last = joined(c, i, end)
@@ -182,6 +191,130 @@ def _title(c: Classified, start: int, end: int) -> tuple[int, TitleFrame | None]
     return i, None
 
 
+# How far down a page the title is looked for, and the longest line of chrome read past on the
+# way (menus, banners, a page title): a line of prose, or a heading, ends the search.
+_SEARCH_LINES = 40
+_CHROME_MAX = 40
+
+
+def _found_title(
+    c: Classified, i: int, end: int, field: TitleFrame | None = None, like: bool | None = None
+) -> TitleFrame | None:
+    """A title found below page chrome, when the first line with text is not where it starts.
+
+    The title is the first line worded as a report title (with one or two organ lines above
+    it), read past page chrome: short lines without sentence punctuation. Where a page title
+    is followed by a differing formal one (关于…的报告, or an organ line over it), the formal
+    one wins; between the two only clutter and organ lines are read past. Without a title line,
+    the value of a 标题：… metadata field (``field``, or one met on the way) is the title.
+    ``like`` says whether line ``i`` reads as a title, when the caller has asked already.
+    ``None`` when the title starts at line ``i`` after all (the plain rules decide there) or no
+    title is found before prose or a heading.
+    """
+    lines, kinds = c.lines, c.kinds
+    first: tuple[int, int, str, bool] | None = None
+    j = i
+    limit = min(end, i + _SEARCH_LINES)
+    head = lines[i].text
+    if like is None:
+        like = is_title_like(head)
+    if like:
+        # the common case, a title on the first line: prose (or a heading) after it and its
+        # repeats settles it at once
+        if "关于" in _cues.fold(head):
+            return None
+        first = (i, i + 1, head, False)
+        j = i + 1
+        while j < limit and (kinds[j] in _SKIP or lines[j].text == head):
+            j += 1
+        if j >= limit or kinds[j] != TEXT or has_sentence_punct(lines[j].text):
+            return None
+    while j < limit:
+        kind = kinds[j]
+        if kind in _SKIP:
+            if kind == CLUTTER and field is None:
+                field = _title_field(lines[j].text, j)
+            j += 1
+            continue
+        if kind != TEXT:
+            break
+        text = lines[j].text
+        if len(text) > 80 or has_sentence_punct(text):
+            break  # prose: the title, if any, stands above
+        if like if j == i else is_title_like(text):
+            start = _organ_lines_above(c, i, j)
+            above = [lines[m].text for m in range(start, j) if kinds[m] == TEXT]
+            # two organ lines are two issuers: a space keeps them apart in the title
+            joint = len(above) == 2 and not above[0].endswith("关于")
+            joined_text = (" ".join(above) if joint else "".join(above)) + text
+            formal = start < j or "关于" in _cues.fold(joined_text)
+            if first is None:
+                first = (start, j + 1, joined_text, joint)
+                if formal:
+                    break
+            elif formal and joined_text != first[2]:
+                first = (start, j + 1, joined_text, joint)
+                break
+        elif len(text) > _CHROME_MAX or (
+            # after a page title, only organ lines may stand before a formal title
+            first is not None and not is_organ_line(_TITLE_SPACE.sub("", text))
+        ):
+            break
+        j += 1
+    if first is None:
+        return field
+    # a title from the first line is left to the plain rules, unless two issuers head it
+    if first[0] == i and not first[3]:
+        return None
+    return TitleFrame(first[0], first[1], _clean_title(first[2]))
+
+
+def _title_field(text: str, j: int) -> TitleFrame | None:
+    """The title a 标题：… metadata line at line ``j`` gives, if its value reads as one."""
+    folded = _cues.fold(text)
+    m = _cues.TITLE_FIELD.match(folded)
+    if m is None:
+        return None
+    value = (text if len(folded) == len(text) else folded)[m.end() :].strip(SPACE)
+    value = _clean_title(value)
+    if not value or not is_title_like(value):
+        return None
+    return TitleFrame(j, j + 1, value)
+
+
+def _organ_lines_above(c: Classified, i: int, j: int) -> int:
+    """Where the title at line ``j`` starts: up to two organ lines (or 关于) above it."""
+    lines, kinds = c.lines, c.kinds
+    start = j
+    k = j - 1
+    for _ in range(2):
+        while k >= i and kinds[k] in _SKIP:
+            k -= 1
+        if k < i or kinds[k] != TEXT:
+            break
+        text = lines[k].text
+        if has_link_punct(text) or not (
+            is_organ_line(_TITLE_SPACE.sub("", text)) or text.endswith("关于")
+        ):
+            break
+        start = k
+        k -= 1
+    return start
+
+
+def _title_space(title: str, m: re.Match[str]) -> str:
+    """A space in a title goes, unless it keeps two issuers apart ("某县县委 某县人民政府关于")."""
+    left = _TITLE_SPACE.split(title[: m.start()])[-1]
+    if not is_organ_line(left):
+        return ""
+    rest = _cues.fold(title[m.end() :])
+    cut = _cues.ORGAN_BEFORE.search(rest)
+    year = _cues.TITLE_YEAR.search(rest)
+    end = min(x.start() for x in (cut, year) if x is not None) if (cut or year) else 0
+    right = _TITLE_SPACE.split(rest[:end])[0]
+    return m.group() if right and is_organ_line(right) else ""
+
+
 def _clean_title(title: str) -> str:
     """The title without the spaces between its words, unless that changes what it looks like.
 
@@ -189,11 +322,14 @@ def _clean_title(title: str) -> str:
     title that would then read as a link or a date ("www.导 府" → "www.导府") keeps them, so
     that the official form, which writes the title as it is, reads back the same.
     """
-    cleaned = _TITLE_SPACE.sub("", title)
+    tag = _cues.TITLE_TAG.match(title)
+    if tag is not None and tag.end() < len(title):
+        title = title[tag.end() :]  # a template site's 【工作总结】 is not part of the title
+    cleaned = _TITLE_SPACE.sub(lambda m: _title_space(title, m), title)
     if cleaned == title:
         return title
     if (
-        _cues.CLUTTER.search(_cues.fold(cleaned)) is not None
+        _cues.PAGE_CLUTTER.search(_cues.fold(cleaned)) is not None
         or parse_date(cleaned) is not None
         or match_marker(cleaned) is not None
     ):
@@ -370,6 +506,14 @@ def _continued(c: Classified, start: int, k: int) -> bool:
     return False
 
 
+def _signs(text: str) -> bool:
+    """An organ line, or two organ names or more on one line set apart by spaces (joint)."""
+    if is_organ_line(text):
+        return True
+    parts = text.split()
+    return len(parts) > 1 and len(text) <= 60 and all(is_organ_line(p) for p in parts)
+
+
 def _signature(c: Classified, start: int, end: int) -> SignatureFrame | None:
     """A signature ending at line ``end - 1``: a date, with an organ above or before it."""
     lines, kinds = c.lines, c.kinds
@@ -388,7 +532,7 @@ def _signature(c: Classified, start: int, end: int) -> SignatureFrame | None:
         date_text = m.group()
         found = parse_date(date_text)
         head = last[: m.start()].strip(SPACE)
-        if found is None or not is_organ_line(head):
+        if found is None or not _signs(head):
             return None
         organ = head
     else:
@@ -397,8 +541,21 @@ def _signature(c: Classified, start: int, end: int) -> SignatureFrame | None:
         j = end - 2
         while j >= start and kinds[j] in _SKIP:
             j -= 1
-        if j >= start and kinds[j] == TEXT and is_organ_line(lines[j].text):
+        if j >= start and kinds[j] == TEXT and _signs(lines[j].text):
             organ = lines[j].text
             sig_start = j
+            # a joint report is signed by two organs, one line each
+            k = j - 1
+            while k >= start and kinds[k] in _SKIP:
+                k -= 1
+            if (
+                k >= start
+                and kinds[k] == TEXT
+                and is_organ_line(lines[k].text)
+                and is_organ_line(organ)
+                and not _continued(c, start, k)
+            ):
+                organ = lines[k].text + " " + organ
+                sig_start = k
     date, style = found
     return SignatureFrame(sig_start, end, organ, date, style, date_text)

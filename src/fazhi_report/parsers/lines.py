@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from fazhi_report import _cues
+
 __all__ = ["SPACE", "Hints", "Line", "split_run_on", "split_text"]
 
 
@@ -193,8 +195,44 @@ _RUN_ON_CUT = re.compile(
 # heading that has no stop of its own.
 _SPACE_AFTER_SENTENCE = re.compile(rf"(?<=[。：:！？!?]){_WS}")
 _HEADING_THEN_SPACE = re.compile(rf"{_MARKER}[^。：:！？!?\s]{{1,60}}(?={_WS})")
-_RUN_ON_TITLE = re.compile(r"^.{4,80}?(?:报告|总结|報告|總結)(?=[ \t\u3000\xa0])")
+# the title ends before a space, or before the year the preamble opens with ("…报告2024年，")
+_RUN_ON_TITLE = re.compile(
+    r"^.{4,80}?(?:报告|总结|報告|總結)(?=[ \t\u3000\xa0]|(?:19|20)[0-9]{2}年[，,])"
+)
+# the signing organ glued to the date that ends the text ("…公安局2025年1月20日")
+_RUN_ON_DATE = re.compile(
+    r"(?<=[局委府厅院办室所队处心部站])(?:[0-9０-９]{4}|[〇零一二三四五六七八九]{4})年"
+    r"[0-9０-９一二三四五六七八九十元]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日"
+    r"[ \t\u3000\xa0]*$"
+)
+# the closing words of a report glued after its last sentence ("…。特此报告。")
+_RUN_ON_CLOSING = re.compile(r"(?<=[。！？!?])特此报告[。.]?")
+_LEVEL1_START = re.compile(r"[一二三四五六七八九十]{1,3}、")
+_LEVEL2_INSIDE = re.compile(r"[（(][一二三四五六七八九十]{1,3}[）)]")
+_HEADING_STOP = re.compile(r"[。：:！？!?；;，,]")
 _LEVEL1_INLINE = re.compile(r"(?<=[。：:；;！？!? \t\u3000\xa0])[一二三四五六七八九十]{1,3}、")
+
+
+def _cut_glued_headings(text: str, cuts: set[int]) -> None:
+    """Add cuts after level-1 headings glued to what follows them.
+
+    "一、主要举措和成效（一）加强…": the level-2 marker starts a new line. "二、存在的不足虽然
+    今年…": a heading that opens with a standard part name and has no stop right after it ends
+    where the name ends.
+    """
+    for at in sorted(cuts):
+        m = _LEVEL1_START.match(text, at)
+        if m is None:
+            continue
+        part = _cues.PART_NAME.match(text, m.end())
+        if part is not None and not _HEADING_STOP.match(text, part.end()):
+            nxt = _LEVEL2_INSIDE.match(text, part.end())
+            cuts.add(part.end() if nxt is None else nxt.start())
+            continue
+        stop = _HEADING_STOP.search(text, m.end(), m.end() + 60)
+        inner = _LEVEL2_INSIDE.search(text, m.end(), m.end() + 60)
+        if inner is not None and (stop is None or inner.start() < stop.start()):
+            cuts.add(inner.start())
 
 
 def split_run_on(lines: list[Line]) -> list[Line]:
@@ -218,6 +256,13 @@ def split_run_on(lines: list[Line]) -> list[Line]:
         title = _RUN_ON_TITLE.match(text)
         if title is not None:
             cuts.add(title.end())
+        date = _RUN_ON_DATE.search(text)
+        if date is not None:
+            cuts.add(date.start())
+        closing = _RUN_ON_CLOSING.search(text)
+        if closing is not None:
+            cuts.add(closing.start())
+        _cut_glued_headings(text, cuts)
         cuts.update(m.start() for m in _SPACE_AFTER_SENTENCE.finditer(text))
         for m in _HEADING_THEN_SPACE.finditer(text):
             if m.start() in cuts:

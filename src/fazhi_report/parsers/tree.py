@@ -9,6 +9,7 @@ lines, bracket widths, level-3 separators) are gathered on the way.
 
 from __future__ import annotations
 
+from fazhi_report import _cues
 from fazhi_report.layout import ParagraphLayout, SectionLayout, positional_maker
 from fazhi_report.model import Paragraph, Section
 from fazhi_report.numbering import Marker
@@ -53,6 +54,44 @@ class Tree:
         self.half = 0
         self.full = 0
         self.level3: list[str] = []
+
+
+_find_watermarks = _cues.find_watermarks
+
+
+def _without_watermarks(
+    content: str,
+    breaks: tuple[tuple[int, str], ...],
+    starts: tuple[tuple[int, int], ...],
+) -> tuple[str, tuple[tuple[int, str], ...], tuple[tuple[int, int], ...]]:
+    """A paragraph's content without the watermarks spliced into it, and where they stood.
+
+    The watermarks join the line breaks as (offset, raw) pairs, which the lossless renderer
+    puts back (`ParagraphLayout.breaks`), so the sentence a watermark split reads whole again.
+    A watermark a line break runs through is left alone. ``starts`` (offsets of the lines'
+    starts) move with the text.
+    """
+    spans = [(s, e) for s, e in _find_watermarks(content) if not any(s < o < e for o, _ in breaks)]
+    if not spans:
+        return content, breaks, starts
+
+    def moved(offset: int) -> int:
+        # what the watermarks before ``offset`` took out
+        return offset - sum(min(e, offset) - s for s, e in spans if s < offset)
+
+    # a line break and a watermark at one offset: the break was written first
+    events = sorted(
+        [(o, 0, raw) for o, raw in breaks] + [(s, 1, content[s:e]) for s, e in spans],
+        key=lambda ev: (ev[0], ev[1]),
+    )
+    pieces = []
+    at = 0
+    for s, e in spans:
+        pieces.append(content[at:s])
+        at = e
+    pieces.append(content[at:])
+    kept = tuple((moved(o), raw) for o, _, raw in events)
+    return "".join(pieces), kept, tuple((moved(o), n) for o, n in starts)
 
 
 def _breaks_in(raw: str) -> int:
@@ -257,8 +296,11 @@ class _TreeBuilder:
             or (not c.hinted and (len(line.text) < JOIN_MIN or line.text[-1] in TERMINAL))
             or not continues(c, i, end, len(line.indent))
         ):
+            marks: tuple[tuple[int, str], ...] = ()
+            if "." in text:  # every watermark has a web address: most paragraphs need no search
+                text, marks, _ = _without_watermarks(text, (), ())
             lead, points, self.last_point = split_points(text, self.last_point, number)
-            layout = _paragraph_layout(before, indent, line.end, number, inline, text, ())
+            layout = _paragraph_layout(before, indent, line.end, number, inline, text, marks)
             return _make_paragraph(lead, points, layout), i + 1
         lines = c.lines
         first_indent = len(line.indent)
@@ -279,6 +321,10 @@ class _TreeBuilder:
             if not continues(c, i, end, first_indent):
                 break
         content = "".join(parts)
+        kept = tuple(breaks)
+        if "." in content:
+            content, kept, starts_kept = _without_watermarks(content, kept, tuple(starts))
+            starts = list(starts_kept)
         lead, points, self.last_point = split_points(content, self.last_point, number, starts)
-        layout = _paragraph_layout(before, indent, line.end, number, inline, content, tuple(breaks))
+        layout = _paragraph_layout(before, indent, line.end, number, inline, content, kept)
         return _make_paragraph(lead, points, layout), i + 1
