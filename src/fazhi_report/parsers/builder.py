@@ -37,6 +37,10 @@ from fazhi_report.parsers.lines import Line
 from fazhi_report.parsers.points import split_points
 from fazhi_report.parsers.tree import build_tree
 
+# What the parser makes is valid by construction: no model checks (see positional_maker).
+_make_report = positional_maker(Report)
+_make_signature = positional_maker(Signature)
+
 __all__ = ["build_report", "split_points"]
 
 # fields in attrs order: (before, indent, end, line, ...the record's own)
@@ -78,7 +82,7 @@ def build_report(lines: Sequence[Line], *, encoding: str | None = None) -> Repor
     c = classify(lines)
     frame = find_frame(c)
     raw = c.raw
-    report = Report()
+    report = _make_report(None, None, None, None, [], [], [], None, c.page(), None)
 
     title_layout = None
     if frame.title is not None:
@@ -105,7 +109,7 @@ def build_report(lines: Sequence[Line], *, encoding: str | None = None) -> Repor
     if sig is not None:
         first, last = lines[sig.start], lines[sig.end - 1]
         # what the body leaves over (blank lines, clutter) stands before the signature
-        report.signature = Signature(
+        report.signature = _make_signature(
             sig.organ,
             sig.date,
             _signature_layout(
@@ -135,5 +139,4 @@ def build_report(lines: Sequence[Line], *, encoding: str | None = None) -> Repor
         read_habits(lines, tree),
         encoding,
     )
-    report.page = c.page()
     return report

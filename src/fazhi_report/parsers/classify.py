@@ -13,10 +13,13 @@ import re
 from collections.abc import Sequence
 
 from fazhi_report import _cues
+from fazhi_report.layout import positional_maker
 from fazhi_report.model import PageInfo
 from fazhi_report.numbering import POINT_MARKER_RE, Marker, match_marker, parse_date
 from fazhi_report.parsers.forms import JOIN_MIN, TERMINAL, has_sentence_punct
 from fazhi_report.parsers.lines import SPACE, Line
+
+_make_page = positional_maker(PageInfo)  # valid by construction: no model checks
 
 __all__ = [
     "BLANK",
@@ -100,7 +103,7 @@ class Classified:
 
     def page(self) -> PageInfo:
         """The web-page metadata found among the lines."""
-        return PageInfo(self.published, self.source, self.issuer, self.number, self.issued)
+        return _make_page(self.published, self.source, self.issuer, self.number, self.issued)
 
 
 def continues(c: Classified, i: int, end: int, first_indent: int) -> bool:
