@@ -377,21 +377,3 @@ def test_corpus_reports_validate_clean() -> None:
     assert paths
     for path in paths:
         assert validate(fr.load(path)) == [], path.name
-
-
-@given(report_like_text)
-def test_paragraph_text_is_the_lossless_renderers(text: str) -> None:
-    # validation keeps its own copy, so that it does not depend on where the renderer lives
-    try:
-        from fazhi_report.renderers.lossless import paragraph_text as rendered
-    except ImportError:
-        from fazhi_report.renderers.text import paragraph_text as rendered
-    from fazhi_report.validation import paragraph_text
-
-    report = fr.parse(text)
-    for paragraph in report.paragraphs:
-        assert paragraph_text(paragraph) == rendered(paragraph)
-    report.renumber()
-    built = Paragraph("导语：", [Point(1, "甲", "正文。"), Point(2, "乙")])
-    for paragraph in [*report.paragraphs, built]:
-        assert paragraph_text(paragraph) == rendered(paragraph)

@@ -23,7 +23,7 @@ from __future__ import annotations
 from typing import Literal
 
 from fazhi_report.model import Paragraph, Report, Section
-from fazhi_report.validation import paragraph_text
+from fazhi_report.renderers.lossless import paragraph_text
 
 __all__ = ["to_rows"]
 

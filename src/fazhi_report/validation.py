@@ -23,11 +23,12 @@ import attrs
 
 from fazhi_report.errors import DataError
 from fazhi_report.model import Paragraph, Point, Report, Section
-from fazhi_report.numbering import format_point_marker, match_marker
+from fazhi_report.numbering import match_marker
 from fazhi_report.parsers.builder import split_points
 from fazhi_report.parsers.facts import closing_start
+from fazhi_report.renderers.lossless import paragraph_text
 
-__all__ = ["MAX_NUMBER", "READS_BACK", "Problem", "ensure_valid", "paragraph_text", "validate"]
+__all__ = ["MAX_NUMBER", "READS_BACK", "Problem", "ensure_valid", "validate"]
 
 MAX_NUMBER = 99
 """The largest section or point number that reads back: markers are recognised up to 99."""
@@ -96,33 +97,6 @@ def _first_stop(text: str, stops: frozenset[str]) -> int:
         elif char in _CLOSERS and depth:
             depth -= 1
     return first if depth else -1
-
-
-def paragraph_text(paragraph: Paragraph) -> str:
-    """A paragraph's whole text as the lossless renderer writes it: lead text, then each point
-    with its marker (as written, or official once renumbered) and the stop after its title.
-
-    Kept here rather than imported from the renderers, so that checking a report does not
-    depend on where the renderers live.
-
-    Args:
-        paragraph: the paragraph.
-
-    Returns:
-        Its text, markers and stops included.
-    """
-    parts = [paragraph.text]
-    for point in paragraph.points:
-        layout = point.layout
-        if layout is None:
-            parts.append(format_point_marker(point.number) + point.title + "。" + point.text)
-            continue
-        same = layout.number == point.number
-        marker = layout.marker if same else format_point_marker(point.number)
-        # a title that had no stop needs one once text follows it
-        stop = layout.stop if layout.stop or not point.text else "。"
-        parts.append(marker + point.title + stop + point.text)
-    return "".join(parts)
 
 
 def _join(path: str, name: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from fazhi_report import _cues
+from fazhi_report.numbering import DATE_SEARCH_RE
 
 __all__ = ["SPACE", "Hints", "Line", "split_run_on", "split_text"]
 
@@ -201,9 +202,7 @@ _RUN_ON_TITLE = re.compile(
 )
 # the signing organ glued to the date that ends the text ("…公安局2025年1月20日")
 _RUN_ON_DATE = re.compile(
-    r"(?<=[局委府厅院办室所队处心部站])(?:[0-9０-９]{4}|[〇零一二三四五六七八九]{4})年"
-    r"[0-9０-９一二三四五六七八九十元]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日"
-    r"[ \t\u3000\xa0]*$"
+    rf"(?<=[局委府厅院办室所队处心部站])(?:{DATE_SEARCH_RE.pattern})[ \t\u3000\xa0]*$"
 )
 # the closing words of a report glued after its last sentence ("…。特此报告。")
 _RUN_ON_CLOSING = re.compile(r"(?<=[。！？!?])特此报告[。.]?")
