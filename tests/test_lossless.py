@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from fazhi_report import Paragraph, Point, Section
 from fazhi_report.renderers.lossless import paragraph_text
 
 from .conftest import EXAMPLES
-from .strategies import report_like_text
+from .strategies import WORDS, report_like_text
 
 
 @given(st.text())
@@ -168,3 +169,52 @@ def test_changing_the_signing_organ_on_a_one_line_signature() -> None:
     assert report.signature is not None
     report.signature.organ = "白石县公安局"
     assert fr.render(report, "text") == "一、工作\n正文。\n白石县公安局  2026年1月28日\n"
+
+
+def _line_count(raw: str) -> int:
+    return len(re.findall(r"\r\n|\r|\n", raw))
+
+
+def _span(paragraph: Paragraph) -> tuple[int, int]:
+    """The source lines (1-based, inclusive) a parsed paragraph stands on."""
+    layout = paragraph.layout
+    assert layout is not None and layout.line is not None
+    extra = sum(_line_count(raw) for _, raw in layout.breaks)
+    return layout.line, layout.line + extra
+
+
+def _edit_sites(report: fr.Report) -> list[tuple[object, str, tuple[int, int]]]:
+    """Every text field a user may edit, with the source lines its node stands on."""
+    sites: list[tuple[object, str, tuple[int, int]]] = []
+    for section in report.walk():
+        assert section.layout is not None and section.layout.line is not None
+        first, last = section.layout.line, section.layout.line
+        if section.run_in and section.body:
+            last = _span(section.body[0])[1]
+        sites.append((section, "heading", (first, last)))
+    for paragraph in report.paragraphs:
+        span = _span(paragraph)
+        if paragraph.text:
+            sites.append((paragraph, "text", span))
+        sites.extend(
+            (point, name, span) for point in paragraph.points for name in ("title", "text")
+        )
+    return sites
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.txt")), ids=lambda p: p.name)
+@given(data=st.data())
+def test_an_edit_changes_only_the_lines_of_its_node(path: Path, data: st.DataObject) -> None:
+    text = path.read_text("utf-8")
+    report = fr.parse(text)
+    node, name, (first, last) = data.draw(st.sampled_from(_edit_sites(report)))
+    new = "".join(data.draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=4)))
+    setattr(node, name, new)
+    before = text.splitlines(keepends=True)
+    after = fr.render(report, "text").splitlines(keepends=True)
+    for tag, i1, i2, _, _ in difflib.SequenceMatcher(a=before, b=after).get_opcodes():
+        # every source line that changed (1-based i1 + 1 .. i2) is one of the node's own lines
+        if tag in ("replace", "delete"):
+            assert first <= i1 + 1 and i2 <= last, (tag, i1, i2, first, last)
+        elif tag == "insert":
+            assert first - 1 <= i1 <= last, (tag, i1, first, last)
