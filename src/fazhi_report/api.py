@@ -21,7 +21,12 @@ TextFormat = Literal["text", "json"]
 """The built-in formats whose renderers return ``str``."""
 
 
-def _read(fmt: str, data: str | bytes, source: str) -> Report:
+def _read(
+    fmt: str,
+    data: str | bytes,
+    source: str,
+    templates: str | os.PathLike[str] | None = None,
+) -> Report:
     """Parse ``data`` with the parser of ``fmt``, refusing text for a binary format."""
     if isinstance(data, str) and registry.get_format(fmt).binary:
         raise UnknownFormatError(
@@ -29,6 +34,17 @@ def _read(fmt: str, data: str | bytes, source: str) -> Report:
             source=source,
             expected="the document's bytes, or fr.load(path)",
         )
+    if templates is not None:
+        if fmt != DEFAULT_FORMAT:
+            raise OptionError(
+                f"templates= reads text written by your templates; the format {fmt!r} does "
+                "not take it",
+                source=source,
+                expected=f"format={DEFAULT_FORMAT!r}, or no templates=",
+            )
+        from fazhi_report.parsers.house import house_style
+
+        return house_style(templates).parse(data, source=source)
     return registry.get_parser(fmt)(data, source=source)
 
 
@@ -37,6 +53,7 @@ def parse(
     format: str | None = None,
     *,
     source: str | None = None,
+    templates: str | os.PathLike[str] | None = None,
 ) -> Report:
     """Parse a report from its text, its bytes, or a path.
 
@@ -50,14 +67,20 @@ def parse(
             GB18030); a `os.PathLike` is read as by `load`.
         format: the input format (see `formats`). By default found as described for ``data``.
         source: a name for the input in error messages (defaults to ``"<string>"``/``"<bytes>"``).
+        templates: the template folder the text was rendered with (``fr.render(report,
+            "text", style="official", templates=...)``): its house forms (``第一部分``,
+            ``【一】``…) read back as the official ones do (see `fazhi_report.parsers.house`).
+            Text only.
 
     Raises:
         UnknownFormatError: no format can read ``format``.
         DecodeError, EmptyInputError: bytes that are not text, or are empty.
+        OptionError: ``templates`` for a format other than text.
+        TemplateError: ``templates`` is no folder, or its macros cannot be read back.
         FazhiReportError: any other problem with the input, as its parser reports it.
     """
     if isinstance(data, os.PathLike):
-        return load(data, format)
+        return load(data, format, templates=templates)
     if isinstance(data, (bytearray, memoryview)):
         data = bytes(data)
     if source is None:
@@ -65,19 +88,25 @@ def parse(
     if format is None:
         found = registry.format_for_data(data) if isinstance(data, bytes) else None
         format = found or DEFAULT_FORMAT
-    return _read(format, data, source)
+    return _read(format, data, source, templates)
 
 
-def load(path: str | os.PathLike[str], format: str | None = None) -> Report:
+def load(
+    path: str | os.PathLike[str],
+    format: str | None = None,
+    *,
+    templates: str | os.PathLike[str] | None = None,
+) -> Report:
     """Read and parse a report file.
 
     The format is ``format`` if given, else the one the file's suffix names, else the one
-    whose magic bytes the file starts with.
+    whose magic bytes the file starts with. ``templates`` is as for `parse`.
 
     Raises:
         FileError: the file cannot be read.
         UnknownFormatError: neither the suffix nor the content names a format.
         DecodeError, EmptyInputError: the file is not text, or is empty.
+        OptionError, TemplateError: as for `parse`.
     """
     name = os.fspath(path)
     suffix_error = None
@@ -99,7 +128,7 @@ def load(path: str | os.PathLike[str], format: str | None = None) -> Report:
         if format is None:
             assert suffix_error is not None
             raise suffix_error
-    return _read(format, data, name)
+    return _read(format, data, name, templates)
 
 
 @overload

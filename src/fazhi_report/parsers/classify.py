@@ -150,6 +150,8 @@ def _hinted_marker(line: Line) -> Marker | None:
         return match_marker(text)
     if hints.is_title:
         return None  # the title hint wins: a title is never a heading
+    if hints.marker is not None:
+        return hints.marker  # read by the reader in its own form (a house style's markers)
     marker: Marker | None = None
     drawn = (hints.list_marker or "").strip(SPACE)
     if drawn:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from fazhi_report import _cues
-from fazhi_report.numbering import DATE_SEARCH_RE
+from fazhi_report.numbering import DATE_SEARCH_RE, Marker
 
 __all__ = ["SPACE", "Hints", "Line", "split_run_on", "split_text"]
 
@@ -26,9 +26,12 @@ class Hints:
             e.g. ``"一、"`` or ``"（一）"``): read as if typed, but not part of the source text.
         new_paragraph: ``True`` when the line starts a new paragraph, ``False`` when it
             continues the one before (a soft line break), ``None`` to decide by its form.
+        marker: a heading marker the reader read at the start of the text in a form of its
+            own (a house style's ``第一部分``, see `fazhi_report.parsers.house`): its ``raw`` is
+            the text's first characters. It wins over the markers the builder knows.
     """
 
-    __slots__ = ("is_title", "level", "list_marker", "new_paragraph")
+    __slots__ = ("is_title", "level", "list_marker", "marker", "new_paragraph")
 
     def __init__(
         self,
@@ -36,16 +39,19 @@ class Hints:
         level: int | None = None,
         list_marker: str | None = None,
         new_paragraph: bool | None = None,
+        marker: Marker | None = None,
     ) -> None:
         self.is_title = is_title
         self.level = level
         self.list_marker = list_marker
         self.new_paragraph = new_paragraph
+        self.marker = marker
 
     def __repr__(self) -> str:
         return (
             f"Hints(is_title={self.is_title!r}, level={self.level!r}, "
-            f"list_marker={self.list_marker!r}, new_paragraph={self.new_paragraph!r})"
+            f"list_marker={self.list_marker!r}, new_paragraph={self.new_paragraph!r}, "
+            f"marker={self.marker!r})"
         )
 
 

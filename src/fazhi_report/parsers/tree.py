@@ -57,6 +57,7 @@ class Tree:
 
 
 _find_watermarks = _cues.find_watermarks
+_LEVEL3_SEPARATORS = frozenset(".、．")
 
 
 def _without_watermarks(
@@ -233,7 +234,8 @@ class _TreeBuilder:
                     tree.half += 1
                 else:
                     tree.full += 1
-            elif marker.level == 3:
+            elif marker.level == 3 and raw_marker[-1] in _LEVEL3_SEPARATORS:
+                # a house style's own level-3 marker ("第3条") has no separator to copy
                 tree.level3.append(raw_marker[-1])
         level = marker.level
         stop_at = find_heading_stop(heading_text)

@@ -24,6 +24,8 @@ def _apart(marker: str, heading: str) -> str:
     if not marker:
         return ""
     found = match_marker(marker + heading)
+    if found is None and match_marker(marker) is None:
+        return ""  # a marker in a reader's own form (a house style's 【一】): kept as read
     return "" if found is not None and found.raw == marker else " "
 
 

@@ -1,0 +1,486 @@
+"""House styles: a reader derived from a user's own templates, so that their text reads back.
+
+A user who renders with a template folder of their own (a provincial office writing its parts
+``第一部分　…`` and its subsections ``【一】…``) reads those files back with the same folder::
+
+    fr.parse(text, templates="house_style/")
+
+The templates are the grammar both ways. The reader is compiled once per folder (and again
+when a file in it changes) by rendering probe nodes through the folder's inline macros
+(``official/inline.j2``):
+
+- the ``heading`` macro, for a section of each level numbered 7 and 38 with a sentinel
+  heading: what stands before the heading text is the level's marker; where the two numbers
+  differ is its numeral (Chinese ``七``, Arabic ``7`` or full-width ``７``), the rest the words
+  or brackets around it. Each form is checked on more numbers, and each level's probe must read
+  back as that level and no other;
+- the ``run_in_head`` and ``point`` macros, whose stops and point markers must be ones the
+  builder reads (``。：:`` after a run-in heading; ``一是`` and a stop for a point);
+- the whole ``text/official.j2`` on a probe report of every node kind, which must read back
+  equal to itself; its paragraph lines give the indent.
+
+What comes out is not a second parser: the house markers become line hints
+(`fazhi_report.parsers.lines.Hints.marker`) on the lines of the plain-text reader, and the
+one structure builder does the rest, so everything the builder knows (the official markers,
+page clutter, signatures) still reads. Where a house marker and an official one would read
+the same line differently, the house marker wins. A house style that writes paragraphs with
+no indent gives no sign of where a paragraph starts, so its reader takes every line for a
+paragraph of its own (the official form writes a paragraph a line).
+
+A macro the reader cannot invert is refused with a `fazhi_report.errors.TemplateError`
+naming the template file and macro, when the reader is built: one that drops the number,
+mangles the heading text (truncates it, loops over its characters), writes two levels alike,
+or writes markers, stops or indents the builder cannot read.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from fazhi_report.decoding import decode
+from fazhi_report.errors import TemplateError
+from fazhi_report.model import Paragraph, Point, Report, Section
+from fazhi_report.numbering import Marker, chinese_to_int, int_to_chinese, match_marker
+from fazhi_report.parsers.builder import build_report
+from fazhi_report.parsers.forms import HEADING_STOPS, POINT_STOPS
+from fazhi_report.parsers.lines import SPACE, Hints, Line, split_run_on, split_text
+
+__all__ = ["HeadingForm", "HouseStyle", "house_style"]
+
+# A heading text no macro has a reason to treat specially, and no numeral in it.
+_PROBE_HEADING = "甲乙丙丁戊己庚辛"
+_PROBE_NUMBERS = (7, 38)
+# every numeral shape from 1 to 99: a digit, ten, teens, tens, tens and a digit
+_CHECK_NUMBERS = (1, 2, 9, 10, 11, 19, 20, 21, 38, 99)
+_FULL_DIGITS = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+def _full_width(number: int) -> str:
+    return str(number).translate(_FULL_DIGITS)
+
+
+class _Numeral(NamedTuple):
+    name: str
+    write: Callable[[int], str]
+    pattern: str
+
+
+# The ways a heading number can be written (1 to 99), as `numbering` reads them.
+_NUMERALS = (
+    _Numeral(
+        "chinese",
+        int_to_chinese,
+        "十[一二三四五六七八九]?|[一二三四五六七八九](?:十[一二三四五六七八九]?)?",
+    ),
+    _Numeral("arabic", str, "[1-9][0-9]?"),
+    _Numeral("full-width", _full_width, "[１-９][０-９]?"),
+)
+_NUMERAL_BY_NAME = {numeral.name: numeral for numeral in _NUMERALS}
+
+
+class HeadingForm(NamedTuple):
+    """How a house style writes the marker of one heading level.
+
+    Attributes:
+        level: the heading level, 1 to 4.
+        before: the words or brackets before the number (``"第"``, ``"【"``).
+        numeral: how the number is written: ``"chinese"``, ``"arabic"`` or ``"full-width"``.
+        after: the words or brackets after the number (``"部分"``, ``"】"``), without the
+            spaces between the marker and the heading.
+        spaced: whether the style puts spaces between the marker and the heading.
+    """
+
+    level: int
+    before: str
+    numeral: str
+    after: str
+    spaced: bool
+
+    def write(self, number: int) -> str:
+        """The marker of heading ``number`` in this form, without the spaces after it."""
+        return self.before + _NUMERAL_BY_NAME[self.numeral].write(number) + self.after
+
+    def pattern(self) -> str:
+        """A regular expression matching the marker at the start of a line (group 1: numeral).
+
+        A marker written with nothing after its number but a space needs the space: ``第三``
+        followed by a space is a heading, ``第三方评估`` is not.
+        """
+        numeral = _NUMERAL_BY_NAME[self.numeral].pattern
+        space = r"(?=\s)" if not self.after and self.spaced else ""
+        return f"{re.escape(self.before)}({numeral}){re.escape(self.after)}{space}"
+
+
+# The official forms: a house level written like this needs no pattern of its own.
+_OFFICIAL = {
+    (1, "", "chinese", "、"),
+    (2, "（", "chinese", "）"),
+    (3, "", "arabic", "."),
+    (4, "（", "arabic", "）"),
+}
+
+
+class HouseStyle:
+    """The reader of one template folder: its heading forms and paragraph indent.
+
+    Build it with `house_style` (cached per folder). ``parse`` reads text; ``mark`` gives any
+    reader's lines the house markers, for readers of other formats to call before the builder.
+
+    Attributes:
+        folder: the template folder the style was compiled from.
+        forms: the heading form of each level, 1 to 4 (official ones included).
+        indent: the indent the style writes before a paragraph.
+    """
+
+    __slots__ = ("_levels", "_match", "folder", "forms", "indent")
+
+    def __init__(self, folder: str, forms: Sequence[HeadingForm], indent: str) -> None:
+        self.folder = folder
+        self.forms = tuple(forms)
+        self.indent = indent
+        own = [f for f in self.forms if (f.level, f.before, f.numeral, f.after) not in _OFFICIAL]
+        # one alternation, one match() a line; the group index gives the level
+        self._levels = tuple(f.level for f in own)
+        self._match = re.compile("|".join(f"(?:{f.pattern()})" for f in own)).match if own else None
+
+    def marker(self, text: str) -> Marker | None:
+        """The house marker at the start of ``text`` (a line without its indent), if any."""
+        if self._match is None:
+            return None
+        m = self._match(text)
+        if m is None:
+            return None
+        index = m.lastindex
+        assert index is not None  # each alternative has exactly one group
+        return Marker(self._levels[index - 1], chinese_to_int(m.group(index)), m.group())
+
+    def read(self, text: str) -> Marker | None:
+        """The marker the builder reads at the start of ``text``: the house one, else official."""
+        found = self.marker(text)
+        return found if found is not None else match_marker(text)
+
+    def mark(self, lines: Sequence[Line]) -> None:
+        """Give lines the hints the builder needs to read the house form.
+
+        A line that opens with a house marker gets it as `Hints.marker`; other hints a reader
+        gave are kept. With no paragraph indent, every other line with text starts a paragraph.
+        """
+        match = self._match
+        each = None if self.indent else Hints(new_paragraph=True)
+        for line in lines:
+            text = line.text
+            if not text:
+                continue
+            m = match(text) if match is not None else None
+            if m is None:
+                if each is not None and line.hints is None:
+                    line.hints = each  # shared: the builder never changes hints
+                continue
+            index = m.lastindex
+            assert index is not None
+            found = Marker(self._levels[index - 1], chinese_to_int(m.group(index)), m.group())
+            if line.hints is None:
+                line.hints = Hints(marker=found)
+            else:
+                line.hints.marker = found
+
+    def parse(self, data: str | bytes, *, source: str = "<string>") -> Report:
+        """Parse text written in this house style (or in the official form).
+
+        Raises:
+            EmptyInputError, DecodeError: as for the plain-text reader, for bytes.
+        """
+        encoding = None
+        if isinstance(data, bytes):
+            data, encoding = decode(data, source)
+        lines = split_run_on(split_text(data))
+        self.mark(lines)
+        return build_report(lines, encoding=encoding)
+
+    def __repr__(self) -> str:
+        return f"HouseStyle({self.folder!r})"
+
+
+def house_style(templates: str | os.PathLike[str]) -> HouseStyle:
+    """The reader for a template folder, compiled once and kept until a file in it changes.
+
+    Raises:
+        TemplateError: the folder is missing, a template is malformed, or a macro writes
+            what the reader cannot invert (see the module's description).
+    """
+    from fazhi_report.renderers.templating import _folder
+
+    folder = _folder(templates)
+    return _compiled(folder, _stamp(folder))
+
+
+def _stamp(folder: str) -> tuple[tuple[str, int, int], ...]:
+    """Each file of the folder with its modification time and size: a change makes a new key."""
+    found = []
+    for path in Path(folder).rglob("*"):
+        stat = path.stat()
+        if path.is_file():
+            found.append((str(path.relative_to(folder)), stat.st_mtime_ns, stat.st_size))
+    return tuple(sorted(found))
+
+
+@functools.lru_cache(maxsize=32)
+def _compiled(folder: str, stamp: tuple[tuple[str, int, int], ...]) -> HouseStyle:
+    return _Compiler(folder).compile()
+
+
+# A probe report in the official form, in our own words, with every node kind the templates
+# write: a title, a preamble, four levels numbered 1 and 2, run-in and standalone headings,
+# points, a closing and a signature. It is read with the default reader first, so that its
+# derived facts (organ, year, roles) are what the builder derives.
+_PROBE_REPORT = """某县司法局2025年法治政府建设情况报告
+
+　　2025年，我局坚持依法行政，各项工作有序推进。现将有关情况报告如下：
+　　一、主要举措和成效
+　　（一）健全制度。一是完善规则，修订办法三项。二是规范程序。
+　　1.加强审查
+　　（1）严格备案。全年备案十件。
+　　（2）公开清单
+　　全面公开权责清单，接受社会监督。
+　　2.培训队伍。开展培训六次。
+　　（二）强化监督
+　　开展执法检查，整改问题九个。
+　　二、存在的不足和原因
+　　基层力量仍然薄弱。
+　　三、2026年工作安排
+　　继续推进法治建设。
+　　新的一年，我局将再接再厉。
+
+某县司法局
+2026年1月20日
+"""
+_PROBE_PARAGRAPH = "2025年，我局坚持依法行政"
+
+
+class _Compiler:
+    """Renders the probes through one folder's templates and compiles what comes out."""
+
+    def __init__(self, folder: str) -> None:
+        from fazhi_report.renderers.templating import environment, inline_macros
+
+        self.folder = folder
+        self.env = environment(folder)
+        self.macros = inline_macros(self.env)
+        self.inline_file = self.env.get_template("official/inline.j2").filename or "inline.j2"
+
+    def refuse(self, macro: str, why: str, expected: str) -> TemplateError:
+        return TemplateError(
+            f"the macro {macro!r} cannot be read back: {why}",
+            source=self.inline_file,
+            expected=expected,
+        )
+
+    def call(self, macro: str, *args: Any) -> str:
+        """The text a macro of ``official/inline.j2`` gives for probe nodes."""
+        found = getattr(self.macros, macro, None)
+        if found is None or not callable(found):
+            raise TemplateError(
+                f"official/inline.j2 has no macro {macro!r}",
+                source=self.inline_file,
+                expected=f"the macro {macro!r}, as in the shipped official/inline.j2",
+            )
+        try:
+            return str(found(*args))
+        except TemplateError:
+            raise
+        except Exception as exc:
+            raise TemplateError(
+                f"the macro {macro!r} failed on a probe node: {type(exc).__name__}: {exc}",
+                source=self.inline_file,
+            ) from None
+
+    def compile(self) -> HouseStyle:
+        forms = [self.heading_form(level) for level in (1, 2, 3, 4)]
+        style = HouseStyle(self.folder, forms, "")
+        self.check_levels_apart(style)
+        self.check_run_in()
+        self.check_point()
+        indent, text = self.probe_text()
+        style = HouseStyle(self.folder, forms, indent)
+        self.check_reads_back(style, text)
+        return style
+
+    def heading_line(self, level: int, number: int) -> str:
+        return self.call("heading", Section(level, number, _PROBE_HEADING))
+
+    def heading_form(self, level: int) -> HeadingForm:
+        """The marker form of one level, from the heading macro's output on probe numbers."""
+        prefixes = []
+        for number in _PROBE_NUMBERS:
+            out = self.heading_line(level, number)
+            if out.count(_PROBE_HEADING) != 1:
+                raise self.refuse(
+                    "heading",
+                    f"it mangles the heading text: a level-{level} heading "
+                    f"{_PROBE_HEADING!r} is written {out!r}",
+                    "the heading text written whole, once",
+                )
+            before, after = out.split(_PROBE_HEADING)
+            if after.strip(SPACE):
+                raise self.refuse(
+                    "heading",
+                    f"it writes {after!r} after the text of a level-{level} heading, which the "
+                    "reader cannot tell from the heading",
+                    "the marker before the heading and nothing after it",
+                )
+            prefixes.append(before.lstrip(SPACE))
+        first, second = prefixes
+        if first == second:
+            raise self.refuse(
+                "heading",
+                f"it drops the number: level-{level} headings numbered {_PROBE_NUMBERS[0]} and "
+                f"{_PROBE_NUMBERS[1]} are both written {first!r}",
+                "a marker that carries the section's number",
+            )
+        a = 0
+        while a < min(len(first), len(second)) and first[a] == second[a]:
+            a += 1
+        b = 0
+        while b < min(len(first), len(second)) - a and first[-1 - b] == second[-1 - b]:
+            b += 1
+        numerals = (first[a : len(first) - b], second[a : len(second) - b])
+        numeral = next(
+            (n for n in _NUMERALS if tuple(map(n.write, _PROBE_NUMBERS)) == numerals), None
+        )
+        if numeral is None:
+            raise self.refuse(
+                "heading",
+                f"it writes the numbers {_PROBE_NUMBERS[0]} and {_PROBE_NUMBERS[1]} of level-"
+                f"{level} headings as {numerals[0]!r} and {numerals[1]!r}",
+                "Chinese (七), Arabic (7) or full-width (７) numerals",
+            )
+        before, tail = first[:a], first[len(first) - b :]
+        after = tail.rstrip(SPACE)
+        if not before and not after and after == tail:
+            raise self.refuse(
+                "heading",
+                f"the number of a level-{level} heading runs into its text ({first!r} + text) "
+                "with nothing to tell where the marker ends",
+                "words, brackets or a space around the number",
+            )
+        form = HeadingForm(level, before, numeral.name, after, tail != after)
+        for number in _CHECK_NUMBERS:
+            got = self.heading_line(level, number)
+            if got.lstrip(SPACE) != form.write(number) + tail[len(after) :] + _PROBE_HEADING:
+                raise self.refuse(
+                    "heading",
+                    f"level-{level} heading {number} is written {got!r}, unlike "
+                    f"{first + _PROBE_HEADING!r} for {_PROBE_NUMBERS[0]}",
+                    "one marker form for every number of a level",
+                )
+        return form
+
+    def check_levels_apart(self, style: HouseStyle) -> None:
+        """Each level's headings must read back as that level, with their numbers."""
+        for level in (1, 2, 3, 4):
+            for number in _CHECK_NUMBERS:
+                line = self.heading_line(level, number).lstrip(SPACE)
+                found = style.read(line)
+                if found is None or found.level != level or found.number != number:
+                    read = "no heading" if found is None else f"level {found.level}"
+                    raise self.refuse(
+                        "heading",
+                        f"level-{level} heading {number} is written {line!r}, which reads as "
+                        f"{read}{'' if found is None else f' number {found.number}'}: "
+                        "two levels are written alike",
+                        "a different marker for each level",
+                    )
+
+    def check_run_in(self) -> None:
+        """A run-in heading must be its heading line and one stop the builder reads."""
+        for level in (1, 2, 3, 4):
+            section = Section(level, 7, _PROBE_HEADING, run_in=True, body=[Paragraph("甲。")])
+            head = self.heading_line(level, 7)
+            out = self.call("run_in_head", section)
+            stop = out[len(head) :] if out.startswith(head) else None
+            if stop is None or stop not in HEADING_STOPS:
+                raise self.refuse(
+                    "run_in_head",
+                    f"a run-in level-{level} heading is written {out!r}: not the heading line "
+                    "and one stop",
+                    f"the heading line, then one of {''.join(sorted(HEADING_STOPS))}",
+                )
+
+    def check_point(self) -> None:
+        """A point must be written with a 一是 marker, its title, a stop the builder reads."""
+        for number, text in ((7, "丁戊己。"), (21, "")):
+            point = Point(number, _PROBE_HEADING, text)
+            out = self.call("point", point, False)
+            marker = int_to_chinese(number) + "是"
+            ok = out.startswith(marker + _PROBE_HEADING) and out.endswith(text)
+            stop = out[len(marker + _PROBE_HEADING) : len(out) - len(text)] if ok else ""
+            if not ok or stop not in POINT_STOPS:
+                raise self.refuse(
+                    "point",
+                    f"point {number} is written {out!r}; the reader reads points written "
+                    f"{marker}, the title, one stop, the text",
+                    f"{marker}{_PROBE_HEADING}。{text}",
+                )
+
+    def probe_text(self) -> tuple[str, str]:
+        """The probe report in the house form, and the indent it writes before a paragraph."""
+        from fazhi_report.parsers.text import parse_text
+        from fazhi_report.renderers.text import render_official
+
+        self.probe = parse_text(_PROBE_REPORT)
+        text = render_official(self.probe, templates=self.folder)
+        for line in text.splitlines():
+            at = line.find(_PROBE_PARAGRAPH)
+            if at >= 0:
+                indent = line[:at]
+                if indent.strip(SPACE):
+                    raise TemplateError(
+                        f"the house form writes {indent!r} before a paragraph, which the reader "
+                        "would take for part of its text",
+                        source=self._file("text/macros.j2"),
+                        expected="an indent of spaces (or none)",
+                    )
+                return indent, text
+        raise TemplateError(
+            "the house form of the probe report leaves out its first paragraph",
+            source=self._file("text/official.j2"),
+            expected="every paragraph written, with its text whole",
+        )
+
+    def _file(self, name: str) -> str:
+        return self.env.get_template(name).filename or name
+
+    def check_reads_back(self, style: HouseStyle, text: str) -> None:
+        """The probe report written in the house form must read back equal to itself."""
+        back = style.parse(text)
+        if back == self.probe:
+            return
+        what = _first_difference(self.probe, back)
+        raise TemplateError(
+            f"the house form of a probe report does not read back: {what}",
+            source=self._file("text/official.j2"),
+            expected="templates whose output the reader can read (see docs/house-style.md)",
+        )
+
+
+def _first_difference(want: Report, got: Report) -> str:
+    """Which part of two reports differs first, in words."""
+    if want.title != got.title:
+        return f"the title reads {got.title!r}, not {want.title!r}"
+    heads = [(s.level, s.number, s.heading, s.run_in) for s in want.walk()]
+    got_heads = [(s.level, s.number, s.heading, s.run_in) for s in got.walk()]
+    if heads != got_heads:
+        for a, b in zip(heads, [*got_heads, None], strict=False):
+            if a != b:
+                return f"a heading reads {b!r} (level, number, text, run in), not {a!r}"
+    for a_par, b_par in zip(want.paragraphs, [*got.paragraphs, None], strict=False):
+        if a_par != b_par:
+            return f"a paragraph reads {b_par!r}, not {a_par!r}"
+    if want.signature != got.signature:
+        return f"the signature reads {got.signature!r}, not {want.signature!r}"
+    return f"the report reads {got!r}, not {want!r}"
