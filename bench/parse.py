@@ -29,7 +29,14 @@ Corpora
 (c) one ~1 MB document: the available texts repeated, joined with ``"\\n"``,
     until it holds 1,000,000 characters, parsed as ONE document;
 (d) linearity: the same concatenation at ~250 kB, ~500 kB and ~1 MB; the time
-    per MB at each size and the ratio largest/smallest (about 1 means linear).
+    per MB at each size and the ratio largest/smallest (about 1 means linear);
+(e) the house-style reader: every text of (a) and (b), parsed and rendered in the
+    official style twice, once with the shipped templates and once with the house
+    style of ``examples/house_style/`` (rendered outside the timed region). It
+    times ``fazhi_report.parse(house, templates=...)`` (the reader compiled once
+    and cached, as in use) against the default reader on the official texts,
+    ``fazhi_report.parse(official)``: the same reports, so the ratio is the cost of
+    reading the house form.
 
 "MB" and "kB" count characters (10**6 and 10**3), not UTF-8 bytes.
 
@@ -77,6 +84,9 @@ MIN_BATCH_SECONDS = 0.1  # loop small corpora until one repeat lasts at least th
 TARGET_REGEX = 20.0  # parse must be within 20x of the regex pass
 TARGET_MARKDOWN = 1.0  # parse must be faster than markdown-it-py
 TARGET_LINEAR = 1.25  # time per MB at 1 MB over time per MB at 250 kB
+TARGET_HOUSE = 1.5  # house-style reader over the default reader, on the same reports
+
+HOUSE = EXAMPLES / "house_style"
 
 BASELINE_RX = re.compile(r"^\s*(?:([一二三四五六七八九十]+)、|[（(]([一二三四五六七八九十]+)[）)])")
 MD_H2 = re.compile(r"^[一二三四五六七八九十]+、")
@@ -213,6 +223,30 @@ def measure(name: str, texts: Sequence[str], repeats: int, *, loop: bool) -> Res
     return Result(name=name, parse=parse, regex=regex, markdown=markdown)
 
 
+def measure_house(texts: Sequence[str]) -> float:
+    """Time the house-style reader against the default one on the same reports; the ratio."""
+    reports = [fr.parse(t) for t in texts]
+    official = [fr.render(r, "text", style="official") for r in reports]
+    house = [fr.render(r, "text", style="official", templates=HOUSE) for r in reports]
+    if [fr.parse(t, templates=HOUSE) for t in house] != reports:
+        sys.exit("the house-style texts do not read back: nothing fair to time")
+
+    def run_house(docs: Sequence[str]) -> None:
+        for doc in docs:
+            fr.parse(doc, templates=HOUSE)
+
+    print(f"(e) house-style reader ({HOUSE.name}) - {describe(house)}")
+    default, reader = median_times(
+        [(run_parse, official), (run_house, house)], REPEATS_SMALL, loop=True
+    )
+    per = 1 / len(texts)
+    print(f"  default reader, official text  {ms(default * per)} per report")
+    print(f"  house reader, house text       {ms(reader * per)} per report")
+    ratio = reader / default
+    print(f"  house / default = {ratio:7.2f}x")
+    return ratio
+
+
 # --------------------------------------------------------------------------- output
 
 
@@ -308,6 +342,9 @@ def main() -> None:
     linearity = per_mb[-1][1] / per_mb[0][1]
     print(f"  time per MB, largest / smallest = {linearity:.2f}")
 
+    print()
+    house_ratio = measure_house(available)
+
     worst_regex = max(results, key=lambda r: r.vs_regex)
     worst_md = max(results, key=lambda r: r.vs_markdown)
     big_label, small_label = size_label(per_mb[-1][0]), size_label(per_mb[0][0])
@@ -329,6 +366,10 @@ def main() -> None:
     print(
         f"  linearity (time per MB, {big_label} vs {small_label}) = {linearity:.2f} "
         f"(target ~1, < {TARGET_LINEAR:g})  {verdict(linearity < TARGET_LINEAR)}"
+    )
+    print(
+        f"  house reader / default reader = {house_ratio:.2f}x (target < {TARGET_HOUSE:g}x)  "
+        f"{verdict(house_ratio < TARGET_HOUSE)}"
     )
 
 

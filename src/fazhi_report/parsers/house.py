@@ -35,7 +35,6 @@ or writes markers, stops or indents the builder cannot read.
 
 from __future__ import annotations
 
-import functools
 import os
 import re
 from collections.abc import Callable, Sequence
@@ -207,31 +206,46 @@ class HouseStyle:
 
 
 def house_style(templates: str | os.PathLike[str]) -> HouseStyle:
-    """The reader for a template folder, compiled once and kept until a file in it changes.
+    """The reader for a template folder, compiled once and kept until the folder changes.
+
+    A change is a file or folder in it added, removed or written (its modification time or
+    size): checking takes one ``stat`` a file, not a new compile.
 
     Raises:
         TemplateError: the folder is missing, a template is malformed, or a macro writes
             what the reader cannot invert (see the module's description).
     """
+    key = os.path.abspath(os.fspath(templates))
+    cached = _STYLES.get(key)
+    if cached is not None:
+        style, paths, stamp = cached
+        if _stamp(paths) == stamp:
+            return style
     from fazhi_report.renderers.templating import _folder
 
-    folder = _folder(templates)
-    return _compiled(folder, _stamp(folder))
+    folder = _folder(templates)  # the errors for a missing folder or a file
+    paths = (folder, *sorted(str(p) for p in Path(folder).rglob("*")))
+    stamp = _stamp(paths)
+    style = _Compiler(folder).compile()
+    if stamp is None:
+        return style  # the folder changed while it was read: compile again next time
+    if len(_STYLES) >= _CACHE_SIZE:
+        del _STYLES[next(iter(_STYLES))]  # the oldest
+    _STYLES[key] = (style, paths, stamp)
+    return style
 
 
-def _stamp(folder: str) -> tuple[tuple[str, int, int], ...]:
-    """Each file of the folder with its modification time and size: a change makes a new key."""
-    found = []
-    for path in Path(folder).rglob("*"):
-        stat = path.stat()
-        if path.is_file():
-            found.append((str(path.relative_to(folder)), stat.st_mtime_ns, stat.st_size))
-    return tuple(sorted(found))
+_CACHE_SIZE = 32
+# folder -> (its reader, the folder and everything in it, their stamps when compiled)
+_STYLES: dict[str, tuple[HouseStyle, tuple[str, ...], tuple[tuple[int, int], ...] | None]] = {}
 
 
-@functools.lru_cache(maxsize=32)
-def _compiled(folder: str, stamp: tuple[tuple[str, int, int], ...]) -> HouseStyle:
-    return _Compiler(folder).compile()
+def _stamp(paths: Sequence[str]) -> tuple[tuple[int, int], ...] | None:
+    """The modification time and size of each path; ``None`` when one is gone."""
+    try:
+        return tuple((st.st_mtime_ns, st.st_size) for st in map(os.stat, paths))
+    except OSError:
+        return None
 
 
 # A probe report in the official form, in our own words, with every node kind the templates

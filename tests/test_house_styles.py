@@ -1,0 +1,102 @@
+"""Generated reports in generated house styles: rendering and reading back gives the same report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import fazhi_report as fr
+from fazhi_report.parsers.house import house_style
+
+from .strategies import reports
+from .test_house import write_style
+
+# Each house level draws brackets (no two house levels the same pair), marker words, a numeral
+# and the spaces after the marker from these lists; a level may also stay official.
+BRACKETS = (("【", "】"), ("〔", "〕"), ("[", "]"), ("〖", "〗"), ("", ""))
+WORDS = (("", ""), ("第", "部分"), ("第", "章"), ("第", "节"), ("其", ""), ("第", "条"))
+NUMERALS = {
+    "chinese": "{{ numeral(s.number) }}",
+    "arabic": "{{ s.number }}",
+    "full-width": "{{ s.number|string"
+    + "".join(f'|replace("{d}", "{chr(0xFF10 + d)}")' for d in range(10))
+    + " }}",
+}
+GAPS = ("", "　", " ")
+INDENTS = ("", "    ", "　　", "\t", "  ")
+
+Level = tuple[tuple[str, str], tuple[str, str], str, str] | None  # None: the official form
+
+
+@st.composite
+def house_levels(draw: st.DrawFn) -> tuple[Level, ...]:
+    brackets = draw(st.permutations(BRACKETS))
+    levels: list[Level] = []
+    for level in range(4):
+        if draw(st.booleans()):
+            levels.append(None)
+            continue
+        pair = brackets[level]
+        words = draw(st.sampled_from(WORDS))
+        numeral = draw(st.sampled_from(sorted(NUMERALS)))
+        gap = draw(st.sampled_from(GAPS))
+        if not pair[0] and not words[0] and not words[1] and not gap:
+            gap = " "  # a bare number needs something after it (a refusal tested elsewhere)
+        levels.append((pair, words, numeral, gap))
+    return tuple(levels)
+
+
+def heading_macro(levels: tuple[Level, ...]) -> str:
+    parts = []
+    for k, found in enumerate(levels, start=1):
+        if found is None:
+            marker = "{{ s|marker }}"
+        else:
+            (open_, close), (before, after), numeral, gap = found
+            marker = f"{open_}{before}{NUMERALS[numeral]}{after}{close}{gap}"
+        parts.append(f"{'if' if k == 1 else 'elif'} s.level == {k} -%}}{marker}{{{{ s.heading }}}}")
+    return "{%- " + "\n{%- ".join(parts) + "\n{%- endif -%}"
+
+
+_FOLDERS: dict[tuple[tuple[Level, ...], str], Path] = {}
+
+
+def style_folder(root: Path, levels: tuple[Level, ...], indent: str) -> Path:
+    key = (levels, indent)
+    if key not in _FOLDERS:
+        _FOLDERS[key] = write_style(root / f"style{len(_FOLDERS)}", heading_macro(levels), indent)
+    return _FOLDERS[key]
+
+
+@pytest.fixture(scope="module")
+def root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("house_styles")
+
+
+@given(report=reports(deepest=4), levels=house_levels(), indent=st.sampled_from(INDENTS))
+def test_generated_reports_read_back_in_generated_house_styles(
+    root: Path, report: fr.Report, levels: tuple[Level, ...], indent: str
+) -> None:
+    folder = style_folder(root, levels, indent)
+    text = fr.render(report, "text", style="official", templates=folder)
+    back = fr.parse(text, templates=folder)
+    assert back == report
+    assert fr.render(back, "text") == text
+
+
+@given(levels=house_levels(), indent=st.sampled_from(INDENTS))
+def test_generated_house_styles_compile_to_what_they_write(
+    root: Path, levels: tuple[Level, ...], indent: str
+) -> None:
+    style = house_style(style_folder(root, levels, indent))
+    assert style.indent == indent
+    for form, found in zip(style.forms, levels, strict=True):
+        if found is not None:
+            (open_, close), (before, after), numeral, gap = found
+            assert form.before == open_ + before
+            assert form.after == after + close
+            assert form.numeral == numeral
+            assert form.spaced == bool(gap)
