@@ -5,6 +5,7 @@ Formats are rows of the table in `fazhi_report.registry`; nothing here names one
 
 from __future__ import annotations
 
+import inspect
 import os
 from pathlib import Path
 from typing import Any, Literal, overload
@@ -34,18 +35,24 @@ def _read(
             source=source,
             expected="the document's bytes, or fr.load(path)",
         )
-    if templates is not None:
-        if fmt != DEFAULT_FORMAT:
-            raise OptionError(
-                f"templates= reads text written by your templates; the format {fmt!r} does "
-                "not take it",
-                source=source,
-                expected=f"format={DEFAULT_FORMAT!r}, or no templates=",
-            )
-        from fazhi_report.parsers.house import house_style
-
-        return house_style(templates).parse(data, source=source)
-    return registry.get_parser(fmt)(data, source=source)
+    parser = registry.get_parser(fmt)
+    if templates is None:
+        return parser(data, source=source)
+    # a reader that can read a house style says so by taking templates= (text, docx)
+    try:
+        takes = "templates" in inspect.signature(parser).parameters
+    except (TypeError, ValueError):
+        takes = False
+    if not takes:
+        raise OptionError(
+            f"templates= reads documents written with your templates; the reader of the "
+            f"format {fmt!r} does not take it",
+            source=source,
+            expected="a format whose reader takes templates= (text, docx), or no templates=",
+        )
+    house_reader: Any = parser  # the Parser protocol leaves templates= to readers that take it
+    report: Report = house_reader(data, source=source, templates=templates)
+    return report
 
 
 def parse(
@@ -70,12 +77,12 @@ def parse(
         templates: the template folder the text was rendered with (``fr.render(report,
             "text", style="official", templates=...)``): its house forms (``第一部分``,
             ``【一】``…) read back as the official ones do (see `fazhi_report.parsers.house`).
-            Text only.
+            The text and Word readers take it.
 
     Raises:
         UnknownFormatError: no format can read ``format``.
         DecodeError, EmptyInputError: bytes that are not text, or are empty.
-        OptionError: ``templates`` for a format other than text.
+        OptionError: ``templates`` for a format whose reader does not take it.
         TemplateError: ``templates`` is no folder, or its macros cannot be read back.
         FazhiReportError: any other problem with the input, as its parser reports it.
     """

@@ -20,6 +20,7 @@ entities, legacy .doc and encrypted files are each a `fazhi_report.errors.Decode
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -328,12 +329,24 @@ class _Reader:
             self.block(box)
 
 
-def parse_docx(data: str | bytes, *, source: str = "<docx>") -> Report:
+def parse_docx(
+    data: str | bytes,
+    *,
+    source: str = "<docx>",
+    templates: str | os.PathLike[str] | None = None,
+) -> Report:
     """Parse a Word (.docx) file's bytes into a report.
+
+    Args:
+        data: the file's bytes.
+        source: a name for the file, used in error messages.
+        templates: the template folder the file was rendered with: headings written with its
+            house markers (``第一部分``) read back (see `fazhi_report.parsers.house`).
 
     Raises:
         DecodeError: ``data`` is not a Word file (see the module's description).
         EmptyInputError: the document holds no text.
+        TemplateError: ``templates`` is no folder, or its macros cannot be read back.
     """
     if isinstance(data, str):
         raise DecodeError("a Word file is bytes, not text", source=source, expected="bytes")
@@ -353,4 +366,8 @@ def parse_docx(data: str | bytes, *, source: str = "<docx>") -> Report:
     reader.block(body)
     if not any(line.text for line in reader.lines):
         raise EmptyInputError("the Word file holds no text", source=source)
+    if templates is not None:
+        from fazhi_report.parsers.house import house_style
+
+        house_style(templates).mark(reader.lines)
     return build_report(reader.lines)
