@@ -175,8 +175,12 @@ def test_refuses_a_numeral_it_cannot_read(tmp_path: Path) -> None:
     assert "numbers 7 and 38" in error.message
 
 
-def test_refuses_a_number_that_runs_into_the_heading(tmp_path: Path) -> None:
-    error = _refusal(tmp_path, "{{ s.number }}{{ s.heading }}")
+@pytest.mark.parametrize(
+    "marker", ["{{ s.number }}", "其{{ s.number }}", "【{{ numeral(s.number) }}"]
+)
+def test_refuses_a_number_that_runs_into_the_heading(tmp_path: Path, marker: str) -> None:
+    # 其7 + 2026年工作安排 would read as heading 72
+    error = _refusal(tmp_path, marker + "{{ s.heading }}")
     assert "runs into" in error.message
 
 

@@ -43,8 +43,8 @@ def house_levels(draw: st.DrawFn) -> tuple[Level, ...]:
         words = draw(st.sampled_from(WORDS))
         numeral = draw(st.sampled_from(sorted(NUMERALS)))
         gap = draw(st.sampled_from(GAPS))
-        if not pair[0] and not words[0] and not words[1] and not gap:
-            gap = " "  # a bare number needs something after it (a refusal tested elsewhere)
+        if not pair[1] and not words[1] and not gap:
+            gap = " "  # a number needs something after it (a refusal tested elsewhere)
         levels.append((pair, words, numeral, gap))
     return tuple(levels)
 

@@ -375,12 +375,13 @@ class _Compiler:
             )
         before, tail = first[:a], first[len(first) - b :]
         after = tail.rstrip(SPACE)
-        if not before and not after and after == tail:
+        if not after and after == tail:
+            # "其7" + "2026年…" reads as heading 72: nothing tells where the number ends
             raise self.refuse(
                 "heading",
-                f"the number of a level-{level} heading runs into its text ({first!r} + text) "
-                "with nothing to tell where the marker ends",
-                "words, brackets or a space around the number",
+                f"the number of a level-{level} heading runs into its text ({first!r} + text), "
+                "so a heading that starts with a number would read as part of it",
+                "words, a bracket or a space after the number",
             )
         form = HeadingForm(level, before, numeral.name, after, tail != after)
         for number in _CHECK_NUMBERS:
