@@ -199,14 +199,51 @@ def test_refuses_an_indent_that_is_not_spaces(tmp_path: Path) -> None:
     assert error.source is not None and error.source.endswith("macros.j2")
 
 
-def test_refuses_a_point_marker_it_cannot_read(tmp_path: Path) -> None:
-    folder = write_style(tmp_path / "style", "{{ s|marker }}{{ s.heading }}")
+def point_style(folder: Path, point_marker: str, stop: str = "{{ point_stop(p, last) }}") -> Path:
+    """A style with official headings and ``point_marker`` (and ``stop``) for points."""
+    write_style(folder, "{{ s|marker }}{{ s.heading }}")
     inline = folder / "official" / "inline.j2"
-    inline.write_text(
-        inline.read_text("utf-8").replace("{{ p|point_marker }}", "第{{ p.number }}点"), "utf-8"
-    )
-    with pytest.raises(fr.TemplateError, match="'point'"):
+    text = inline.read_text("utf-8").replace("{{ p|point_marker }}", point_marker)
+    inline.write_text(text.replace("{{ point_stop(p, last) }}", stop), "utf-8")
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("marker", "first"),
+    [
+        ("第{{ p.number }}点，", "第1点，"),
+        ("其{{ numeral(p.number) }}是", "其一是"),
+        ("（{{ numeral(p.number) }}是）", "（一是）"),
+    ],
+)
+def test_house_point_markers_read_back(tmp_path: Path, marker: str, first: str) -> None:
+    folder = point_style(tmp_path / "style", marker)
+    report = fr.load(EXAMPLES / "sample_report.txt")
+    text = house_text(report, folder)
+    back = fr.parse(text, templates=folder)
+    assert back == report
+    assert fr.render(back, "text") == text
+    assert len(back.points) == len(report.points) > 10
+    assert back.points[0].layout is not None and back.points[0].layout.marker == first
+
+
+@pytest.mark.parametrize(
+    ("marker", "stop", "says"),
+    [
+        ("●", "{{ point_stop(p, last) }}", "drops the number"),
+        ("{{ numeral(p.number) }}", "{{ point_stop(p, last) }}", "runs into"),
+        # a paragraph opening with （1） would be a level-4 heading
+        ("（{{ p.number }}）", "{{ point_stop(p, last) }}", "level-4 heading"),
+        ("{{ p|point_marker }}", "——", "between a point's title and its text"),
+    ],
+)
+def test_refuses_a_point_marker_it_cannot_read(
+    tmp_path: Path, marker: str, stop: str, says: str
+) -> None:
+    folder = point_style(tmp_path / "style", marker, stop)
+    with pytest.raises(fr.TemplateError, match="'point'") as caught:
         fr.parse("x\n", templates=folder)
+    assert says in caught.value.message
 
 
 def test_refuses_a_run_in_stop_it_cannot_read(tmp_path: Path) -> None:

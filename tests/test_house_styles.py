@@ -27,6 +27,14 @@ NUMERALS = {
 }
 GAPS = ("", "　", " ")
 INDENTS = ("", "    ", "　　", "\t", "  ")
+POINTS = (
+    "{{ p|point_marker }}",
+    "其{{ numeral(p.number) }}是",
+    "{{ numeral(p.number) }}要",
+    "第{{ numeral(p.number) }}，",
+    "第{{ p.number }}点：",
+    "（{{ numeral(p.number) }}是）",
+)
 
 Level = tuple[tuple[str, str], tuple[str, str], str, str] | None  # None: the official form
 
@@ -61,13 +69,16 @@ def heading_macro(levels: tuple[Level, ...]) -> str:
     return "{%- " + "\n{%- ".join(parts) + "\n{%- endif -%}"
 
 
-_FOLDERS: dict[tuple[tuple[Level, ...], str], Path] = {}
+_FOLDERS: dict[tuple[tuple[Level, ...], str, str], Path] = {}
 
 
-def style_folder(root: Path, levels: tuple[Level, ...], indent: str) -> Path:
-    key = (levels, indent)
+def style_folder(root: Path, levels: tuple[Level, ...], indent: str, point: str) -> Path:
+    key = (levels, indent, point)
     if key not in _FOLDERS:
-        _FOLDERS[key] = write_style(root / f"style{len(_FOLDERS)}", heading_macro(levels), indent)
+        folder = write_style(root / f"style{len(_FOLDERS)}", heading_macro(levels), indent)
+        inline = folder / "official" / "inline.j2"
+        inline.write_text(inline.read_text("utf-8").replace("{{ p|point_marker }}", point), "utf-8")
+        _FOLDERS[key] = folder
     return _FOLDERS[key]
 
 
@@ -76,23 +87,33 @@ def root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("house_styles")
 
 
-@given(report=reports(deepest=4), levels=house_levels(), indent=st.sampled_from(INDENTS))
+@given(
+    report=reports(deepest=4),
+    levels=house_levels(),
+    indent=st.sampled_from(INDENTS),
+    point=st.sampled_from(POINTS),
+)
 def test_generated_reports_read_back_in_generated_house_styles(
-    root: Path, report: fr.Report, levels: tuple[Level, ...], indent: str
+    root: Path, report: fr.Report, levels: tuple[Level, ...], indent: str, point: str
 ) -> None:
-    folder = style_folder(root, levels, indent)
+    folder = style_folder(root, levels, indent, point)
     text = fr.render(report, "text", style="official", templates=folder)
     back = fr.parse(text, templates=folder)
     assert back == report
     assert fr.render(back, "text") == text
 
 
-@given(levels=house_levels(), indent=st.sampled_from(INDENTS))
+@given(levels=house_levels(), indent=st.sampled_from(INDENTS), point=st.sampled_from(POINTS))
 def test_generated_house_styles_compile_to_what_they_write(
-    root: Path, levels: tuple[Level, ...], indent: str
+    root: Path, levels: tuple[Level, ...], indent: str, point: str
 ) -> None:
-    style = house_style(style_folder(root, levels, indent))
+    style = house_style(style_folder(root, levels, indent, point))
     assert style.indent == indent
+    numeral = "arabic" if "p.number }}点" in point else "chinese"
+    assert style.point.write(3) == point.replace("{{ p|point_marker }}", "三是").replace(
+        "{{ numeral(p.number) }}", "三"
+    ).replace("{{ p.number }}", "3")
+    assert style.point.numeral == numeral
     for form, found in zip(style.forms, levels, strict=True):
         if found is not None:
             (open_, close), (before, after), numeral, gap = found

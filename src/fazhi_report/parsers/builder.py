@@ -19,6 +19,7 @@ Layout records are frozen: each is made whole, here or in the tree pass, from th
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from fazhi_report import _cues
@@ -70,16 +71,24 @@ def _watermarks_to_line_ends(lines: Sequence[Line]) -> None:
             line.end = text[at:] + line.end
 
 
-def build_report(lines: Sequence[Line], *, encoding: str | None = None) -> Report:
+def build_report(
+    lines: Sequence[Line],
+    *,
+    encoding: str | None = None,
+    point_form: re.Pattern[str] | None = None,
+) -> Report:
     """Build a report from logical lines. Never fails: any lines give some report.
 
     Args:
         lines: the logical lines of the document, from a reader.
         encoding: the encoding the reader decoded the source bytes from, if any; kept in the
             report's layout so that saving can write the same encoding back.
+        point_form: the point marker of a house style (group 1 its numeral), when the reader
+            knows one (see `fazhi_report.parsers.house`); else points are 一是, 二是….
     """
     _watermarks_to_line_ends(lines)
     c = classify(lines)
+    c.point_form = point_form
     frame = find_frame(c)
     raw = c.raw
     report = _make_report(None, None, None, None, [], [], [], None, c.page(), None)

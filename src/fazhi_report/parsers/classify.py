@@ -59,6 +59,8 @@ class Classified:
         number: the document number a page or document header gave (文号), if any.
         issued: the date of issue a disclosure catalogue gave (发文日期), if any.
         hinted: whether any line carries reader hints (plain text never does).
+        point_form: a house style's point marker, when the reader gives one (group 1 its
+            numeral); ``None`` for 一是/二是….
     """
 
     __slots__ = (
@@ -70,6 +72,7 @@ class Classified:
         "markers",
         "number",
         "pending",
+        "point_form",
         "published",
         "source",
     )
@@ -86,6 +89,7 @@ class Classified:
         # a metadata key whose value stands on the next line ("发文机关：" then "某县公安局")
         self.pending: str | None = None
         self.hinted = False
+        self.point_form: re.Pattern[str] | None = None
 
     def raw(self, start: int, end: int) -> str:
         """The lines[start:end] exactly as written."""

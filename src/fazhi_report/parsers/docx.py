@@ -369,5 +369,5 @@ def parse_docx(
     if templates is not None:
         from fazhi_report.parsers.house import house_style
 
-        house_style(templates).mark(reader.lines)
+        return house_style(templates).build(reader.lines)
     return build_report(reader.lines)

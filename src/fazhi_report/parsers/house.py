@@ -14,15 +14,17 @@ when a file in it changes) by rendering probe nodes through the folder's inline 
   differ is its numeral (Chinese ``七``, Arabic ``7`` or full-width ``７``), the rest the words
   or brackets around it. Each form is checked on more numbers, and each level's probe must read
   back as that level and no other;
-- the ``run_in_head`` and ``point`` macros, whose stops and point markers must be ones the
-  builder reads (``。：:`` after a run-in heading; ``一是`` and a stop for a point);
+- the ``point`` macro, for points numbered 7 and 38, the same way: the official ``一是`` or a
+  house marker (``其一是``, ``第1点，``), then the title, one stop the builder reads, the text;
+- the ``run_in_head`` macro, whose stop must be one the builder reads (``。：:``);
 - the whole ``text/official.j2`` on a probe report of every node kind, which must read back
   equal to itself; its paragraph lines give the indent.
 
-What comes out is not a second parser: the house markers become line hints
-(`fazhi_report.parsers.lines.Hints.marker`) on the lines of the plain-text reader, and the
-one structure builder does the rest, so everything the builder knows (the official markers,
-page clutter, signatures) still reads. Where a house marker and an official one would read
+What comes out is not a second parser: the house heading markers become line hints
+(`fazhi_report.parsers.lines.Hints.marker`) on the lines of the plain-text reader (or of any
+reader, through `HouseStyle.build`), a house point marker replaces ``一是`` in the builder's
+point pass, and the one structure builder does the rest, so everything it knows (the official
+markers, page clutter, signatures) still reads. Where a house marker and an official one would read
 the same line differently, the house marker wins. A house style that writes paragraphs with
 no indent gives no sign of where a paragraph starts, so its reader takes every line for a
 paragraph of its own (the official form writes a paragraph a line).
@@ -49,7 +51,7 @@ from fazhi_report.parsers.builder import build_report
 from fazhi_report.parsers.forms import HEADING_STOPS, POINT_STOPS
 from fazhi_report.parsers.lines import SPACE, Hints, Line, split_run_on, split_text
 
-__all__ = ["HeadingForm", "HouseStyle", "house_style"]
+__all__ = ["HouseStyle", "MarkerForm", "house_style"]
 
 # A heading text no macro has a reason to treat specially, and no numeral in it.
 _PROBE_HEADING = "甲乙丙丁戊己庚辛"
@@ -82,15 +84,15 @@ _NUMERALS = (
 _NUMERAL_BY_NAME = {numeral.name: numeral for numeral in _NUMERALS}
 
 
-class HeadingForm(NamedTuple):
-    """How a house style writes the marker of one heading level.
+class MarkerForm(NamedTuple):
+    """How a house style writes the marker of one heading level, or of a point.
 
     Attributes:
-        level: the heading level, 1 to 4.
+        level: the heading level, 1 to 4; 0 for the point marker.
         before: the words or brackets before the number (``"第"``, ``"【"``).
         numeral: how the number is written: ``"chinese"``, ``"arabic"`` or ``"full-width"``.
-        after: the words or brackets after the number (``"部分"``, ``"】"``), without the
-            spaces between the marker and the heading.
+        after: the words or brackets after the number (``"部分"``, ``"】"``, ``"是"``), without
+            the spaces between a heading marker and its heading.
         spaced: whether the style puts spaces between the marker and the heading.
     """
 
@@ -116,6 +118,7 @@ class HeadingForm(NamedTuple):
 
 
 # The official forms: a house level written like this needs no pattern of its own.
+_OFFICIAL_POINT = (0, "", "chinese", "是")
 _OFFICIAL = {
     (1, "", "chinese", "、"),
     (2, "（", "chinese", "）"),
@@ -127,21 +130,33 @@ _OFFICIAL = {
 class HouseStyle:
     """The reader of one template folder: its heading forms and paragraph indent.
 
-    Build it with `house_style` (cached per folder). ``parse`` reads text; ``mark`` gives any
-    reader's lines the house markers, for readers of other formats to call before the builder.
+    Build it with `house_style` (cached per folder). ``parse`` reads text; ``build`` reads
+    the lines of any reader (the Word reader calls it), giving them the house markers first.
 
     Attributes:
         folder: the template folder the style was compiled from.
         forms: the heading form of each level, 1 to 4 (official ones included).
+        point: the point marker's form (``一是`` in the official form).
         indent: the indent the style writes before a paragraph.
     """
 
-    __slots__ = ("_levels", "_match", "folder", "forms", "indent")
+    __slots__ = ("_levels", "_match", "_point_form", "folder", "forms", "indent", "point")
 
-    def __init__(self, folder: str, forms: Sequence[HeadingForm], indent: str) -> None:
+    def __init__(
+        self,
+        folder: str,
+        forms: Sequence[MarkerForm],
+        indent: str,
+        point: MarkerForm | None = None,
+    ) -> None:
         self.folder = folder
         self.forms = tuple(forms)
         self.indent = indent
+        if point is None:
+            point = MarkerForm(*_OFFICIAL_POINT, False)
+        self.point = point
+        official_point = (point.level, point.before, point.numeral, point.after) == _OFFICIAL_POINT
+        self._point_form = None if official_point else re.compile(point.pattern())
         own = [f for f in self.forms if (f.level, f.before, f.numeral, f.after) not in _OFFICIAL]
         # one alternation, one match() a line; the group index gives the level
         self._levels = tuple(f.level for f in own)
@@ -197,9 +212,12 @@ class HouseStyle:
         encoding = None
         if isinstance(data, bytes):
             data, encoding = decode(data, source)
-        lines = split_run_on(split_text(data))
+        return self.build(split_run_on(split_text(data)), encoding=encoding)
+
+    def build(self, lines: Sequence[Line], *, encoding: str | None = None) -> Report:
+        """Build a report from any reader's lines: house markers marked, house points split."""
         self.mark(lines)
-        return build_report(lines, encoding=encoding)
+        return build_report(lines, encoding=encoding, point_form=self._point_form)
 
     def __repr__(self) -> str:
         return f"HouseStyle({self.folder!r})"
@@ -263,7 +281,7 @@ _PROBE_REPORT = """某县司法局2025年法治政府建设情况报告
 　　全面公开权责清单，接受社会监督。
 　　2.培训队伍。开展培训六次。
 　　（二）强化监督
-　　开展执法检查，整改问题九个。
+　　一是开展执法检查。二是整改问题九个。
 　　二、存在的不足和原因
 　　基层力量仍然薄弱。
 　　三、2026年工作安排
@@ -318,43 +336,58 @@ class _Compiler:
         style = HouseStyle(self.folder, forms, "")
         self.check_levels_apart(style)
         self.check_run_in()
-        self.check_point()
+        point = self.point_form(style)
         indent, text = self.probe_text()
-        style = HouseStyle(self.folder, forms, indent)
+        style = HouseStyle(self.folder, forms, indent, point)
         self.check_reads_back(style, text)
         return style
 
     def heading_line(self, level: int, number: int) -> str:
         return self.call("heading", Section(level, number, _PROBE_HEADING))
 
-    def heading_form(self, level: int) -> HeadingForm:
+    def heading_form(self, level: int) -> MarkerForm:
         """The marker form of one level, from the heading macro's output on probe numbers."""
+        what = f"level-{level} heading"
         prefixes = []
         for number in _PROBE_NUMBERS:
             out = self.heading_line(level, number)
             if out.count(_PROBE_HEADING) != 1:
                 raise self.refuse(
                     "heading",
-                    f"it mangles the heading text: a level-{level} heading "
-                    f"{_PROBE_HEADING!r} is written {out!r}",
+                    f"it mangles the heading text: a {what} {_PROBE_HEADING!r} is written {out!r}",
                     "the heading text written whole, once",
                 )
             before, after = out.split(_PROBE_HEADING)
             if after.strip(SPACE):
                 raise self.refuse(
                     "heading",
-                    f"it writes {after!r} after the text of a level-{level} heading, which the "
-                    "reader cannot tell from the heading",
+                    f"it writes {after!r} after the text of a {what}, which the reader cannot "
+                    "tell from the heading",
                     "the marker before the heading and nothing after it",
                 )
             prefixes.append(before.lstrip(SPACE))
-        first, second = prefixes
+        before, numeral, tail = self.numbered("heading", what, prefixes[0], prefixes[1])
+        after = tail.rstrip(SPACE)
+        form = MarkerForm(level, before, numeral.name, after, tail != after)
+        for number in _CHECK_NUMBERS:
+            got = self.heading_line(level, number)
+            if got.lstrip(SPACE) != form.write(number) + tail[len(after) :] + _PROBE_HEADING:
+                raise self.refuse(
+                    "heading",
+                    f"{what} {number} is written {got!r}, unlike "
+                    f"{prefixes[0] + _PROBE_HEADING!r} for {_PROBE_NUMBERS[0]}",
+                    "one marker form for every number of a level",
+                )
+        return form
+
+    def numbered(self, macro: str, what: str, first: str, second: str) -> tuple[str, _Numeral, str]:
+        """The words before the number, the numeral, and what follows it, from two markers."""
         if first == second:
             raise self.refuse(
-                "heading",
-                f"it drops the number: level-{level} headings numbered {_PROBE_NUMBERS[0]} and "
+                macro,
+                f"it drops the number: {what}s numbered {_PROBE_NUMBERS[0]} and "
                 f"{_PROBE_NUMBERS[1]} are both written {first!r}",
-                "a marker that carries the section's number",
+                "a marker that carries the number",
             )
         a = 0
         while a < min(len(first), len(second)) and first[a] == second[a]:
@@ -368,32 +401,21 @@ class _Compiler:
         )
         if numeral is None:
             raise self.refuse(
-                "heading",
-                f"it writes the numbers {_PROBE_NUMBERS[0]} and {_PROBE_NUMBERS[1]} of level-"
-                f"{level} headings as {numerals[0]!r} and {numerals[1]!r}",
+                macro,
+                f"it writes the numbers {_PROBE_NUMBERS[0]} and {_PROBE_NUMBERS[1]} of "
+                f"{what}s as {numerals[0]!r} and {numerals[1]!r}",
                 "Chinese (七), Arabic (7) or full-width (７) numerals",
             )
-        before, tail = first[:a], first[len(first) - b :]
-        after = tail.rstrip(SPACE)
-        if not after and after == tail:
+        tail = first[len(first) - b :]
+        if not tail.rstrip(SPACE) and not (tail and macro == "heading"):
             # "其7" + "2026年…" reads as heading 72: nothing tells where the number ends
             raise self.refuse(
-                "heading",
-                f"the number of a level-{level} heading runs into its text ({first!r} + text), "
-                "so a heading that starts with a number would read as part of it",
+                macro,
+                f"the number of a {what} runs into its text ({first!r} + text), so a text "
+                "that starts with a number would read as part of it",
                 "words, a bracket or a space after the number",
             )
-        form = HeadingForm(level, before, numeral.name, after, tail != after)
-        for number in _CHECK_NUMBERS:
-            got = self.heading_line(level, number)
-            if got.lstrip(SPACE) != form.write(number) + tail[len(after) :] + _PROBE_HEADING:
-                raise self.refuse(
-                    "heading",
-                    f"level-{level} heading {number} is written {got!r}, unlike "
-                    f"{first + _PROBE_HEADING!r} for {_PROBE_NUMBERS[0]}",
-                    "one marker form for every number of a level",
-                )
-        return form
+        return first[:a], numeral, tail
 
     def check_levels_apart(self, style: HouseStyle) -> None:
         """Each level's headings must read back as that level, with their numbers."""
@@ -426,21 +448,48 @@ class _Compiler:
                     f"the heading line, then one of {''.join(sorted(HEADING_STOPS))}",
                 )
 
-    def check_point(self) -> None:
-        """A point must be written with a 一是 marker, its title, a stop the builder reads."""
-        for number, text in ((7, "丁戊己。"), (21, "")):
-            point = Point(number, _PROBE_HEADING, text)
-            out = self.call("point", point, False)
-            marker = int_to_chinese(number) + "是"
-            ok = out.startswith(marker + _PROBE_HEADING) and out.endswith(text)
-            stop = out[len(marker + _PROBE_HEADING) : len(out) - len(text)] if ok else ""
-            if not ok or stop not in POINT_STOPS:
+    def point_form(self, style: HouseStyle) -> MarkerForm:
+        """The point marker's form, from the point macro's output on probe points."""
+        title, text = _PROBE_HEADING, "丁戊己。"
+        prefixes, stops = [], []
+        for number in _PROBE_NUMBERS:
+            out = self.call("point", Point(number, title, text), False)
+            if out.count(title) != 1 or not out.endswith(text):
                 raise self.refuse(
                     "point",
-                    f"point {number} is written {out!r}; the reader reads points written "
-                    f"{marker}, the title, one stop, the text",
-                    f"{marker}{_PROBE_HEADING}。{text}",
+                    f"point {number} (title {title!r}, text {text!r}) is written {out!r}",
+                    "the marker, the title, one stop, the text",
                 )
+            before, rest = out.split(title)
+            prefixes.append(before)
+            stops.append(rest[: len(rest) - len(text)])
+        for stop in stops:
+            if stop not in POINT_STOPS:
+                raise self.refuse(
+                    "point",
+                    f"it writes {stop!r} between a point's title and its text",
+                    f"one of {''.join(sorted(POINT_STOPS))}",
+                )
+        before, numeral, tail = self.numbered("point", "point", prefixes[0], prefixes[1])
+        form = MarkerForm(0, before, numeral.name, tail, False)
+        for number in _CHECK_NUMBERS:
+            got = self.call("point", Point(number, title, text), False)
+            if got != form.write(number) + title + stops[0] + text:
+                raise self.refuse(
+                    "point",
+                    f"point {number} is written {got!r}, unlike {prefixes[0] + title!r} "
+                    f"for {_PROBE_NUMBERS[0]}",
+                    "one marker form for every point number",
+                )
+            opening = style.read(got)
+            if opening is not None:
+                raise self.refuse(
+                    "point",
+                    f"a paragraph that opens with point {number} ({got!r}) would read as a "
+                    f"level-{opening.level} heading",
+                    "point markers unlike every heading marker",
+                )
+        return form
 
     def probe_text(self) -> tuple[str, str]:
         """The probe report in the house form, and the indent it writes before a paragraph."""

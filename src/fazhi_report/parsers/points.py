@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from fazhi_report.layout import PointLayout, positional_maker
 from fazhi_report.model import Point
-from fazhi_report.numbering import int_to_chinese
+from fazhi_report.numbering import chinese_to_int, int_to_chinese
 from fazhi_report.parsers.forms import POINT_BOUNDARY, find_point_stop
 
 _make_point = positional_maker(Point)  # valid by construction: no model checks (see tree.py)
@@ -24,6 +25,7 @@ def split_points(
     last: int,
     line: int | None = None,
     line_starts: Sequence[tuple[int, int]] = (),
+    form: re.Pattern[str] | None = None,
 ) -> tuple[str, list[Point], int]:
     """Split a paragraph's text into its lead text and its 一是/二是… points.
 
@@ -34,14 +36,25 @@ def split_points(
         line: the source line the paragraph starts on, if known, to give each point its line.
         line_starts: for a paragraph joined from several lines, the offset into ``content``
             where each later line starts and that line's number, in order.
+        form: the point marker of a house style instead of 一是/二是… (group 1 its numeral),
+            from `fazhi_report.parsers.house`.
 
     Returns:
         The lead text, the points, and the number of the last point afterwards.
     """
     starts: list[tuple[int, int, int]] = []
-    # str.find is many times faster than a regex here: 是 is common, a numeral before it is not
     find = content.find
-    at = find("是", 1)
+    if form is not None:
+        for m in form.finditer(content):
+            s = m.start()
+            number = chinese_to_int(m.group(1))
+            if (number == last + 1 or number == 1) and (s == 0 or content[s - 1] in POINT_BOUNDARY):
+                starts.append((s, m.end(), number))
+                last = number
+        at = -1
+    else:
+        # str.find is many times faster than a regex: 是 is common, a numeral before it is not
+        at = find("是", 1)
     while at > 0:
         if content[at - 1] in _NUMERAL_CHARS:
             s = at - 1

@@ -301,7 +301,9 @@ class _TreeBuilder:
             marks: tuple[tuple[int, str], ...] = ()
             if "." in text:  # every watermark has a web address: most paragraphs need no search
                 text, marks, _ = _without_watermarks(text, (), ())
-            lead, points, self.last_point = split_points(text, self.last_point, number)
+            lead, points, self.last_point = split_points(
+                text, self.last_point, number, (), c.point_form
+            )
             layout = _paragraph_layout(before, indent, line.end, number, inline, text, marks)
             return _make_paragraph(lead, points, layout), i + 1
         lines = c.lines
@@ -327,6 +329,8 @@ class _TreeBuilder:
         if "." in content:
             content, kept, starts_kept = _without_watermarks(content, kept, tuple(starts))
             starts = list(starts_kept)
-        lead, points, self.last_point = split_points(content, self.last_point, number, starts)
+        lead, points, self.last_point = split_points(
+            content, self.last_point, number, starts, c.point_form
+        )
         layout = _paragraph_layout(before, indent, line.end, number, inline, content, kept)
         return _make_paragraph(lead, points, layout), i + 1
