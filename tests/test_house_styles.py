@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 import fazhi_report as fr
 from fazhi_report.parsers.house import house_style
 
-from .strategies import reports
-from .test_house import write_style
+from .strategies import report_like_text, reports
+from .test_house import HOUSE, write_style
 
 # Each house level draws brackets (no two house levels the same pair), marker words, a numeral
 # and the spaces after the marker from these lists; a level may also stay official.
@@ -121,3 +121,25 @@ def test_generated_house_styles_compile_to_what_they_write(
             assert form.after == after + close
             assert form.numeral == numeral
             assert form.spaced == bool(gap)
+
+
+HOUSE_FRAGMENTS = (
+    "第一部分　",
+    "第二部分",
+    "【一】",
+    "【二】",
+    "【十一】",
+    "第三点",
+    "其一是",
+    "    ",
+)
+
+
+@given(
+    st.lists(
+        st.one_of(st.sampled_from(HOUSE_FRAGMENTS), report_like_text), min_size=1, max_size=8
+    ).map("".join)
+)
+def test_any_text_read_with_a_house_reader_renders_back_exactly(text: str) -> None:
+    report = fr.parse(text, templates=HOUSE)
+    assert fr.render(report, "text") == text
