@@ -289,3 +289,12 @@ def test_a_word_file_in_the_house_style_reads_back(path: Path) -> None:
     assert fr.parse(data, templates=HOUSE) == report
     # the Word reader alone takes the levels from heading styles, the markers stay in the text
     assert fr.parse(data) != report
+
+
+def test_tables_read_back_in_the_house_style() -> None:
+    report = fr.load(EXAMPLES / "sample_report.txt")
+    report.sections[0].subsections[0].body.append(fr.Table(rows=[["项目", "数量"], ["培训", "9"]]))
+    text = house_text(report)
+    back = fr.parse(text, templates=HOUSE)
+    assert back == report and len(back.tables) == 1
+    assert fr.render(back, "text") == text
