@@ -298,3 +298,20 @@ def test_tables_read_back_in_the_house_style() -> None:
     back = fr.parse(text, templates=HOUSE)
     assert back == report and len(back.tables) == 1
     assert fr.render(back, "text") == text
+
+
+def test_a_table_row_opening_with_a_number_is_no_bare_number_heading(tmp_path: Path) -> None:
+    # level 3 written "1 heading": a row "1<tab>…" is a table row, not heading 1
+    folder = write_style(
+        tmp_path / "style",
+        "{% if s.level == 3 %}{{ s.number }} {% else %}{{ s|marker }}{% endif %}{{ s.heading }}",
+    )
+    table = fr.Table(rows=[["1", "行政复议"], ["2", "行政诉讼"]])
+    sub = fr.Section(3, 1, "复议诉讼", body=[fr.Paragraph("办理案件九件。")])
+    report = fr.Report(
+        sections=[fr.Section(1, 1, "主要举措和成效", body=[table], subsections=[sub])]
+    )
+    fr.infer_roles(report)
+    text = house_text(report, folder)
+    assert "\n    1 复议诉讼\n" in text and "\n1\t行政复议\n" in text
+    assert fr.parse(text, templates=folder) == report

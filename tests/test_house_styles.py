@@ -120,7 +120,7 @@ def test_generated_house_styles_compile_to_what_they_write(
             assert form.before == open_ + before
             assert form.after == after + close
             assert form.numeral == numeral
-            assert form.spaced == bool(gap)
+            assert form.gap == gap
 
 
 HOUSE_FRAGMENTS = (

@@ -93,14 +93,14 @@ class MarkerForm(NamedTuple):
         numeral: how the number is written: ``"chinese"``, ``"arabic"`` or ``"full-width"``.
         after: the words or brackets after the number (``"部分"``, ``"】"``, ``"是"``), without
             the spaces between a heading marker and its heading.
-        spaced: whether the style puts spaces between the marker and the heading.
+        gap: the spaces the style writes between the marker and the heading (``"　"``).
     """
 
     level: int
     before: str
     numeral: str
     after: str
-    spaced: bool
+    gap: str
 
     def write(self, number: int) -> str:
         """The marker of heading ``number`` in this form, without the spaces after it."""
@@ -109,11 +109,12 @@ class MarkerForm(NamedTuple):
     def pattern(self) -> str:
         """A regular expression matching the marker at the start of a line (group 1: numeral).
 
-        A marker written with nothing after its number but a space needs the space: ``第三``
-        followed by a space is a heading, ``第三方评估`` is not.
+        A marker written with nothing after its number but its gap needs the gap: ``第三``
+        followed by a space is a heading, ``第三方评估`` is not, and neither is a table row
+        ``3<tab>…`` (a tab is no space the style writes).
         """
         numeral = _NUMERAL_BY_NAME[self.numeral].pattern
-        space = r"(?=\s)" if not self.after and self.spaced else ""
+        space = f"(?={re.escape(self.gap[:1])})" if not self.after and self.gap else ""
         return f"{re.escape(self.before)}({numeral}){re.escape(self.after)}{space}"
 
 
@@ -153,7 +154,7 @@ class HouseStyle:
         self.forms = tuple(forms)
         self.indent = indent
         if point is None:
-            point = MarkerForm(*_OFFICIAL_POINT, False)
+            point = MarkerForm(*_OFFICIAL_POINT, "")
         self.point = point
         official_point = (point.level, point.before, point.numeral, point.after) == _OFFICIAL_POINT
         self._point_form = None if official_point else re.compile(point.pattern())
@@ -368,7 +369,7 @@ class _Compiler:
             prefixes.append(before.lstrip(SPACE))
         before, numeral, tail = self.numbered("heading", what, prefixes[0], prefixes[1])
         after = tail.rstrip(SPACE)
-        form = MarkerForm(level, before, numeral.name, after, tail != after)
+        form = MarkerForm(level, before, numeral.name, after, tail[len(after) :])
         for number in _CHECK_NUMBERS:
             got = self.heading_line(level, number)
             if got.lstrip(SPACE) != form.write(number) + tail[len(after) :] + _PROBE_HEADING:
@@ -471,7 +472,7 @@ class _Compiler:
                     f"one of {''.join(sorted(POINT_STOPS))}",
                 )
         before, numeral, tail = self.numbered("point", "point", prefixes[0], prefixes[1])
-        form = MarkerForm(0, before, numeral.name, tail, False)
+        form = MarkerForm(0, before, numeral.name, tail, "")
         for number in _CHECK_NUMBERS:
             got = self.call("point", Point(number, title, text), False)
             if got != form.write(number) + title + stops[0] + text:
