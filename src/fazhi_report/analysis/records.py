@@ -1,0 +1,242 @@
+"""What the analyses share: where a thing is in a report, and how lists of results are written.
+
+Every analysis result (a `fazhi_report.analysis.check.Finding`, a
+`fazhi_report.analysis.figures.Figure`, a `fazhi_report.analysis.references.Reference`) is a
+frozen attrs value with a ``to_dict()`` that gives plain JSON data. `format_records` writes a
+list of them as text, JSON or CSV, the three forms the command line offers.
+
+A `Location` names a place three ways: the node path (as `fazhi_report.validation` writes it,
+``"sections[0].subsections[1].body[0].points[2].text"``), the markers of the enclosing
+sections in their official form (``"一、（二）"``), and the 1-based source line when the report
+was parsed from text (``None`` for a report built in code).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any, Protocol
+
+import attrs
+
+from fazhi_report.errors import OptionError
+from fazhi_report.model import Paragraph, Report, Section
+from fazhi_report.numbering import format_marker
+
+__all__ = [
+    "OUTPUT_FORMATS",
+    "Location",
+    "Record",
+    "TextField",
+    "flatten",
+    "format_records",
+    "iter_texts",
+    "section_label",
+    "write_rows",
+]
+
+OUTPUT_FORMATS = ("text", "json", "csv")
+"""The forms `format_records` writes a list of results in."""
+
+
+@attrs.frozen
+class Location:
+    """Where something is in a report.
+
+    Attributes:
+        path: the node path, e.g. ``"sections[2].subsections[0].body[1].points[0].title"``;
+            ``""`` for the report as a whole.
+        section: the official markers of the enclosing sections, outermost first, e.g.
+            ``"三、（一）"``; ``""`` outside every section (title, preamble, closing).
+        line: the 1-based source line, or ``None`` when unknown (a report built in code).
+    """
+
+    path: str = ""
+    section: str = ""
+    line: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The location as plain JSON data."""
+        return {"path": self.path, "section": self.section, "line": self.line}
+
+    def __str__(self) -> str:
+        parts = []
+        if self.line is not None:
+            parts.append(f"line {self.line}")
+        if self.section:
+            parts.append(self.section)
+        elif self.path:
+            parts.append(self.path)
+        return ", ".join(parts) or "(report)"
+
+
+class Record(Protocol):
+    """An analysis result: anything with a ``to_dict()`` giving plain JSON data."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The result as plain JSON data."""
+        ...
+
+
+def section_label(section: Section) -> str:
+    """The official marker of a section (``"一、"``, ``"（二）"``, ``"3."``, ``"（4）"``)."""
+    return format_marker(section.level, section.number)
+
+
+@attrs.frozen
+class TextField:
+    """One string of a report's content, with where it is.
+
+    Attributes:
+        text: the string (a paragraph's text, a point's title or text, a heading, the title).
+        location: where it is; ``location.path`` names the field itself.
+        kind: ``"title"``, ``"heading"``, ``"paragraph"``, ``"point_title"`` or ``"point_text"``.
+        part: ``"preamble"``, ``"section"`` or ``"closing"`` (``"title"`` for the title).
+    """
+
+    text: str
+    location: Location
+    kind: str
+    part: str
+
+
+def _paragraph_fields(
+    paragraph: Paragraph, path: str, section: str, part: str
+) -> Iterator[TextField]:
+    line = paragraph.layout.line if paragraph.layout is not None else None
+    if paragraph.text:
+        yield TextField(paragraph.text, Location(f"{path}.text", section, line), "paragraph", part)
+    for index, point in enumerate(paragraph.points):
+        point_line = point.layout.line if point.layout is not None else None
+        where = f"{path}.points[{index}]"
+        if point_line is None:
+            point_line = line
+        yield TextField(
+            point.title, Location(f"{where}.title", section, point_line), "point_title", part
+        )
+        if point.text:
+            yield TextField(
+                point.text, Location(f"{where}.text", section, point_line), "point_text", part
+            )
+
+
+def _section_fields(section: Section, path: str, outer: str) -> Iterator[TextField]:
+    label = outer + section_label(section)
+    line = section.layout.line if section.layout is not None else None
+    yield TextField(section.heading, Location(f"{path}.heading", label, line), "heading", "section")
+    for index, block in enumerate(section.body):
+        if isinstance(block, Paragraph):  # other blocks (tables) hold no running text
+            yield from _paragraph_fields(block, f"{path}.body[{index}]", label, "section")
+    for index, sub in enumerate(section.subsections):
+        yield from _section_fields(sub, f"{path}.subsections[{index}]", label)
+
+
+def iter_texts(report: Report) -> Iterator[TextField]:
+    """Every string of a report's content in document order, with its location.
+
+    The title, the preamble's paragraphs, each section's heading then its body then its
+    subsections, the closing's paragraphs. A paragraph gives its own text and then each
+    point's title and text; blocks other than paragraphs are skipped.
+    """
+    if report.title:
+        title_layout = report.layout.title if report.layout is not None else None
+        line = title_layout.line if title_layout is not None else None
+        yield TextField(report.title, Location("title", "", line), "title", "title")
+    for index, block in enumerate(report.preamble):
+        if isinstance(block, Paragraph):
+            yield from _paragraph_fields(block, f"preamble[{index}]", "", "preamble")
+    for index, section in enumerate(report.sections):
+        yield from _section_fields(section, f"sections[{index}]", "")
+    for index, block in enumerate(report.closing):
+        if isinstance(block, Paragraph):
+            yield from _paragraph_fields(block, f"closing[{index}]", "", "closing")
+
+
+# -- writing lists of results -------------------------------------------------------------
+
+
+def flatten(data: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
+    """A nested dict as one level with dotted keys (``{"location": {"line": 3}}`` gives
+    ``{"location.line": 3}``); lists are joined with ``"; "``."""
+    flat: dict[str, Any] = {}
+    for key, value in data.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, Mapping):
+            flat.update(flatten(value, f"{name}."))
+        elif isinstance(value, (list, tuple)):
+            flat[name] = "; ".join(
+                json.dumps(v, ensure_ascii=False) if isinstance(v, Mapping) else str(v)
+                for v in value
+            )
+        else:
+            flat[name] = value
+    return flat
+
+
+def _csv(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None) -> str:
+    flat = [flatten(row) for row in rows]
+    names: list[str] = list(columns or [])
+    if not names:
+        for row in flat:
+            for key in row:
+                if key not in names:
+                    names.append(key)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=names, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for row in flat:
+        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+    return out.getvalue()
+
+
+def format_records(
+    records: Sequence[Record],
+    output_format: str = "text",
+    *,
+    columns: Sequence[str] | None = None,
+    source: str | None = None,
+) -> str:
+    """Write a list of analysis results as text, JSON or CSV.
+
+    Args:
+        records: the results; each has ``to_dict()`` and a readable ``str()``.
+        output_format: ``"text"`` (one ``str(record)`` a line), ``"json"`` (a JSON array of
+            the ``to_dict()`` forms, indented, non-ASCII kept) or ``"csv"`` (a header, then a
+            row per record, nested fields as dotted columns).
+        columns: the CSV columns in order (dotted names); by default every key found.
+        source: a file name to put before each text line and in a ``file`` JSON/CSV field.
+
+    Raises:
+        OptionError: an output format other than the three above.
+    """
+    if output_format not in OUTPUT_FORMATS:
+        raise OptionError(
+            f"unknown output format {output_format!r}", expected=" or ".join(OUTPUT_FORMATS)
+        )
+    if output_format == "text":
+        prefix = f"{source}: " if source is not None else ""
+        return "".join(f"{prefix}{record}\n" for record in records)
+    rows = []
+    for record in records:
+        data = record.to_dict()
+        rows.append({"file": source, **data} if source is not None else data)
+    if columns is not None and source is not None:
+        columns = ["file", *columns]
+    return write_rows(rows, output_format, columns=columns)
+
+
+def write_rows(
+    rows: Sequence[dict[str, Any]], output_format: str, *, columns: Sequence[str] | None = None
+) -> str:
+    """Write plain-data rows (``to_dict()`` forms) as a JSON array or as CSV.
+
+    Raises:
+        OptionError: an output format other than ``"json"`` or ``"csv"``.
+    """
+    if output_format == "json":
+        return json.dumps(list(rows), ensure_ascii=False, indent=2) + "\n"
+    if output_format == "csv":
+        return _csv(rows, columns)
+    raise OptionError(f"unknown output format {output_format!r}", expected="json or csv")
