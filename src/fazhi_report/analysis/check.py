@@ -32,7 +32,7 @@ from fazhi_report.analysis.parts import (
 from fazhi_report.analysis.records import Location, iter_texts, section_label
 from fazhi_report.errors import FazhiReportError
 from fazhi_report.model import Paragraph, Report, Section, SectionRole
-from fazhi_report.numbering import format_marker, format_point_marker
+from fazhi_report.numbering import chinese_to_int, format_marker, format_point_marker
 
 __all__ = [
     "GROUPS",
@@ -526,31 +526,48 @@ def _check_numbering(run: _Run) -> None:
         _check_points(run)
 
 
+# A 一是/二是 marker after a sentence stop. The parser takes a marker as a point only when it
+# continues the count (or restarts at 一是), so a skipped or repeated number stays in the text:
+# look for it there.
+_STRAY_POINT = re.compile(r"(?:^|(?<=[。；;！？!?：:]))[ \u3000]*([一二三四五六七八九十]{1,3})是")
+
+
 def _check_points(run: _Run) -> None:
     report = run.report
+
+    def flag(got: int, want: int, where: Location) -> None:
+        a, b = format_point_marker(got), format_point_marker(want)
+        run.add("FZ202", f"“{a}”处应为“{b}”", f"{a} where {b} was expected", where)
+
+    def stray(text: str, last: int, where: Location) -> int:
+        for m in _STRAY_POINT.finditer(text):
+            try:
+                number = chinese_to_int(m.group(1))
+            except ValueError:
+                continue
+            if number != last + 1 and (number != 1 or last == 0):
+                flag(number, last + 1, where)
+                last = number
+        return last
 
     def body(blocks: list[Any], path: str, section: str) -> None:
         last = 0
         for index, block in enumerate(blocks):
             if not isinstance(block, Paragraph):
                 continue
+            line = block.layout.line if block.layout is not None else None
+            here = f"{path}[{index}]"
             points = block.points
+            if points or last:
+                last = stray(block.text, last, Location(f"{here}.text", section, line))
             if points and points[0].number == 1:
                 last = 0
             for p_index, point in enumerate(points):
+                point_line = point.layout.line if point.layout is not None else line
+                where = Location(f"{here}.points[{p_index}]", section, point_line)
                 if point.number != last + 1:
-                    line = point.layout.line if point.layout is not None else None
-                    if line is None and block.layout is not None:
-                        line = block.layout.line
-                    got = format_point_marker(point.number)
-                    want = format_point_marker(last + 1)
-                    run.add(
-                        "FZ202",
-                        f"“{got}”处应为“{want}”",
-                        f"{got} where {want} was expected",
-                        Location(f"{path}[{index}].points[{p_index}]", section, line),
-                    )
-                last = point.number
+                    flag(point.number, last + 1, where)
+                last = stray(point.text, point.number, where)
 
     body(report.preamble, "preamble", "")
     for field_path, section, outer in _sections_with_paths(report):
@@ -579,6 +596,9 @@ _QUOTE_STYLES = {
     "straight": re.compile('"'),
     "corner": re.compile("[「」]"),
 }
+# Clutter left in a paragraph stands after a stop or a run of spaces: "…12场次。 来源：某局".
+_PIECES = re.compile(r"(?<=[。！？!?；;])|[ \t\u3000\xa0]{1,}")
+_CLUTTER_MAX = 40
 _QUOTE_NAMES = {"curly": "“”", "straight": '""', "corner": "「」"}
 
 
@@ -638,22 +658,25 @@ def _check_format(run: _Run) -> None:
         if not section.run_in and (stop == "。" or section.heading.endswith("。")):
             run.add(
                 "FZ304",
-                f"单独成行的标题{label}以句号结尾",
-                f"the heading {label} stands on its own line but ends with 。",
+                f"单独成行的标题{label}“{section.heading}”以“。”结尾",
+                f"the heading {label} {section.heading!r} stands on its own line but ends with 。",
                 where,
             )
     if run.wants("FZ305"):
         for field in iter_texts(report):
             if field.kind not in ("paragraph", "point_text"):
                 continue
-            text = field.text.strip()
-            clutter = len(text) <= 80 and _cues.is_page_clutter(_cues.fold(text))
-            if clutter or _cues.find_watermarks(text):
-                shown = text if len(text) <= 30 else text[:29] + "…"
+            text = field.text
+            pieces = [p for p in _PIECES.split(text) if 0 < len(p) <= _CLUTTER_MAX]
+            clutter = next((p for p in pieces if _cues.is_page_clutter(_cues.fold(p))), None)
+            marks = _cues.find_watermarks(text)
+            if clutter is None and marks:
+                clutter = text[marks[0][0] : marks[0][1]].strip()
+            if clutter is not None:
                 run.add(
                     "FZ305",
-                    f"正文中残留网页杂项：“{shown}”",
-                    f"web-page clutter inside the content: {shown!r}",
+                    f"正文中残留网页杂项：“{clutter}”",
+                    f"web-page clutter inside the content: {clutter!r}",
                     field.location,
                 )
 
