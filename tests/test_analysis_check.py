@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -61,15 +60,21 @@ def test_a_report_built_in_code_is_checked_too() -> None:
     )
     codes = [f.code for f in fr.check(report)]
     assert codes == ["FZ102", "FZ103", "FZ105", "FZ201", "FZ401"]
-    missing = [f for f in fr.check(report) if f.code == "FZ103"][0]
+    missing = next(f for f in fr.check(report) if f.code == "FZ103")
     assert missing.severity is Severity.ERROR
     assert missing.location.line is None
 
 
 def test_responsibility_nested_in_part_one_counts() -> None:
-    text = _compliant().replace(
-        "三、党政主要负责人履行推进法治建设第一责任人职责情况\n局长带头学法，主持专题学习4次。\n", ""
-    ).replace("四、", "三、").replace("五、", "四、")
+    text = (
+        _compliant()
+        .replace(
+            "三、党政主要负责人履行推进法治建设第一责任人职责情况\n局长带头学法，主持专题学习4次。\n",
+            "",
+        )
+        .replace("四、", "三、")
+        .replace("五、", "四、")
+    )
     flat = fr.parse(text)
     assert "FZ103" in {f.code for f in fr.check(flat)}
     nested = fr.parse(
@@ -157,9 +162,9 @@ def test_corpus_has_a_real_gap_to_find() -> None:
     # the check above would pass on a checker that never reports: make sure a seed lacks a part
     cases = corpus_cases()
     lacking = [
-        c for c in cases
-        if "responsibility" not in c["roles"].values()
-        and c["id"] not in _NOT_AS_SECTIONS
+        c
+        for c in cases
+        if "responsibility" not in c["roles"].values() and c["id"] not in _NOT_AS_SECTIONS
     ]
     assert lacking
     for case in lacking:
@@ -171,5 +176,3 @@ def test_check_never_fails_on_text_without_sections() -> None:
     for text in ("", "只有一段话。", "一、\n", "（三）小节\n正文。\n", "3.条目\n"):
         report = fr.parse(text) if text else fr.Report()
         assert all(isinstance(f, Finding) for f in fr.check(report))
-
-
