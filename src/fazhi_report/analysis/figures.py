@@ -59,7 +59,8 @@ _SUFFIX_QUALIFIERS = ("以上", "以下", "左右")
 _AFTER_NUMBER_QUALIFIERS = ("余", "多")
 
 _UNIT_ALT = "|".join(re.escape(u) for u in UNITS)
-_MULT_ALT = "千万|百万|亿|万|千"
+# 万元, 亿元, 千克, 千米, 千元 are units of their own: 3万元 is 3 万元, not 30000 元
+_MULT_ALT = "千万(?!元)|百万(?!元)|亿(?!元)|万(?!元)|千(?!元|米|克)"
 _CN_DIGITS = "零〇一二两三四五六七八九十百千"
 _FIGURE = re.compile(
     r"(?P<pre>超过|不足|不到|约|近|逾|超)?"
