@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
-from hypothesis import given
+from hypothesis import given, settings
 
 import fazhi_report as fr
 from fazhi_report.analysis.compare import format_comparison, similarity
@@ -82,6 +82,7 @@ def test_text_and_json_forms() -> None:
     assert data["figures"][0]["difference"] == "2"
 
 
+@settings(max_examples=40)  # reports are large: fewer suffice for a property this simple
 @given(reports())
 def test_a_report_compared_with_itself_keeps_everything(report: fr.Report) -> None:
     comparison = fr.compare(report, report)
