@@ -29,7 +29,7 @@ from fazhi_report.analysis.parts import (
     section_role,
     states_causes,
 )
-from fazhi_report.analysis.records import Location, iter_texts, section_label
+from fazhi_report.analysis.records import JoinedText, Location, section_label
 from fazhi_report.errors import FazhiReportError
 from fazhi_report.model import Paragraph, Report, Section, SectionRole
 from fazhi_report.numbering import chinese_to_int, format_marker, format_point_marker
@@ -328,6 +328,14 @@ class _Run:
         self.report = report
         self.codes = codes
         self.findings: list[Finding] = []
+        self._joined: JoinedText | None = None
+
+    @property
+    def joined(self) -> JoinedText:
+        """The report's strings joined, made once per run for the rules that search text."""
+        if self._joined is None:
+            self._joined = JoinedText(self.report)
+        return self._joined
 
     def wants(self, *codes: str) -> bool:
         return any(code in self.codes for code in codes)
@@ -436,7 +444,11 @@ def _check_parts(run: _Run) -> None:
         if rank > highest:
             highest, highest_role = rank, role
     shortcomings = parts.get(SectionRole.SHORTCOMINGS)
-    if shortcomings is not None and run.wants("FZ109") and not states_causes(report, shortcomings):
+    if (
+        shortcomings is not None
+        and run.wants("FZ109")
+        and not states_causes(report, shortcomings, parts)
+    ):
         run.add(
             "FZ109",
             "“存在的不足”部分没有分析原因（无原因小节，也无“原因”“由于”等表述）",
@@ -466,7 +478,6 @@ def _check_numbering(run: _Run) -> None:
         expected = 1
         for index, section in enumerate(sections):
             here = f"{path}[{index}]"
-            where = _section_where(section, here, outer)
             label = section_label(section)
             if section.number != expected:
                 want = format_marker(section.level, expected)
@@ -474,7 +485,7 @@ def _check_numbering(run: _Run) -> None:
                     "FZ201",
                     f"标题序号为{label}，应为{want}",
                     f"heading {label} where {want} was expected",
-                    where,
+                    _section_where(section, here, outer),
                 )
             expected = section.number + 1
             top = 1 if parent is None else parent.level + 1
@@ -484,7 +495,7 @@ def _check_numbering(run: _Run) -> None:
                     "FZ203",
                     f"标题{label}跳级：上级为{parent_label}",
                     f"heading {label} skips a level (its parent is {parent_label or 'the body'})",
-                    where,
+                    _section_where(section, here, outer),
                 )
             marker = section.layout.marker if section.layout is not None else ""
             if section.level in bracket_styles and marker:
@@ -495,9 +506,10 @@ def _check_numbering(run: _Run) -> None:
                     if not set(marker) & _FULL_BRACKETS
                     else "mixed"
                 )
-                bracket_styles[section.level].setdefault(style, where)
-            if section.level == 3 and marker:
-                separators.setdefault(marker[-1], where)
+                if style not in bracket_styles[section.level]:
+                    bracket_styles[section.level][style] = _section_where(section, here, outer)
+            if section.level == 3 and marker and marker[-1] not in separators:
+                separators[marker[-1]] = _section_where(section, here, outer)
             siblings(section.subsections, f"{here}.subsections", section, outer + label)
 
     siblings(report.sections, "sections", None, "")
@@ -530,6 +542,8 @@ def _check_numbering(run: _Run) -> None:
 # continues the count (or restarts at 一是), so a skipped or repeated number stays in the text:
 # look for it there.
 _STRAY_POINT = re.compile(r"(?:^|(?<=[。；;！？!?：:]))[ \u3000]*([一二三四五六七八九十]{1,3})是")
+# the same, for the joined text: a stop (or a string's start) first, so the engine skips ahead
+_STRAY_ANYWHERE = re.compile(r"[\n。；;！？!?：:][ \u3000]*[一二三四五六七八九十]{1,3}是")
 
 
 def _check_points(run: _Run) -> None:
@@ -539,7 +553,13 @@ def _check_points(run: _Run) -> None:
         a, b = format_point_marker(got), format_point_marker(want)
         run.add("FZ202", f"“{a}”处应为“{b}”", f"{a} where {b} was expected", where)
 
+    # one search of the whole text rules out stray markers in nearly every report
+    whole = run.joined.text
+    any_stray = _STRAY_ANYWHERE.search(whole) is not None or _STRAY_POINT.match(whole) is not None
+
     def stray(text: str, last: int, where: Location) -> int:
+        if not any_stray:
+            return last
         for m in _STRAY_POINT.finditer(text):
             try:
                 number = chinese_to_int(m.group(1))
@@ -556,18 +576,21 @@ def _check_points(run: _Run) -> None:
             if not isinstance(block, Paragraph):
                 continue
             line = block.layout.line if block.layout is not None else None
-            here = f"{path}[{index}]"
             points = block.points
-            if points or last:
-                last = stray(block.text, last, Location(f"{here}.text", section, line))
+            if any_stray and (points or last):
+                where = Location(f"{path}[{index}].text", section, line)
+                last = stray(block.text, last, where)
             if points and points[0].number == 1:
                 last = 0
             for p_index, point in enumerate(points):
-                point_line = point.layout.line if point.layout is not None else line
-                where = Location(f"{here}.points[{p_index}]", section, point_line)
-                if point.number != last + 1:
-                    flag(point.number, last + 1, where)
-                last = stray(point.text, point.number, where)
+                if point.number != last + 1 or any_stray:
+                    point_line = point.layout.line if point.layout is not None else line
+                    where = Location(f"{path}[{index}].points[{p_index}]", section, point_line)
+                    if point.number != last + 1:
+                        flag(point.number, last + 1, where)
+                    last = stray(point.text, point.number, where)
+                else:
+                    last = point.number
 
     body(report.preamble, "preamble", "")
     for field_path, section, outer in _sections_with_paths(report):
@@ -590,95 +613,159 @@ def _sections_with_paths(report: Report) -> Iterator[tuple[str, Section, str]]:
 # -- format -------------------------------------------------------------------------------
 
 _CJK = "\u3400-\u9fff"
-_HALF_PUNCT = re.compile(rf"(?<=[{_CJK}])[,;:!?()]|[,;:!?()](?=[{_CJK}])")
-_QUOTE_STYLES = {
-    "curly": re.compile("[“”]"),
-    "straight": re.compile('"'),
-    "corner": re.compile("[「」]"),
-}
-# Clutter left in a paragraph stands after a stop or a run of spaces: "…12场次。 来源：某局".
-_PIECES = re.compile(r"(?<=[。！？!?；;])|[ \t\u3000\xa0]{1,}")
-_CLUTTER_MAX = 40
+_HALF_MARKS = "[,;:!?()]"
+# the mark first (the engine skips to it), then a Chinese character after or before it
+_HALF_PUNCT = re.compile(rf"{_HALF_MARKS}(?:(?=[{_CJK}])|(?<=[{_CJK}].))")
+_QUOTE_STYLES = {"curly": "“”", "straight": '"', "corner": "「」"}
 _QUOTE_NAMES = {"curly": "“”", "straight": '""', "corner": "「」"}
+# Clutter glued into a paragraph: a page field (来源：, 发布时间：…) at the string's start or
+# after a stop or spaces, or a button or footer word anywhere. Checked again, piece by piece,
+# with the parser's own test (`_cues.is_page_clutter`).
+_FIELD_KEYS = (
+    "发布日期", "发布时间", "发稿时间", "更新时间", "来源", "信息来源", "文章来源", "稿件来源",
+    "作者", "撰稿", "字号", "浏览次数", "浏览量", "点击数", "点击量", "阅读次数", "阅读量",
+    "责任编辑", "编辑", "审核", "校对", "分享到", "当前位置", "您当前的位置", "您现在的位置",
+    *_cues.METADATA_KEYS,
+)  # fmt: skip
+_KEY_LENGTHS = sorted({len(k) for k in _FIELD_KEYS}, reverse=True)
+_FIELD_KEY_SET = frozenset(_FIELD_KEYS)
+_COLON = re.compile("[:：]")
+_CLUTTER_WORDS = (
+    "扫一扫", "打印本页", "关闭窗口", "【打印】", "【关闭】", "返回顶部", "上一篇", "下一篇",
+    "网站地图", "版权所有", "主办单位", "承办单位", "ICP备", "网站标识码", "公网安备",
+)  # fmt: skip
+_FIELD_START = frozenset("\n。！？!?；; \t\u3000\xa0")
+_PIECE_ENDS = "。！？!?；;"
+_CLUTTER_MAX = 40
+_CONTENT_KINDS = frozenset({"paragraph", "point_text"})
+
+
+def _piece(text: str, begin: int, finish: int, at: int) -> str:
+    """The piece of ``text[begin:finish]`` around ``at``: from the stop or space before it to
+    the next stop."""
+    left = begin
+    for c in (*_PIECE_ENDS, " ", "\u3000", "\t", "\xa0"):
+        left = max(left, text.rfind(c, begin, at + 1) + 1)
+    right = finish
+    for c in _PIECE_ENDS:
+        found = text.find(c, at, right)
+        if found >= 0:
+            right = found
+    return text[left:right].strip()
 
 
 def _check_format(run: _Run) -> None:
     report = run.report
-    if run.wants("FZ301", "FZ302"):
-        half: Counter[str] = Counter()
-        first_half: Location | None = None
-        quotes: dict[str, Location] = {}
-        for field in iter_texts(report):
-            text = field.text
-            if run.wants("FZ301"):
-                found = _HALF_PUNCT.findall(text)
+    if run.wants("FZ301", "FZ302", "FZ305"):
+        joined = run.joined
+        text = joined.text
+        if run.wants("FZ301") and _HALF_MARKS_SEARCH(text) is not None:
+            half = Counter(_HALF_PUNCT.findall(text))
+            first = _HALF_PUNCT.search(text)
+            if first is not None:
+                shown = " ".join(f"“{c}”{n}处" for c, n in half.most_common())
+                shown_en = ", ".join(f"{c!r} ×{n}" for c, n in half.most_common())
+                run.add(
+                    "FZ301",
+                    f"中文文本中有半角标点：{shown}（首见于此）",
+                    f"half-width punctuation in Chinese text: {shown_en} (first here)",
+                    joined.field_at(first.start())[0].location,
+                )
+        if run.wants("FZ302"):
+            firsts = {}
+            for style, marks in _QUOTE_STYLES.items():
+                found = [i for i in (text.find(c) for c in marks) if i >= 0]
                 if found:
-                    half.update(found)
-                    first_half = first_half or field.location
-            if run.wants("FZ302"):
-                for style, pattern in _QUOTE_STYLES.items():
-                    if style not in quotes and pattern.search(text):
-                        quotes[style] = field.location
-        if half and first_half is not None:
-            shown = " ".join(f"“{c}”{n}处" for c, n in half.most_common())
-            shown_en = ", ".join(f"{c!r} ×{n}" for c, n in half.most_common())
-            run.add(
-                "FZ301",
-                f"中文文本中有半角标点：{shown}（首见于此）",
-                f"half-width punctuation in Chinese text: {shown_en} (first here)",
-                first_half,
-            )
-        if len(quotes) > 1:
-            styles = sorted(quotes, key=lambda s: (quotes[s].line or 0, s))
-            run.add(
-                "FZ302",
-                "引号样式混用：" + "、".join(_QUOTE_NAMES[s] for s in styles),
-                "quote styles mixed: " + ", ".join(_QUOTE_NAMES[s] for s in styles),
-                quotes[styles[-1]],
-            )
+                    firsts[style] = min(found)
+            if len(firsts) > 1:
+                styles = sorted(firsts, key=firsts.__getitem__)
+                run.add(
+                    "FZ302",
+                    "引号样式混用：" + "、".join(_QUOTE_NAMES[s] for s in styles),
+                    "quote styles mixed: " + ", ".join(_QUOTE_NAMES[s] for s in styles),
+                    joined.field_at(firsts[styles[-1]])[0].location,
+                )
+        if run.wants("FZ305"):
+            _check_clutter(run, joined)
     for path, section, outer in _sections_with_paths(report):
-        where = _section_where(section, path, outer)
-        label = where.section
-        if (
+        label = outer + section_label(section)
+        empty = (
             not section.run_in
             and not section.subsections
             and not any(
-                (isinstance(b, Paragraph) and (b.text.strip() or b.points))
-                or not isinstance(b, Paragraph)
-                for b in section.body
+                not isinstance(b, Paragraph) or b.points or b.text.strip() for b in section.body
             )
-        ):
+        )
+        layout = section.layout
+        stop = layout.stop if layout is not None else ""
+        full_stop = not section.run_in and (stop == "。" or section.heading.endswith("。"))
+        if not (empty or full_stop):
+            continue
+        where = Location(path, label, layout.line if layout is not None else None)
+        if empty:
             run.add(
                 "FZ303",
                 f"标题{label}“{section.heading}”下没有内容",
                 f"nothing under the heading {label} {section.heading!r}",
                 where,
             )
-        stop = section.layout.stop if section.layout is not None else ""
-        if not section.run_in and (stop == "。" or section.heading.endswith("。")):
+        if full_stop:
             run.add(
                 "FZ304",
                 f"单独成行的标题{label}“{section.heading}”以“。”结尾",
                 f"the heading {label} {section.heading!r} stands on its own line but ends with 。",
                 where,
             )
-    if run.wants("FZ305"):
-        for field in iter_texts(report):
-            if field.kind not in ("paragraph", "point_text"):
-                continue
-            text = field.text
-            pieces = [p for p in _PIECES.split(text) if 0 < len(p) <= _CLUTTER_MAX]
-            clutter = next((p for p in pieces if _cues.is_page_clutter(_cues.fold(p))), None)
-            marks = _cues.find_watermarks(text)
-            if clutter is None and marks:
-                clutter = text[marks[0][0] : marks[0][1]].strip()
-            if clutter is not None:
-                run.add(
-                    "FZ305",
-                    f"正文中残留网页杂项：“{clutter}”",
-                    f"web-page clutter inside the content: {clutter!r}",
-                    field.location,
-                )
+
+
+_HALF_MARKS_SEARCH = re.compile(_HALF_MARKS).search
+
+
+def _check_clutter(run: _Run, joined: JoinedText) -> None:
+    text = joined.text
+    hits: list[tuple[int, str]] = []
+    candidates: list[int] = []
+    # a page field: a key at the start of its piece, then a colon ("…12场次。 来源：某局")
+    for colon in _COLON.finditer(text):
+        end = colon.start()
+        while end > 0 and text[end - 1] in " \u3000":
+            end -= 1
+        for length in _KEY_LENGTHS:
+            at = end - length
+            if (
+                at >= 0
+                and text[at:end] in _FIELD_KEY_SET
+                and (at == 0 or text[at - 1] in _FIELD_START)
+            ):
+                candidates.append(at)
+                break
+    # a button or footer word, anywhere
+    for word in _CLUTTER_WORDS:
+        at = text.find(word)
+        while at >= 0:
+            candidates.append(at)
+            at = text.find(word, at + 1)
+    for at in candidates:
+        field, begin = joined.field_at(at)
+        if field.kind not in _CONTENT_KINDS:
+            continue
+        piece = _piece(text, begin, begin + len(field.text), at)
+        if len(piece) <= _CLUTTER_MAX and _cues.is_page_clutter(_cues.fold(piece)):
+            hits.append((at, piece))
+    for start, end in _cues.find_watermarks(text):
+        hits.append((start, text[start:end].strip()))
+    reported: set[int] = set()
+    for at, clutter in sorted(hits):
+        field, _ = joined.field_at(at)
+        if field.kind not in _CONTENT_KINDS or id(field) in reported:
+            continue
+        reported.add(id(field))
+        run.add(
+            "FZ305",
+            f"正文中残留网页杂项：“{clutter}”",
+            f"web-page clutter inside the content: {clutter!r}",
+            field.location,
+        )
 
 
 # -- dates --------------------------------------------------------------------------------

@@ -20,14 +20,17 @@ a word that counts (连续, 累计, 共, 先后, 为期, 历时…) or with 余/
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterator
+import sys
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Any
 
 import attrs
 
-from fazhi_report.analysis.records import Location, TextField, iter_texts
+from fazhi_report.analysis.records import JoinedText, Location
+from fazhi_report.layout import positional_maker
 from fazhi_report.model import Report
 from fazhi_report.numbering import chinese_to_int
 
@@ -62,27 +65,57 @@ _UNIT_ALT = "|".join(re.escape(u) for u in UNITS)
 # 万元, 亿元, 千克, 千米, 千元 are units of their own: 3万元 is 3 万元, not 30000 元
 _MULT_ALT = "千万(?!元)|百万(?!元)|亿(?!元)|万(?!元)|千(?!元|米|克)"
 _CN_DIGITS = "零〇一二两三四五六七八九十百千"
-_FIGURE = re.compile(
-    r"(?P<pre>超过|不足|不到|约|近|逾|超)?"
-    r"(?:(?P<ar>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)|(?P<cn>[" + _CN_DIGITS + r"]+))"
-    r"(?P<mult>" + _MULT_ALT + r")?"
-    r"(?P<post>余|多)?"
-    r"(?P<unit>" + _UNIT_ALT + r")"
-    r"(?P<after>以上|以下|左右)?"
+_TAIL = (
+    r"(?P<mult>" + _MULT_ALT + r")?(?P<post>余|多)?"
+    r"(?P<unit>" + _UNIT_ALT + r")(?![A-Za-z])(?P<after>以上|以下|左右)?"
 )
+# Three patterns, each starting with what it must start with, so the regex engine skips ahead
+# on its own: an Arabic number (its neighbours are checked after: B1, 4.0, 14:09 are no
+# figures); a Chinese numeral after a counting word (连续十二年); a Chinese numeral before
+# 余/多 (十余次), tried only where a 余 or 多 follows a numeral.
+_ARABIC = re.compile(r"(?P<ar>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)" + _TAIL)
+_CN_COUNTED = re.compile(r"(?:" + "|".join(COUNT_CUES) + r")(?P<cn>[" + _CN_DIGITS + r"]+)" + _TAIL)
+_CN_ROUGH = re.compile(r"(?P<cn>[" + _CN_DIGITS + r"]+)(?=(?:" + _MULT_ALT + r")?[余多])" + _TAIL)
+_MORE = re.compile("[余多]")
+_GLUED_BEFORE = frozenset("0123456789.:/-_+×*ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_ROUGH_CHARS = frozenset(_CN_DIGITS + "万亿")
+_COUNT_CUE_END = re.compile("(?:" + "|".join(COUNT_CUES) + ")$")
+_PREFIX = re.compile(r"(?:超过|不足|不到|约|近|逾|超)$")
+_NEEDS_NORMALISING = re.compile("[０-９．％]").search
+
+
+def _matches(norm: str) -> list[tuple[int, re.Match[str]]]:
+    """Candidate figures of ``norm``: (where the number starts, the match), in order."""
+    found = [(m.start(), m) for m in _ARABIC.finditer(norm)]
+    counted = {m.start("cn"): m for m in _CN_COUNTED.finditer(norm)}
+    for more in _MORE.finditer(norm):
+        at = more.start()
+        if at == 0 or norm[at - 1] not in _ROUGH_CHARS:
+            continue
+        start = at
+        while start > 0 and norm[start - 1] in _ROUGH_CHARS:
+            start -= 1
+        if start in counted:
+            continue
+        m = _CN_ROUGH.match(norm, start)
+        if m is not None:
+            counted[start] = m
+    if counted:
+        found.extend(counted.items())
+        found.sort(key=lambda pair: pair[0])
+    return found
+
+
 # Full-width digits, point and percent sign read as ASCII (one character each: offsets hold).
 _NORMALISE = str.maketrans("０１２３４５６７８９．％，", "0123456789.%，")
-# A figure cannot follow these (B1, 4.0, 14:09, x/y, 1-2) nor be followed by a Latin letter.
-_GLUED_BEFORE = frozenset("0123456789.:/-_+×*ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _QUOTED = re.compile(r"“[^“”]{0,60}”|「[^「」]{0,60}」|\"[^\"]{0,60}\"|‘[^‘’]{0,60}’")
 _CHANGE = re.compile(
     r"(?P<basis>同比|环比|较上年|比上年|较去年|比去年|较上一年|与上年相比|较上年同期|比上年同期"
     r"|较(?:19|20)[0-9]{2}年|比(?:19|20)[0-9]{2}年)?[，,]?(?:分别)?"
     r"(?P<dir>上升|增长|增加|提高|提升|上涨|下降|减少|降低|下滑|回落)了?(?:达到|达|为)?$"
 )
+_CHANGE_LAST = frozenset("升长加高涨降少低滑落了达到为")
 _UP = frozenset({"上升", "增长", "增加", "提高", "提升", "上涨"})
-_CLAUSE_BREAKS = frozenset('。，,；;：:！？!?、（）()“”"')
-_SENTENCE_END = re.compile(r"[。！？；;!?]")
 _CONTEXT_MAX = 20
 _CHANGE_REACH = 16
 # After these a number is a rank, not a count: 第3, 被评为5类, 排名2.
@@ -172,28 +205,36 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _in_spans(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(a <= start and end <= b for a, b in spans)
+    # the spans are sorted and apart: only the last one starting at or before ``start`` counts
+    index = bisect.bisect_right(spans, (start, sys.maxsize)) - 1
+    return index >= 0 and spans[index][0] <= start and end <= spans[index][1]
 
 
-def _has_count_cue(text: str, start: int) -> bool:
-    before = text[max(0, start - 3) : start]
-    return any(before.endswith(cue) for cue in COUNT_CUES)
+def _has_count_cue(text: str, begin: int, start: int) -> bool:
+    return _COUNT_CUE_END.search(text, max(begin, start - 2), start) is not None
 
 
-def _context(text: str, start: int) -> str:
-    begin = start
-    while begin > 0 and start - begin < _CONTEXT_MAX and text[begin - 1] not in _CLAUSE_BREAKS:
-        begin -= 1
-    return text[begin:start].strip()
+def _context(text: str, begin: int, start: int) -> str:
+    """The words of the clause before ``start``, not before ``begin`` (the string's start)."""
+    tail = _CLAUSE_TAIL(text, max(begin, start - _CONTEXT_MAX), start)
+    return tail.group().strip() if tail is not None else ""
 
 
-def _sentence(text: str, start: int, end: int) -> str:
-    begin = 0
-    for m in _SENTENCE_END.finditer(text, 0, start):
-        begin = m.end()
-    after = _SENTENCE_END.search(text, end)
-    stop = after.end() if after is not None else len(text)
-    return text[begin:stop].strip()
+# the longest run without a clause break that ends where the figure starts
+_CLAUSE_TAIL = re.compile('[^。，,；;：:！？!?、（）()“”"\n]*$').search
+_SENTENCE_BREAK = re.compile("[。！？；;!?\n]")
+
+
+def _sentence(text: str, breaks: list[int], start: int, end: int) -> str:
+    """The sentence holding ``text[start:end]``; ``breaks`` are the offsets of every stop and
+    line break of ``text``, in order."""
+    index = bisect.bisect_left(breaks, start)
+    left = breaks[index - 1] + 1 if index else 0
+    index = bisect.bisect_left(breaks, end)
+    right = breaks[index] if index < len(breaks) else len(text)
+    if right < len(text) and text[right] != "\n":
+        right += 1  # the stop ends the sentence: keep it
+    return text[left:right].strip()
 
 
 def _value(number: Decimal, multiplier: int) -> Decimal:
@@ -204,6 +245,95 @@ def _value(number: Decimal, multiplier: int) -> Decimal:
     return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
 
 
+# Frozen attrs classes set each field through object.__setattr__; a report states dozens of
+# figures, so they are made with the slot setters directly (every value is valid here).
+_make_figure = positional_maker(Figure)
+_make_location = positional_maker(Location)
+
+
+def _scan(
+    norm: str,
+    text: str,
+    where: Callable[[int], tuple[Location, int, int]],
+) -> Iterator[Figure]:
+    """The figures of ``text`` (``norm`` is it with ASCII digits); ``where(offset)`` gives the
+    location of the string an offset falls in, with that string's start and end."""
+    quoted = _quoted_spans(norm)
+    breaks: list[int] | None = None
+    for num_start, m in _matches(norm):
+        arabic = m.group("ar") if m.re is _ARABIC else None
+        unit = m.group("unit")
+        start, end = num_start, m.end()
+        before2 = norm[max(0, start - 2) : start]
+        if arabic and (
+            before2[-1:] in _GLUED_BEFORE or (before2[-1:] == "," and before2[:1].isdigit())
+        ):
+            continue  # inside a code, a version, a time or a number: B1, 4.0, 14:09, 1,23
+        if before2[-1:] == "第" or before2 in _RANK_BEFORE:
+            continue  # an ordinal or a rank: 第3次, 评为5类
+        mult = m.group("mult")
+        if unit == "%" and mult:
+            continue
+        location, begin, _ = where(start)
+        pre = _PREFIX.search(norm, max(begin, start - 2), start)
+        if pre is not None:
+            start = pre.start()
+        post = m.group("post")
+        if arabic:
+            if "," in arabic and not _THOUSANDS(arabic):
+                continue
+            if (
+                unit in _TIME_UNITS
+                and pre is None
+                and not post
+                and not _has_count_cue(norm, begin, start)
+            ):
+                continue  # 2024年, 365天: a date or a name unless something counts it
+            number = Decimal(arabic.replace(",", ""))
+        else:
+            digits = m.group("cn")
+            if len(digits) > 1:
+                digits = digits.replace("两", "二")
+            try:
+                number = Decimal(chinese_to_int(digits))
+            except ValueError:
+                continue
+        if quoted and _in_spans(quoted, num_start, end):
+            continue
+        multiplier = MULTIPLIERS[mult] if mult else 1
+        if breaks is None:
+            breaks = [b.start() for b in _SENTENCE_BREAK.finditer(text)]
+        qualifier = pre.group() if pre is not None else post or m.group("after")
+        change = None
+        # a change word ends just before the figure: look for one only then
+        found = (
+            _CHANGE.search(norm, max(begin, start - _CHANGE_REACH), start)
+            if start > begin and norm[start - 1] in _CHANGE_LAST
+            else None
+        )
+        if found is not None:
+            start = found.start()
+            direction = "up" if found.group("dir") in _UP else "down"
+            change = Change(direction, found.group("basis"), found.group())
+        yield _make_figure(
+            _value(number, multiplier),
+            unit,
+            number,
+            multiplier,
+            qualifier,
+            change,
+            text[start:end],
+            _context(norm, begin, start),
+            _sentence(text, breaks, start, end),
+            location,
+            start - begin,
+            end - begin,
+        )
+
+
+_THOUSANDS = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?").fullmatch
+
+
 def figures_in(text: str, location: Location | None = None) -> Iterator[Figure]:
     """The figures of one string, in order (see the module docs for what counts).
 
@@ -211,103 +341,35 @@ def figures_in(text: str, location: Location | None = None) -> Iterator[Figure]:
         text: a sentence, a paragraph's text, a point's title or text.
         location: where the string is, given to each figure.
     """
-    if not any("0" <= c <= "9" or c in _CN_DIGITS or "０" <= c <= "９" for c in text):
-        return
-    if location is None:
-        location = Location()
-    norm = text.translate(_NORMALISE)
-    quoted = _quoted_spans(norm)
-    position = 0
-    while True:
-        m = _FIGURE.search(norm, position)
-        if m is None:
-            return
-        position = m.end()
-        figure = _figure(norm, text, m, quoted, location)
-        if figure is None:
-            # retry just after the number's first character: "2024年12个" holds 12个
-            position = m.start("ar" if m.group("ar") else "cn") + 1
-            continue
-        yield figure
-
-
-def _figure(
-    norm: str, text: str, m: re.Match[str], quoted: list[tuple[int, int]], location: Location
-) -> Figure | None:
-    arabic, chinese = m.group("ar"), m.group("cn")
-    num_start = m.start("ar") if arabic else m.start("cn")
-    before = norm[num_start - 1] if num_start > 0 else ""
-    unit = m.group("unit")
-    qualifier = m.group("pre") or m.group("post") or m.group("after")
-    counted = _has_count_cue(norm, m.start())
-    if before in _ORDINAL_BEFORE or norm[max(0, num_start - 2) : num_start] in _RANK_BEFORE:
-        return None
-    if arabic:
-        if before in _GLUED_BEFORE:
-            return None
-        end = m.end()
-        if end < len(norm) and (norm[end].isascii() and norm[end].isalnum()):
-            return None
-        if "," in arabic and not re.fullmatch(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?", arabic):
-            return None
-        number = Decimal(arabic.replace(",", ""))
-        if unit in _TIME_UNITS and not (counted or m.group("post") or m.group("pre")):
-            return None  # 2024年, 365天: a date or a name unless something counts it
-    else:
-        if not (counted or m.group("post")):
-            return None  # 三级, 一窗: a name
-        digits = chinese
-        if before and before in _CN_DIGITS:
-            return None
-        try:
-            number = Decimal(
-                chinese_to_int(digits.replace("两", "二") if len(digits) > 1 else digits)
-            )
-        except ValueError:
-            return None
-    if _in_spans(quoted, num_start, m.end()):
-        return None
-    if unit == "%" and m.group("mult"):
-        return None
-    multiplier = MULTIPLIERS[m.group("mult")] if m.group("mult") else 1
-    start, end = m.start(), m.end()
-    change = None
-    window = norm[max(0, start - _CHANGE_REACH) : start]
-    found = _CHANGE.search(window)
-    if found is not None:
-        start -= len(window) - found.start()
-        words = found.group()
-        direction = "up" if found.group("dir") in _UP else "down"
-        change = Change(direction, found.group("basis"), words)
-    return Figure(
-        value=_value(number, multiplier),
-        unit=unit,
-        number=number,
-        multiplier=multiplier,
-        qualifier=qualifier,
-        change=change,
-        text=text[start:end],
-        context=_context(norm, start),
-        sentence=_sentence(text, start, end),
-        location=location,
-        start=start,
-        end=end,
-    )
-
-
-def _field_figures(field: TextField) -> Iterator[Figure]:
-    return figures_in(field.text, field.location)
+    place = (location or Location(), 0, len(text))
+    norm = text.translate(_NORMALISE) if _NEEDS_NORMALISING(text) else text
+    return _scan(norm, text, lambda offset: place)
 
 
 def find_figures(report: Report) -> list[Figure]:
     """Every figure a report states, in document order (`Report.figures` calls this).
 
-    The title, headings, preamble, section bodies (paragraph text, point titles and texts)
-    and closing are read; tables and page metadata are not.
+    The headings, preamble, section bodies (paragraph text, point titles and texts) and
+    closing are read; the title (it states a year, never a quantity), tables and page
+    metadata are not. All strings are searched in one pass over their joined text.
     """
-    found: list[Figure] = []
-    for field in iter_texts(report):
-        if field.kind == "title":
-            continue  # a title states a year, never a quantity
-        found.extend(_field_figures(field))
-    return found
+    joined = JoinedText(report, kinds=_READ)
+    text = joined.text
+    norm = text.translate(_NORMALISE) if _NEEDS_NORMALISING(text) else text
+    fields, starts = joined.fields, joined.starts
+    cache: dict[int, tuple[Location, int, int]] = {}
+
+    def where(offset: int) -> tuple[Location, int, int]:
+        index = bisect.bisect_right(starts, offset) - 1
+        found = cache.get(index)
+        if found is None:
+            field = fields[index]
+            begin = starts[index]
+            location = _make_location(field.path, field.section, field.line)
+            found = cache[index] = (location, begin, begin + len(field.text))
+        return found
+
+    return list(_scan(norm, text, where))
+
+
+_READ = frozenset({"heading", "paragraph", "point_title", "point_text"})

@@ -239,9 +239,15 @@ def find_parts(report: Report) -> dict[SectionRole, PartPlace]:
     return places
 
 
-def states_causes(report: Report, place: PartPlace) -> bool:
-    """Whether the shortcomings part at ``place`` states causes (or a causes part exists)."""
-    parts = find_parts(report)
+def states_causes(
+    report: Report, place: PartPlace, parts: dict[SectionRole, PartPlace] | None = None
+) -> bool:
+    """Whether the shortcomings part at ``place`` states causes (or a causes part exists).
+
+    ``parts`` is `find_parts` of the report, when the caller has it already.
+    """
+    if parts is None:
+        parts = find_parts(report)
     if SectionRole.CAUSES in parts:
         return True
     if place.section is not None:

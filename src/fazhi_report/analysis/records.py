@@ -13,11 +13,12 @@ was parsed from text (``None`` for a report built in code).
 
 from __future__ import annotations
 
+import bisect
 import csv
 import io
 import json
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 import attrs
 
@@ -27,6 +28,7 @@ from fazhi_report.numbering import format_marker
 
 __all__ = [
     "OUTPUT_FORMATS",
+    "JoinedText",
     "Location",
     "Record",
     "TextField",
@@ -34,6 +36,7 @@ __all__ = [
     "format_records",
     "iter_texts",
     "section_label",
+    "text_fields",
     "write_rows",
 ]
 
@@ -82,76 +85,133 @@ class Record(Protocol):
 
 def section_label(section: Section) -> str:
     """The official marker of a section (``"一、"``, ``"（二）"``, ``"3."``, ``"（4）"``)."""
-    return format_marker(section.level, section.number)
+    key = (section.level, section.number)
+    label = _LABELS.get(key)
+    if label is None:
+        label = _LABELS[key] = format_marker(section.level, section.number)
+    return label
 
 
-@attrs.frozen
-class TextField:
+_LABELS: dict[tuple[int, int], str] = {}  # a few dozen markers serve every report
+
+
+class TextField(NamedTuple):
     """One string of a report's content, with where it is.
 
     Attributes:
         text: the string (a paragraph's text, a point's title or text, a heading, the title).
-        location: where it is; ``location.path`` names the field itself.
+        path: the node path of the string itself (``"sections[0].body[1].text"``).
+        section: the official markers of the enclosing sections (``"一、（二）"``).
+        line: the 1-based source line, or ``None``.
         kind: ``"title"``, ``"heading"``, ``"paragraph"``, ``"point_title"`` or ``"point_text"``.
         part: ``"preamble"``, ``"section"`` or ``"closing"`` (``"title"`` for the title).
     """
 
     text: str
-    location: Location
+    path: str
+    section: str
+    line: int | None
     kind: str
     part: str
 
+    @property
+    def location(self) -> Location:
+        """Where the string is."""
+        return Location(self.path, self.section, self.line)
+
 
 def _paragraph_fields(
-    paragraph: Paragraph, path: str, section: str, part: str
-) -> Iterator[TextField]:
-    line = paragraph.layout.line if paragraph.layout is not None else None
+    out: list[TextField], paragraph: Paragraph, path: str, section: str, part: str
+) -> None:
+    layout = paragraph.layout
+    line = layout.line if layout is not None else None
     if paragraph.text:
-        yield TextField(paragraph.text, Location(f"{path}.text", section, line), "paragraph", part)
+        out.append(TextField(paragraph.text, path + ".text", section, line, "paragraph", part))
     for index, point in enumerate(paragraph.points):
-        point_line = point.layout.line if point.layout is not None else None
-        where = f"{path}.points[{index}]"
+        point_layout = point.layout
+        point_line = point_layout.line if point_layout is not None else None
         if point_line is None:
             point_line = line
-        yield TextField(
-            point.title, Location(f"{where}.title", section, point_line), "point_title", part
+        where = f"{path}.points[{index}]"
+        out.append(
+            TextField(point.title, where + ".title", section, point_line, "point_title", part)
         )
         if point.text:
-            yield TextField(
-                point.text, Location(f"{where}.text", section, point_line), "point_text", part
+            out.append(
+                TextField(point.text, where + ".text", section, point_line, "point_text", part)
             )
 
 
-def _section_fields(section: Section, path: str, outer: str) -> Iterator[TextField]:
+def _section_fields(out: list[TextField], section: Section, path: str, outer: str) -> None:
     label = outer + section_label(section)
     line = section.layout.line if section.layout is not None else None
-    yield TextField(section.heading, Location(f"{path}.heading", label, line), "heading", "section")
+    out.append(TextField(section.heading, path + ".heading", label, line, "heading", "section"))
     for index, block in enumerate(section.body):
         if isinstance(block, Paragraph):  # other blocks (tables) hold no running text
-            yield from _paragraph_fields(block, f"{path}.body[{index}]", label, "section")
+            _paragraph_fields(out, block, f"{path}.body[{index}]", label, "section")
     for index, sub in enumerate(section.subsections):
-        yield from _section_fields(sub, f"{path}.subsections[{index}]", label)
+        _section_fields(out, sub, f"{path}.subsections[{index}]", label)
 
 
-def iter_texts(report: Report) -> Iterator[TextField]:
-    """Every string of a report's content in document order, with its location.
+def text_fields(report: Report) -> list[TextField]:
+    """Every string of a report's content in document order, with where it is.
 
     The title, the preamble's paragraphs, each section's heading then its body then its
-    subsections, the closing's paragraphs. A paragraph gives its own text and then each
-    point's title and text; blocks other than paragraphs are skipped.
+    subsections, the closing's paragraphs. A paragraph gives its own text (when it has one)
+    and then each point's title and text; blocks other than paragraphs are skipped.
     """
+    out: list[TextField] = []
     if report.title:
         title_layout = report.layout.title if report.layout is not None else None
         line = title_layout.line if title_layout is not None else None
-        yield TextField(report.title, Location("title", "", line), "title", "title")
+        out.append(TextField(report.title, "title", "", line, "title", "title"))
     for index, block in enumerate(report.preamble):
         if isinstance(block, Paragraph):
-            yield from _paragraph_fields(block, f"preamble[{index}]", "", "preamble")
+            _paragraph_fields(out, block, f"preamble[{index}]", "", "preamble")
     for index, section in enumerate(report.sections):
-        yield from _section_fields(section, f"sections[{index}]", "")
+        _section_fields(out, section, f"sections[{index}]", "")
     for index, block in enumerate(report.closing):
         if isinstance(block, Paragraph):
-            yield from _paragraph_fields(block, f"closing[{index}]", "", "closing")
+            _paragraph_fields(out, block, f"closing[{index}]", "", "closing")
+    return out
+
+
+def iter_texts(report: Report) -> Iterator[TextField]:
+    """`text_fields`, one at a time."""
+    return iter(text_fields(report))
+
+
+class JoinedText:
+    """A report's strings joined by ``"\\n"`` so that one regex pass reads them all.
+
+    Every analysis that searches text searches this once instead of each string apart; an
+    offset into ``text`` is mapped back to its string with `field_at`.
+
+    Attributes:
+        fields: the strings and where each is (`text_fields`).
+        starts: where each string starts in ``text``.
+        text: the strings joined by ``"\\n"`` (no string holds a line break).
+    """
+
+    __slots__ = ("fields", "starts", "text")
+
+    def __init__(self, report: Report, *, kinds: frozenset[str] | None = None) -> None:
+        fields = text_fields(report)
+        if kinds is not None:
+            fields = [f for f in fields if f.kind in kinds]
+        self.fields = fields
+        starts = []
+        at = 0
+        for field in fields:
+            starts.append(at)
+            at += len(field.text) + 1
+        self.starts = starts
+        self.text = "\n".join(field.text for field in fields)
+
+    def field_at(self, offset: int) -> tuple[TextField, int]:
+        """The string an offset of ``text`` falls in, and where that string starts."""
+        index = bisect.bisect_right(self.starts, offset) - 1
+        return self.fields[index], self.starts[index]
 
 
 # -- writing lists of results -------------------------------------------------------------
