@@ -107,7 +107,23 @@ def _matches(norm: str) -> list[tuple[int, re.Match[str]]]:
 
 
 # Full-width digits, point and percent sign read as ASCII (one character each: offsets hold).
-_NORMALISE = str.maketrans("０１２３４５６７８９．％，", "0123456789.%，")
+_FULL_WIDTH = "０１２３４５６７８９．％"
+_HALF_WIDTH = "0123456789.%"
+
+
+def _normalise(text: str) -> str:
+    """``text`` with full-width digits, point and percent sign as ASCII (offsets unchanged).
+
+    ``str.replace`` per character present: ``str.translate`` is slow on non-ASCII text.
+    """
+    if _NEEDS_NORMALISING(text) is None:
+        return text
+    for wide, narrow in zip(_FULL_WIDTH, _HALF_WIDTH):
+        if wide in text:
+            text = text.replace(wide, narrow)
+    return text
+
+
 _QUOTED = re.compile(r"“[^“”]{0,60}”|「[^「」]{0,60}」|\"[^\"]{0,60}\"|‘[^‘’]{0,60}’")
 _CHANGE = re.compile(
     r"(?P<basis>同比|环比|较上年|比上年|较去年|比去年|较上一年|与上年相比|较上年同期|比上年同期"
@@ -342,7 +358,7 @@ def figures_in(text: str, location: Location | None = None) -> Iterator[Figure]:
         location: where the string is, given to each figure.
     """
     place = (location or Location(), 0, len(text))
-    norm = text.translate(_NORMALISE) if _NEEDS_NORMALISING(text) else text
+    norm = _normalise(text)
     return _scan(norm, text, lambda offset: place)
 
 
@@ -355,7 +371,7 @@ def find_figures(report: Report) -> list[Figure]:
     """
     joined = JoinedText(report, kinds=_READ)
     text = joined.text
-    norm = text.translate(_NORMALISE) if _NEEDS_NORMALISING(text) else text
+    norm = _normalise(text)
     fields, starts = joined.fields, joined.starts
     cache: dict[int, tuple[Location, int, int]] = {}
 

@@ -202,7 +202,7 @@ def find_parts(report: Report) -> dict[SectionRole, PartPlace]:
     """Where each part of the report is written, the first place of each.
 
     Level-1 sections come first; a part no level-1 section holds is looked for among the
-    subsections (by heading words, `keyword_role`), then among the closing paragraphs and the
+    subsections of the measures sections (by heading words, `keyword_role`), then among the closing paragraphs and the
     last paragraph of the last section (by sentence form). Causes (`SectionRole.CAUSES`)
     are found the same ways, and also as a 原因 subsection of the shortcomings section.
     """
@@ -212,9 +212,13 @@ def find_parts(report: Report) -> dict[SectionRole, PartPlace]:
             places[role] = PartPlace(
                 role, "section", _section_location(section, f"sections[{index}]"), section
             )
-    for index, section, _ in _top_level(report):
+    for index, section, role in _top_level(report):
+        if role not in (SectionRole.MEASURES, SectionRole.SHORTCOMINGS):
+            continue  # parts nest in part 1 (第一责任人 in 举措和成效), causes in shortcomings
         outer = section_label(section)
         for sub_index, sub in enumerate(section.subsections):
+            if sub.role is None and role != SectionRole.MEASURES:
+                continue
             sub_role = sub.role or keyword_role(sub.heading, report.year)
             if sub_role is None or sub_role == SectionRole.MEASURES or sub_role in places:
                 continue
