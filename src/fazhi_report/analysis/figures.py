@@ -118,7 +118,7 @@ def _normalise(text: str) -> str:
     """
     if _NEEDS_NORMALISING(text) is None:
         return text
-    for wide, narrow in zip(_FULL_WIDTH, _HALF_WIDTH):
+    for wide, narrow in zip(_FULL_WIDTH, _HALF_WIDTH, strict=True):
         if wide in text:
             text = text.replace(wide, narrow)
     return text

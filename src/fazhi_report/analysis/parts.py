@@ -202,9 +202,9 @@ def find_parts(report: Report) -> dict[SectionRole, PartPlace]:
     """Where each part of the report is written, the first place of each.
 
     Level-1 sections come first; a part no level-1 section holds is looked for among the
-    subsections of the measures sections (by heading words, `keyword_role`), then among the closing paragraphs and the
-    last paragraph of the last section (by sentence form). Causes (`SectionRole.CAUSES`)
-    are found the same ways, and also as a 原因 subsection of the shortcomings section.
+    subsections of the measures sections (by heading words, `keyword_role`), then among the
+    closing paragraphs and the last paragraph of the last section (by sentence form). Causes
+    (`SectionRole.CAUSES`) are also found as a subsection of the shortcomings section.
     """
     places: dict[SectionRole, PartPlace] = {}
     for index, section, role in _top_level(report):
