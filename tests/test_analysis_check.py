@@ -7,12 +7,14 @@ import re
 from typing import Any
 
 import pytest
+from hypothesis import given
 
 import fazhi_report as fr
 from fazhi_report.analysis import RULES, Finding, Severity, UnknownRuleError
 from fazhi_report.analysis.check import select_rules
 
 from .conftest import CORPUS, ROOT, corpus_cases, needs_corpus
+from .strategies import reports
 
 CHECKS_DOC = ROOT / "docs" / "checks.md"
 _EXAMPLE = re.compile(r"^### (FZ[0-9]{3})\n(.*?)```text\n(.*?)```", re.M | re.S)
@@ -176,3 +178,16 @@ def test_check_never_fails_on_text_without_sections() -> None:
     for text in ("", "只有一段话。", "一、\n", "（三）小节\n正文。\n", "3.条目\n"):
         report = fr.parse(text) if text else fr.Report()
         assert all(isinstance(f, Finding) for f in fr.check(report))
+
+
+@given(reports())
+def test_check_runs_on_any_built_report(report: fr.Report) -> None:
+    findings = fr.check(report)
+    assert all(isinstance(f, Finding) for f in findings)
+    # a built report has no layout: nothing it says about how the text was written
+    assert not {f.code for f in findings} & {"FZ204", "FZ205", "FZ305"}
+    rendered = fr.render(report, "text", style="official")
+    # what the report says (its parts and numbering) reads the same from its official text
+    parts = {f.code for f in findings if f.code.startswith(("FZ10", "FZ2"))}
+    again = {f.code for f in fr.check(fr.parse(rendered)) if f.code.startswith(("FZ10", "FZ2"))}
+    assert again == parts

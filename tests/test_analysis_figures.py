@@ -188,3 +188,42 @@ def test_figures_are_frozen_and_format_as_text_json_csv() -> None:
     assert "11000 起" in format_records(figures, "text")
     with pytest.raises(AttributeError):
         figures[0].value = Decimal(1)  # type: ignore[misc]
+
+
+def _resolve(report: fr.Report, path: str) -> str:
+    """The string a node path names (``sections[0].body[1].text``)."""
+    node: Any = report
+    for part in path.split("."):
+        name, _, index = part.partition("[")
+        node = getattr(node, name)
+        if index:
+            node = node[int(index.rstrip("]"))]
+    assert isinstance(node, str)
+    return node
+
+
+_sentences = st.lists(
+    st.one_of(_figure_clause(), st.sampled_from(_DISTRACTORS)), min_size=1, max_size=5
+).map(lambda cs: "全年" + "，".join(c if isinstance(c, str) else c[0] for c in cs) + "。")
+
+
+@given(st.lists(st.lists(_sentences, min_size=1, max_size=3), min_size=1, max_size=3))
+def test_figures_of_a_built_report_read_back_from_its_official_text(
+    bodies: list[list[str]],
+) -> None:
+    report = fr.Report(
+        title="某县司法局2024年法治政府建设情况报告",
+        sections=[
+            fr.Section(1, n, f"第{n}部分工作", body=[fr.Paragraph(t) for t in body])
+            for n, body in enumerate(bodies, start=1)
+        ],
+    )
+    figures = report.figures()
+    for figure in figures:
+        text = _resolve(report, figure.location.path)
+        assert text[figure.start : figure.end] == figure.text
+        assert figure.location.line is None
+    again = fr.parse(fr.render(report, "text", style="official")).figures()
+    assert [(f.value, f.unit, f.text, f.location.path) for f in again] == [
+        (f.value, f.unit, f.text, f.location.path) for f in figures
+    ]
