@@ -66,6 +66,7 @@ def test_check_rules_narrow_the_run(files: tuple[Path, Path]) -> None:
     text, status = run_check([files[1]], output_format="text", rules=["format"])
     assert status == 0
     assert "FZ301" in text and "FZ102" not in text
+    assert run_check([files[1]], output_format="text", rules="FZ301")[0] == text
     with pytest.raises(UnknownRuleError):
         run_check([files[1]], output_format="text", rules=["nonsense"])
 

@@ -90,7 +90,8 @@ def run_check(
         FazhiReportError: a file cannot be read.
     """
     _check_format(output_format)
-    rules = list(rules) if rules is not None else None
+    if rules is not None:
+        rules = [rules] if isinstance(rules, str) else list(rules)  # read once, used per file
     lines: list[str] = []
     rows: list[dict[str, Any]] = []
     counts = dict.fromkeys(Severity, 0)

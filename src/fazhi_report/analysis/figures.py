@@ -73,7 +73,11 @@ _TAIL = (
 # on its own: an Arabic number (its neighbours are checked after: B1, 4.0, 14:09 are no
 # figures); a Chinese numeral after a counting word (连续十二年); a Chinese numeral before
 # 余/多 (十余次), tried only where a 余 or 多 follows a numeral.
-_ARABIC = re.compile(r"(?P<ar>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)" + _TAIL)
+_UNIT_FIRST = "".join(sorted({u[0] for u in UNITS} | set("千百亿万余多")))
+# a look at the next character first: most numbers (years, codes) are followed by no unit
+_ARABIC = re.compile(
+    r"(?P<ar>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)(?=[" + re.escape(_UNIT_FIRST) + "])" + _TAIL
+)
 _CN_COUNTED = re.compile(r"(?:" + "|".join(COUNT_CUES) + r")(?P<cn>[" + _CN_DIGITS + r"]+)" + _TAIL)
 _CN_ROUGH = re.compile(r"(?P<cn>[" + _CN_DIGITS + r"]+)(?=(?:" + _MULT_ALT + r")?[余多])" + _TAIL)
 _MORE = re.compile("[余多]")
