@@ -191,3 +191,16 @@ def test_check_runs_on_any_built_report(report: fr.Report) -> None:
     parts = {f.code for f in findings if f.code.startswith(("FZ10", "FZ2"))}
     again = {f.code for f in fr.check(fr.parse(rendered)) if f.code.startswith(("FZ10", "FZ2"))}
     assert again == parts
+
+
+def test_a_measure_named_with_a_parts_word_is_no_nested_part() -> None:
+    text = _compliant().replace(
+        "一、主要举措和成效\n",
+        "一、主要举措和成效\n（一）补齐执法短板\n开展培训。\n（二）制定普法计划\n印发计划。\n",
+    )
+    without_plans = re.sub(r"四、2025年工作安排\n继续加强执法培训。\n", "", text)
+    codes = {f.code for f in fr.check(fr.parse(without_plans))}
+    assert "FZ104" in codes
+    nested = without_plans.replace("（二）制定普法计划", "（二）下一步工作安排")
+    codes = {f.code for f in fr.check(fr.parse(nested))}
+    assert "FZ104" not in codes and "FZ106" in codes

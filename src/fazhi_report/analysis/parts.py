@@ -72,8 +72,15 @@ _PLAN_SENTENCE = re.compile(
     r"下一步|下一年度|下一阶段|今后|(?:新的一年|明年|来年|(?:19|20)[0-9]{2}年)[，,]?"
     r"[\u4e00-\u9fff*＊]{0,20}?将"
 )
+_PLAN_HEADING = re.compile(r"^(?:下一步|下一年|下年度|明年|来年|今后|(?:19|20)[0-9]{2}年)")
 _RESPONSIBILITY_LEAD = re.compile(r"第一责任人|主要负责人|主要负责同志|党政主要负责|一把手")
 _LEAD_CHARS = 40  # how far into a paragraph the responsibility wording must stand
+# A subsection of part 1 is another part only when its heading says so plainly: a measure's
+# heading may use a part's word ("补齐短板", "制定普法计划").
+_NESTED_CUES: dict[SectionRole, re.Pattern[str]] = {
+    SectionRole.SHORTCOMINGS: _SHORTCOMING_SENTENCE,
+    SectionRole.PLANS: _PLAN_HEADING,
+}
 
 
 def keyword_role(heading: str, year: int | None = None) -> SectionRole | None:
@@ -222,6 +229,9 @@ def find_parts(report: Report) -> dict[SectionRole, PartPlace]:
             sub_role = sub.role or keyword_role(sub.heading, report.year)
             if sub_role is None or sub_role == SectionRole.MEASURES or sub_role in places:
                 continue
+            strong = _NESTED_CUES.get(sub_role)
+            if sub.role is None and strong is not None and not strong.search(sub.heading):
+                continue  # 补齐短板, 制定普法计划: a measure named with a part's word
             path = f"sections[{index}].subsections[{sub_index}]"
             where = _section_location(sub, path, outer)
             places[sub_role] = PartPlace(sub_role, "nested", where, sub)
