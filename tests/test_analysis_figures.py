@@ -194,12 +194,24 @@ def _resolve(report: fr.Report, path: str) -> str:
     """The string a node path names (``sections[0].body[1].text``)."""
     node: Any = report
     for part in path.split("."):
-        name, _, index = part.partition("[")
+        name, _, indexes = part.partition("[")
         node = getattr(node, name)
-        if index:
-            node = node[int(index.rstrip("]"))]
+        for index in filter(None, indexes.replace("]", "").split("[")):
+            node = node[int(index)]
     assert isinstance(node, str)
     return node
+
+
+def test_a_table_cell_states_a_figure_with_its_unit() -> None:
+    report = fr.parse(
+        "一、主要举措和成效\n全年办结案件12件。\n类别\t件数\n行政复议\t12件\n行政诉讼\t3\n"
+    )
+    assert isinstance(report.sections[0].body[1], fr.Table)
+    figures = report.figures()
+    assert [(f.value, f.location.line) for f in figures] == [(12, 2), (12, 4)]
+    cell = figures[1]
+    assert cell.location.path == "sections[0].body[1].rows[1][1]"
+    assert _resolve(report, cell.location.path) == cell.text
 
 
 _sentences = st.lists(

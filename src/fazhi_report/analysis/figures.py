@@ -369,9 +369,10 @@ def figures_in(text: str, location: Location | None = None) -> Iterator[Figure]:
 def find_figures(report: Report) -> list[Figure]:
     """Every figure a report states, in document order (`Report.figures` calls this).
 
-    The headings, preamble, section bodies (paragraph text, point titles and texts) and
-    closing are read; the title (it states a year, never a quantity), tables and page
-    metadata are not. All strings are searched in one pass over their joined text.
+    The headings, preamble, section bodies (paragraph text, point titles and texts, table
+    cells) and closing are read; the title (it states a year, never a quantity) and page
+    metadata are not. A table cell gives a figure when it states one with its unit
+    (``12件``); a bare number (``12`` under a heading ``件数``) does not. All strings are searched in one pass over their joined text.
     """
     joined = JoinedText(report, kinds=_READ)
     text = joined.text
@@ -392,4 +393,4 @@ def find_figures(report: Report) -> list[Figure]:
     return list(_scan(norm, text, where))
 
 
-_READ = frozenset({"heading", "paragraph", "point_title", "point_text"})
+_READ = frozenset({"heading", "paragraph", "point_title", "point_text", "cell"})

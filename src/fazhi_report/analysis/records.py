@@ -23,7 +23,7 @@ from typing import Any, NamedTuple, Protocol
 import attrs
 
 from fazhi_report.errors import OptionError
-from fazhi_report.model import Paragraph, Report, Section
+from fazhi_report.model import Paragraph, Report, Section, Table
 from fazhi_report.numbering import format_marker
 
 __all__ = [
@@ -103,7 +103,8 @@ class TextField(NamedTuple):
         path: the node path of the string itself (``"sections[0].body[1].text"``).
         section: the official markers of the enclosing sections (``"一、（二）"``).
         line: the 1-based source line, or ``None``.
-        kind: ``"title"``, ``"heading"``, ``"paragraph"``, ``"point_title"`` or ``"point_text"``.
+        kind: ``"title"``, ``"heading"``, ``"paragraph"``, ``"point_title"``, ``"point_text"``
+            or ``"cell"`` (a table cell).
         part: ``"preamble"``, ``"section"`` or ``"closing"`` (``"title"`` for the title).
     """
 
@@ -142,13 +143,30 @@ def _paragraph_fields(
             )
 
 
+def _table_fields(out: list[TextField], table: Table, path: str, section: str, part: str) -> None:
+    first = table.layout.line if table.layout is not None else None
+    for r, row in enumerate(table.rows):
+        line = first + r if first is not None else None  # a row is one source line
+        for c, cell in enumerate(row):
+            if cell:
+                out.append(TextField(cell, f"{path}.rows[{r}][{c}]", section, line, "cell", part))
+
+
+def _blocks(
+    out: list[TextField], blocks: Sequence[object], path: str, section: str, part: str
+) -> None:
+    for index, block in enumerate(blocks):
+        if isinstance(block, Paragraph):
+            _paragraph_fields(out, block, f"{path}[{index}]", section, part)
+        elif isinstance(block, Table):
+            _table_fields(out, block, f"{path}[{index}]", section, part)
+
+
 def _section_fields(out: list[TextField], section: Section, path: str, outer: str) -> None:
     label = outer + section_label(section)
     line = section.layout.line if section.layout is not None else None
     out.append(TextField(section.heading, path + ".heading", label, line, "heading", "section"))
-    for index, block in enumerate(section.body):
-        if isinstance(block, Paragraph):  # other blocks (tables) hold no running text
-            _paragraph_fields(out, block, f"{path}.body[{index}]", label, "section")
+    _blocks(out, section.body, f"{path}.body", label, "section")
     for index, sub in enumerate(section.subsections):
         _section_fields(out, sub, f"{path}.subsections[{index}]", label)
 
@@ -158,21 +176,18 @@ def text_fields(report: Report) -> list[TextField]:
 
     The title, the preamble's paragraphs, each section's heading then its body then its
     subsections, the closing's paragraphs. A paragraph gives its own text (when it has one)
-    and then each point's title and text; blocks other than paragraphs are skipped.
+    and then each point's title and text; a table gives each cell that is not empty, row by
+    row (path ``…body[2].rows[1][0]``, kind ``"cell"``).
     """
     out: list[TextField] = []
     if report.title:
         title_layout = report.layout.title if report.layout is not None else None
         line = title_layout.line if title_layout is not None else None
         out.append(TextField(report.title, "title", "", line, "title", "title"))
-    for index, block in enumerate(report.preamble):
-        if isinstance(block, Paragraph):
-            _paragraph_fields(out, block, f"preamble[{index}]", "", "preamble")
+    _blocks(out, report.preamble, "preamble", "", "preamble")
     for index, section in enumerate(report.sections):
         _section_fields(out, section, f"sections[{index}]", "")
-    for index, block in enumerate(report.closing):
-        if isinstance(block, Paragraph):
-            _paragraph_fields(out, block, f"closing[{index}]", "", "closing")
+    _blocks(out, report.closing, "closing", "", "closing")
     return out
 
 
