@@ -372,7 +372,8 @@ def find_figures(report: Report) -> list[Figure]:
     The headings, preamble, section bodies (paragraph text, point titles and texts, table
     cells) and closing are read; the title (it states a year, never a quantity) and page
     metadata are not. A table cell gives a figure when it states one with its unit
-    (``12件``); a bare number (``12`` under a heading ``件数``) does not. All strings are searched in one pass over their joined text.
+    (``12件``); a bare number (``12`` under a heading ``件数``) does not. All strings are
+    searched in one pass over their joined text.
     """
     joined = JoinedText(report, kinds=_READ)
     text = joined.text
