@@ -85,6 +85,7 @@ _GLUED_BEFORE = frozenset("0123456789.:/-_+×*ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefgh
 _ROUGH_CHARS = frozenset(_CN_DIGITS + "万亿")
 _COUNT_CUE_END = re.compile("(?:" + "|".join(COUNT_CUES) + ")$")
 _PREFIX = re.compile(r"(?:超过|不足|不到|约|近|逾|超)$")
+_PREFIX_LAST = frozenset("过足到约近逾超")
 _NEEDS_NORMALISING = re.compile("[０-９．％]").search
 
 
@@ -295,7 +296,11 @@ def _scan(
         if unit == "%" and mult:
             continue
         location, begin, _ = where(start)
-        pre = _PREFIX.search(norm, max(begin, start - 2), start)
+        pre = (
+            _PREFIX.search(norm, max(begin, start - 2), start)
+            if before2[-1:] in _PREFIX_LAST
+            else None
+        )
         if pre is not None:
             start = pre.start()
         post = m.group("post")

@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import csv
 import io
+import itertools
 import json
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, NamedTuple, Protocol
@@ -121,26 +122,28 @@ class TextField(NamedTuple):
         return Location(self.path, self.section, self.line)
 
 
+def _tf(values: tuple[str, str, str, int | None, str, str]) -> TextField:
+    """A `TextField` from its six values: a NamedTuple's own constructor is a Python function,
+    ``tuple.__new__`` is not, and a report has hundreds of strings."""
+    return tuple.__new__(TextField, values)
+
+
 def _paragraph_fields(
     out: list[TextField], paragraph: Paragraph, path: str, section: str, part: str
 ) -> None:
     layout = paragraph.layout
     line = layout.line if layout is not None else None
     if paragraph.text:
-        out.append(TextField(paragraph.text, path + ".text", section, line, "paragraph", part))
+        out.append(_tf((paragraph.text, path + ".text", section, line, "paragraph", part)))
     for index, point in enumerate(paragraph.points):
         point_layout = point.layout
         point_line = point_layout.line if point_layout is not None else None
         if point_line is None:
             point_line = line
         where = f"{path}.points[{index}]"
-        out.append(
-            TextField(point.title, where + ".title", section, point_line, "point_title", part)
-        )
+        out.append(_tf((point.title, where + ".title", section, point_line, "point_title", part)))
         if point.text:
-            out.append(
-                TextField(point.text, where + ".text", section, point_line, "point_text", part)
-            )
+            out.append(_tf((point.text, where + ".text", section, point_line, "point_text", part)))
 
 
 def _table_fields(out: list[TextField], table: Table, path: str, section: str, part: str) -> None:
@@ -149,7 +152,7 @@ def _table_fields(out: list[TextField], table: Table, path: str, section: str, p
         line = first + r if first is not None else None  # a row is one source line
         for c, cell in enumerate(row):
             if cell:
-                out.append(TextField(cell, f"{path}.rows[{r}][{c}]", section, line, "cell", part))
+                out.append(_tf((cell, f"{path}.rows[{r}][{c}]", section, line, "cell", part)))
 
 
 def _blocks(
@@ -165,7 +168,7 @@ def _blocks(
 def _section_fields(out: list[TextField], section: Section, path: str, outer: str) -> None:
     label = outer + section_label(section)
     line = section.layout.line if section.layout is not None else None
-    out.append(TextField(section.heading, path + ".heading", label, line, "heading", "section"))
+    out.append(_tf((section.heading, path + ".heading", label, line, "heading", "section")))
     _blocks(out, section.body, f"{path}.body", label, "section")
     for index, sub in enumerate(section.subsections):
         _section_fields(out, sub, f"{path}.subsections[{index}]", label)
@@ -183,7 +186,7 @@ def text_fields(report: Report) -> list[TextField]:
     if report.title:
         title_layout = report.layout.title if report.layout is not None else None
         line = title_layout.line if title_layout is not None else None
-        out.append(TextField(report.title, "title", "", line, "title", "title"))
+        out.append(_tf((report.title, "title", "", line, "title", "title")))
     _blocks(out, report.preamble, "preamble", "", "preamble")
     for index, section in enumerate(report.sections):
         _section_fields(out, section, f"sections[{index}]", "")
@@ -213,15 +216,13 @@ class JoinedText:
     def __init__(self, report: Report, *, kinds: frozenset[str] | None = None) -> None:
         fields = text_fields(report)
         if kinds is not None:
-            fields = [f for f in fields if f.kind in kinds]
+            fields = [f for f in fields if f[4] in kinds]
         self.fields = fields
-        starts = []
-        at = 0
-        for field in fields:
-            starts.append(at)
-            at += len(field.text) + 1
+        texts = [f[0] for f in fields]
+        starts = list(itertools.accumulate(map(len, texts), lambda at, n: at + n + 1, initial=0))
+        starts.pop()
         self.starts = starts
-        self.text = "\n".join(field.text for field in fields)
+        self.text = "\n".join(texts)
 
     def field_at(self, offset: int) -> tuple[TextField, int]:
         """The string an offset of ``text`` falls in, and where that string starts."""
