@@ -49,7 +49,7 @@ FIGURE_COLUMNS = (
     "multiplier", "sentence",
 )  # fmt: skip
 """The CSV columns of ``figures`` (after ``file``)."""
-REFERENCE_COLUMNS = ("title", "kind", "count", "locations")
+REFERENCE_COLUMNS = ("title", "kind", "count", "lines")
 """The CSV columns of ``references`` (after ``file``)."""
 
 
@@ -126,7 +126,7 @@ def run_figures(paths: Sequence[Path], *, output_format: str = "text") -> tuple[
         for figure in figures:
             line = figure.location.line
             where = f"{source}:{line}" if line is not None else source
-            lines.append(f"{where}: {figure.location.section or '-'} {figure}")
+            lines.append(f"{where}: {figure.location.section or '-'} {figure.describe()}")
         rows.extend(_rows(source, figures))
     if output_format != "text":
         return write_rows(rows, output_format, columns=["file", *FIGURE_COLUMNS]), 0

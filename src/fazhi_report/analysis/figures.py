@@ -213,10 +213,14 @@ class Figure:
             "end": self.end,
         }
 
-    def __str__(self) -> str:
+    def describe(self) -> str:
+        """The figure without its location: ``"11000 起 [同比下降]  1.1万起"``."""
         qualifier = f" ({self.qualifier})" if self.qualifier else ""
         change = f" [{self.change.text}]" if self.change else ""
-        return f"{self.location}: {self.value} {self.unit}{qualifier}{change}  {self.text}"
+        return f"{self.value} {self.unit}{qualifier}{change}  {self.text}"
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.describe()}"
 
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:

@@ -103,11 +103,12 @@ class Reference:
     locations: tuple[Location, ...]
 
     def to_dict(self) -> dict[str, Any]:
-        """The reference as plain JSON data."""
+        """The reference as plain JSON data; ``lines`` lists each citation's source line."""
         return {
             "title": self.title,
             "kind": self.kind.value,
             "count": self.count,
+            "lines": [loc.line for loc in self.locations],
             "locations": [loc.to_dict() for loc in self.locations],
         }
 
