@@ -120,14 +120,14 @@ _DISTRACTORS = [
 
 
 @st.composite
-def _figure_clause(draw: st.DrawFn) -> tuple[str, Decimal, str, str | None]:
+def _figure_clause(draw: st.DrawFn) -> tuple[str, Decimal, str, str | None, str | None]:
     context = draw(st.sampled_from(_CONTEXTS))
     percent = draw(st.booleans())
     if draw(st.booleans()) and not percent:
         # a Chinese numeral is a count after a counting word
         number = draw(st.integers(1, 99))
         unit = draw(st.sampled_from(_UNITS))
-        return f"{context}累计{int_to_chinese(number)}{unit}", Decimal(number), unit, None
+        return f"{context}累计{int_to_chinese(number)}{unit}", Decimal(number), unit, None, None
     whole = draw(st.integers(0, 99999))
     places = draw(st.integers(0, 2))
     fraction = draw(st.integers(0, 10**places - 1)) if places else 0
@@ -135,7 +135,8 @@ def _figure_clause(draw: st.DrawFn) -> tuple[str, Decimal, str, str | None]:
     number = Decimal(written)
     if percent:
         prefix = draw(st.sampled_from(["", "同比下降", "较上年增长"]))
-        return f"{context}{prefix}{written}%", number, "%", None
+        direction = {"": None, "同比下降": "down", "较上年增长": "up"}[prefix]
+        return f"{context}{prefix}{written}%", number, "%", None, direction
     unit = draw(st.sampled_from(_UNITS))
     multiplier = draw(st.sampled_from(["", "万"])) if unit not in ("万元", "个月") else ""
     qualifier = draw(st.sampled_from([None, "余", "多", "约", "近", "以上"]))
@@ -149,15 +150,16 @@ def _figure_clause(draw: st.DrawFn) -> tuple[str, Decimal, str, str | None]:
     text += unit
     if qualifier == "以上":
         text += qualifier
-    return text, value, unit, qualifier
+    return text, value, unit, qualifier, None
 
 
 @given(st.lists(st.one_of(_figure_clause(), st.sampled_from(_DISTRACTORS)), min_size=1, max_size=8))
 def test_built_sentences_give_back_their_figures(clauses: list[Any]) -> None:
     sentence = "，".join(c if isinstance(c, str) else c[0] for c in clauses) + "。"
-    want = [(c[1], c[2], c[3]) for c in clauses if not isinstance(c, str)]
+    want = [(c[1], c[2], c[3], c[4]) for c in clauses if not isinstance(c, str)]
     found = list(figures_in(sentence))
-    assert [(f.value, f.unit, f.qualifier) for f in found] == want
+    got = [(f.value, f.unit, f.qualifier, f.change and f.change.direction) for f in found]
+    assert got == want
     for figure in found:
         assert sentence[figure.start : figure.end] == figure.text
         assert figure.sentence == sentence
