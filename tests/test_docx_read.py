@@ -134,6 +134,10 @@ def test_markers_drawn_by_word_numbering_are_read_as_typed() -> None:
     ]
     assert report.sections[1].subsections[0].body[0].text == "这是一个项目符号"
     assert report.title == "示例区司法局2025年法治政府建设情况报告"
+    # the text of the file shows the markers Word draws, so it reads back to the same outline
+    text = fr.render(report, "text")
+    assert "一、主要举措和成效\n" in text and "（二）规范执法\n" in text
+    assert fr.parse(text) == report
 
 
 def test_style_names_not_ids_give_the_hints() -> None:

@@ -550,7 +550,8 @@ class Report:
 
     Attributes:
         title: the title joined into one line, or ``None`` when the text has none.
-        organ: the reporting organ, from the title, else the signature, else the preamble.
+        organ: the reporting organ, from the title, else the signature, else the page's
+            发文机关 (`PageInfo.issuer`), else a place-qualified self-reference in the preamble.
         year: the year the report covers (0 to 9999), from the title, else the preamble, else
             the signature.
         addressee: the addressee line (主送机关) without its colon, e.g. ``"市委、市政府"``.
