@@ -424,13 +424,19 @@ class _Compiler:
             for number in _CHECK_NUMBERS:
                 line = self.heading_line(level, number).lstrip(SPACE)
                 found = style.read(line)
-                if found is None or found.level != level or found.number != number:
-                    read = "no heading" if found is None else f"level {found.level}"
+                if found is None:
                     raise self.refuse(
                         "heading",
                         f"level-{level} heading {number} is written {line!r}, which reads as "
-                        f"{read}{'' if found is None else f' number {found.number}'}: "
-                        "two levels are written alike",
+                        "no heading",
+                        "a marker the reader can find again",
+                    )
+                if found.level != level or found.number != number:
+                    raise self.refuse(
+                        "heading",
+                        f"level-{level} heading {number} is written {line!r}, which reads as "
+                        f"level {found.level} number {found.number}: two levels are written "
+                        "alike",
                         "a different marker for each level",
                     )
 
