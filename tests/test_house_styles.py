@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import fazhi_report as fr
@@ -87,6 +87,9 @@ def root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("house_styles")
 
 
+# Each example compiles a new template folder (Jinja compiles its templates, ~50 ms): half the
+# profile's examples keep the suite quick; HYPOTHESIS_PROFILE=thorough still searches hard.
+@settings(max_examples=max(50, settings.default.max_examples // 2))
 @given(
     report=reports(deepest=4),
     levels=house_levels(),
