@@ -315,3 +315,11 @@ def test_a_table_row_opening_with_a_number_is_no_bare_number_heading(tmp_path: P
     text = house_text(report, folder)
     assert "\n    1 复议诉讼\n" in text and "\n1\t行政复议\n" in text
     assert fr.parse(text, templates=folder) == report
+
+
+def test_a_folder_that_overrides_nothing_reads_as_the_default_reader(tmp_path: Path) -> None:
+    style = house_style(tmp_path)
+    assert style.indent == "　　" and style.point.write(2) == "二是"
+    for path in SAMPLES:
+        text = path.read_text("utf-8")
+        assert fr.parse(text, templates=tmp_path) == fr.parse(text)
