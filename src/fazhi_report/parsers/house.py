@@ -199,10 +199,13 @@ class HouseStyle:
             index = m.lastindex
             assert index is not None
             found = Marker(self._levels[index - 1], chinese_to_int(m.group(index)), m.group())
-            if line.hints is None:
-                line.hints = Hints(marker=found)
-            else:
-                line.hints.marker = found
+            h = line.hints
+            # a new record: a reader may share one Hints between lines
+            line.hints = (
+                Hints(marker=found)
+                if h is None
+                else Hints(h.is_title, h.level, h.list_marker, h.new_paragraph, h.cells, found)
+            )
 
     def parse(self, data: str | bytes, *, source: str = "<string>") -> Report:
         """Parse text written in this house style (or in the official form).
