@@ -516,3 +516,12 @@ register_format(
         description="the model as JSON (see fazhi_report.convert)",
     )
 )
+register_format(
+    Format(
+        "markdown",
+        suffixes=(".md", ".markdown"),
+        parser="fazhi_report.parsers.markdown:parse_markdown",
+        renderer="fazhi_report.renderers.markdown:MarkdownRenderer",
+        description="Markdown (CommonMark): headings as #, run-in headings in bold",
+    )
+)
