@@ -525,3 +525,12 @@ register_format(
         description="Markdown (CommonMark): headings as #, run-in headings in bold",
     )
 )
+register_format(
+    Format(
+        "html",
+        suffixes=(".html", ".htm"),
+        parser="fazhi_report.parsers.html:parse_html",
+        renderer="fazhi_report.renderers.html:HtmlRenderer",
+        description="web pages: read from government sites' pages, written in the official look",
+    )
+)
