@@ -78,6 +78,9 @@ _OWN = "fazhi-report"
 _CJK = re.compile("[\u3400-\u9fff]")
 # A break in the HTML source: a run of HTML whitespace holding a line break.
 _SOURCE_BREAK = re.compile(r"[ \t\f]*[\r\n][ \t\r\n\f]*")
+_BREAK_START = frozenset(" \t\f\r\n")
+_EDGE_BREAK_START = re.compile(r"^[ \t\f]*[\r\n][ \t\r\n\f]*")
+_EDGE_BREAK_END = re.compile(r"[ \t\f]*[\r\n][ \t\r\n\f]*$")
 _TITLE_PARTS = re.compile(r"\s*(?:_|\||｜|--|——|－|—| - )\s*")
 _DATA_CELL_MAX = 200  # characters: a cell holding more is running text, not data
 
@@ -157,6 +160,12 @@ class _Lines:
         if text:
             if not self.pieces:
                 self.number = number
+            # a source break at an element's edge parts inline elements (<span>来源：…</span>
+            # then <span>发布时间：…</span>): a space, as a browser shows it
+            if text[0] in _BREAK_START:
+                text = _EDGE_BREAK_START.sub(" ", text, 1)
+            if text[-1] in _BREAK_START:
+                text = _EDGE_BREAK_END.sub(" ", text, 1)
             self.pieces.append(text)
 
     def flush(self, *, soft_next: bool = False) -> None:
