@@ -4,7 +4,8 @@ Government sites publish reports as whole pages: navigation, scripts, share butt
 footers around the text, often declared GBK in ``<meta>``, often from a TRS or 集约化平台 CMS
 with the text in a ``TRS_Editor``, ``zoom`` or ``article`` block, paragraphs indented with
 ``&nbsp;``, lines broken with ``<br>``, and everything inside nested layout tables. The page is
-parsed with lxml.html (a real HTML parser: never patterns over markup), then:
+parsed with lxml's HTML parser (libxml2's, as ``lxml.html`` uses it: never patterns over
+markup), then:
 
 1. **Encoding.** The ``<meta charset>`` (or ``http-equiv`` Content-Type) of a page given as
    bytes is honoured (GBK and GB2312 are read as their superset GB18030); without one, or when
@@ -98,8 +99,17 @@ def _classes(element: Any) -> set[str]:
 
 
 def _hidden(element: Any) -> bool:
-    style = (element.get("style") or "").replace(" ", "").lower()
-    return "display:none" in style or element.get("hidden") is not None
+    if not element.attrib:  # most elements: no attribute at all
+        return False
+    style = element.get("style")
+    if style and "display:none" in style.replace(" ", "").lower():
+        return True
+    return element.get("hidden") is not None
+
+
+def _text(element: Any) -> str:
+    """All the text inside ``element`` (comments were removed when parsing)."""
+    return "".join(element.itertext())
 
 
 def _tag(element: Any) -> str:
@@ -139,7 +149,7 @@ def _data_table(table: Any) -> bool:
         return False
     for row in rows:
         for cell in row:
-            if _tag(cell) in ("td", "th") and len(cell.text_content().strip()) > _DATA_CELL_MAX:
+            if _tag(cell) in ("td", "th") and len(_text(cell).strip()) > _DATA_CELL_MAX:
                 return False
     return True
 
@@ -225,19 +235,21 @@ class _Lines:
             cells = []
             for cell in row:
                 if _tag(cell) in ("td", "th"):
-                    cells.append(" ".join(_join_source_breaks(cell.text_content()).split()))
+                    cells.append(" ".join(_join_source_breaks(_text(cell)).split()))
             self.text("\t".join(cells), row.sourceline or 0)
             self.flush()
 
 
 def _declared_charset(data: bytes) -> str | None:
     """The charset a page declares in ``<meta>``, read with lxml from its first bytes."""
-    import lxml.html
+    import lxml.etree
 
     head = data[:16384].decode("latin-1")  # markup is ASCII: latin-1 keeps it byte for byte
     try:
-        root = lxml.html.document_fromstring(head)
+        root = lxml.etree.fromstring(head, lxml.etree.HTMLParser())
     except Exception:  # no markup lxml can read: no declaration
+        return None
+    if root is None:
         return None
     for meta in root.iter("meta"):
         charset = meta.get("charset")
@@ -256,6 +268,12 @@ _GB = frozenset(("gbk", "gb2312", "gb_2312-80", "x-gbk", "gb18030", "cp936", "eu
 
 def _decode_page(data: bytes, source: str) -> tuple[str, str]:
     """The text of a page's bytes and the encoding read: as declared, else as detected."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        return decode(data, source)  # UTF-8 (most pages): whatever the page declares
     declared = _declared_charset(data)
     if declared in _GB:
         declared = "gb18030"
@@ -269,16 +287,17 @@ def _decode_page(data: bytes, source: str) -> tuple[str, str]:
 
 def _parse_tree(text: str, source: str) -> Any:
     import lxml.etree
-    import lxml.html
 
-    # bytes, not str: lxml refuses a str that carries an XML encoding declaration (XHTML)
-    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+    # bytes, not str: lxml refuses a str that carries an XML encoding declaration (XHTML); the
+    # plain etree elements, not lxml.html's classes, as this reader needs none of their methods
+    parser = lxml.etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
     try:
-        return lxml.html.document_fromstring(text.encode("utf-8", "surrogatepass"), parser)
-    except lxml.etree.ParserError:
-        raise EmptyInputError("the page holds no HTML to read", source=source) from None
+        root = lxml.etree.fromstring(text.encode("utf-8", "surrogatepass"), parser)
     except (ValueError, lxml.etree.LxmlError) as exc:
         raise DecodeError(f"the page cannot be read as HTML: {exc}", source=source) from None
+    if root is None:
+        raise EmptyInputError("the page holds no HTML to read", source=source)
+    return root
 
 
 def _text_blocks(root: Any) -> Iterator[tuple[Any, int]]:
@@ -302,9 +321,14 @@ def find_content(root: Any) -> Any:
     own = [e for e in root.iter("article") if _OWN in (e.get("class") or "").split()]
     if own:
         return own[0]
-    named = [e for e in root.iter() if _tag(e) and _classes(e) & CONTENT_NAMES]
-    named += [e for e in root.iter("article") if e not in named]
-    sizes = {e: _cjk(e.text_content()) for e in named}
+    # dict keys: each element once, in document order
+    found = dict.fromkeys(e for e in root.iterfind(".//*[@class]") if _classes(e) & CONTENT_NAMES)
+    found.update(
+        dict.fromkeys(e for e in root.iterfind(".//*[@id]") if _classes(e) & CONTENT_NAMES)
+    )
+    found.update(dict.fromkeys(root.iter("article")))
+    named = list(found)
+    sizes = {e: _cjk(_text(e)) for e in named}
     largest = max(sizes.values(), default=0)
     if largest >= 50:
         # the innermost named block that holds nearly all the text of the largest one
@@ -346,7 +370,7 @@ def _page_title(root: Any) -> tuple[str, int] | None:
     title = root.find(".//title")
     if title is None:
         return None
-    parts = _TITLE_PARTS.split(" ".join(title.text_content().split()))
+    parts = _TITLE_PARTS.split(" ".join(_text(title).split()))
     found = [part for part in parts if is_title_like(part)]
     return (max(found, key=len), title.sourceline or 0) if found else None
 

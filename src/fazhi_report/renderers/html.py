@@ -34,6 +34,7 @@ from typing import ClassVar
 
 from fazhi_report.model import Report
 from fazhi_report.registry import Renderer
+from fazhi_report.renderers._blocks import report_blocks
 from fazhi_report.renderers.templating import environment, render_template
 from fazhi_report.validation import ensure_valid
 
@@ -63,7 +64,13 @@ def render_html(
     """
     ensure_valid(report)
     env = environment(templates, sandboxed=sandboxed)
-    context = {"report": report, "fragment": fragment, "toc": toc, "generator": _generator()}
+    context = {
+        "report": report,
+        "blocks": report_blocks(report),
+        "fragment": fragment,
+        "toc": toc,
+        "generator": _generator(),
+    }
     return render_template(env, "html/report.html.j2", context)
 
 

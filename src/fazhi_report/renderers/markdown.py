@@ -28,6 +28,7 @@ from typing import ClassVar
 
 from fazhi_report.model import Report
 from fazhi_report.registry import Renderer
+from fazhi_report.renderers._blocks import report_blocks
 from fazhi_report.renderers.templating import environment, render_template
 from fazhi_report.validation import ensure_valid
 
@@ -99,6 +100,7 @@ def render_markdown(
     context = {
         "report": report,
         "md": escape_markdown,
+        "blocks": report_blocks(report),
         "front_matter": front_matter_lines(report) if front_matter else [],
     }
     text = render_template(env, "markdown/report.md.j2", context)
