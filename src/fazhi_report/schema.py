@@ -210,9 +210,10 @@ def json_schema(*, layout: bool = False) -> dict[str, Any]:
     Returns:
         A fresh dict each call (change it freely).
 
-    >>> schema = json_schema()
-    >>> schema["$schema"], schema["properties"]["version"]["const"]
-    ('https://json-schema.org/draft/2020-12/schema', 1)
+    Examples:
+        >>> schema = json_schema()
+        >>> schema["$schema"], schema["properties"]["version"]["const"]
+        ('https://json-schema.org/draft/2020-12/schema', 1)
     """
     data: dict[str, Any] = json.loads(_schema_json(layout))
     return data
