@@ -1,0 +1,74 @@
+"""Generated reports published the way CMS pages publish them read back as the same report.
+
+Each page wraps a report's official text in one of the common layouts (paragraphs in a
+TRS_Editor/zoom/article block, lines broken with <br>, a cell of a layout table), indented with
+&nbsp; or full-width spaces, among navigation, scripts, breadcrumbs, metadata, share bars and
+footers, in UTF-8 or GBK.
+"""
+
+from __future__ import annotations
+
+import html
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import fazhi_report as fr
+
+from .strategies import reports
+
+BOXES = (
+    '<div class="zoom"><div class="TRS_Editor">{}</div></div>',
+    '<div id="zoom" class="pages_content">{}</div>',
+    '<article><div class="article-content">{}</div></article>',
+    '<table width="980"><tr><td><table><tr><td>{}</td></tr></table></td></tr></table>',
+)
+
+
+@st.composite
+def published(draw: st.DrawFn) -> tuple[fr.Report, bytes | str]:
+    report = draw(reports())
+    lines = fr.render(report, "text", style="official").splitlines()
+    nbsp = draw(st.booleans())
+
+    def line(text: str) -> str:
+        text = html.escape(text)
+        if nbsp and text.startswith("\u3000\u3000"):
+            text = "&nbsp;" * 4 + text[2:]
+        return text
+
+    if draw(st.booleans()):
+        inner = "\n".join(f"<p>{line(text)}</p>" for text in lines if text.strip())
+    else:
+        inner = "<br>\n".join(line(text) for text in lines)
+    box = draw(st.sampled_from(BOXES))
+    meta = draw(
+        st.sampled_from(
+            (
+                "",
+                '<div class="info">发布日期：2025-01-02&nbsp;&nbsp;来源：县政府办</div>',
+                "<table><tr><td>索引号：</td><td>000-2025-01</td><td>发布机构：</td>"
+                "<td>某某县人民政府</td></tr></table>",
+            )
+        )
+    )
+    gbk = draw(st.booleans())
+    page = (
+        "<!DOCTYPE html><html><head>"
+        f'<meta http-equiv="Content-Type" content="text/html; charset={"gbk" if gbk else "utf-8"}">'
+        '<title>某某县人民政府</title><script>var tpl = "<p>不是正文</p>";</script>'
+        "<style>p { margin: 0 }</style></head><body>"
+        '<div class="nav"><a href="/">首页</a> | <a href="/gk">政务公开</a></div>'
+        '<div class="crumb">当前位置：首页 &gt; 政务公开 &gt; 工作报告</div>'
+        f"{meta}{box.format(inner)}"
+        '<div class="share">分享到：<a>微信</a> <a>微博</a></div><div style="display:none">隐藏</div>'
+        '<div class="footer">版权所有：某某县人民政府　备案号：0000</div>'
+        "<script>track();</script></body></html>"
+    )
+    return report, page.encode("gbk") if gbk else page
+
+
+@given(published())
+def test_a_published_report_reads_back_the_same(case: tuple[fr.Report, bytes | str]) -> None:
+    report, page = case
+    assert fr.parse(page, format="html") == report
