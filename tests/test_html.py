@@ -322,3 +322,24 @@ def test_html_suffix_and_save(tmp_path: Path) -> None:
     fr.save(_sample(), path)
     assert path.read_text("utf-8").startswith("<!DOCTYPE html>")
     assert fr.load(path) == _sample()
+
+
+def test_scripts_styles_and_hidden_text_inside_the_content_block_are_not_text() -> None:
+    page = (
+        "<html><body><div class='TRS_Editor'>"
+        "<p>青禾县公安局2024年法治政府建设情况报告</p>"
+        "<script>document.write('脚本文字');</script><style>p{color:red}</style>"
+        "<p>2024年，我局坚持依法行政<span style='display: none'>隐藏文字</span>，推进法治建设。</p>"
+        "<!-- 注释文字 --><p>一、主要举措和成效</p><p>全年开展执法培训12期。</p>"
+        "</div></body></html>"
+    )
+    report = fr.parse(page, format="html")
+    assert report.preamble[0].text == "2024年，我局坚持依法行政，推进法治建设。"
+    text = fr.render(report, "text")
+    for hidden in ("脚本文字", "color", "隐藏文字", "注释文字"):
+        assert hidden not in text
+
+
+def test_a_page_that_is_not_text_is_a_decode_error() -> None:
+    with pytest.raises(fr.DecodeError):
+        fr.parse(b"\x00\x01\x02\x03binary\xff\xfe\x00", format="html")

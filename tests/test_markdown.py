@@ -229,3 +229,8 @@ def test_unclosed_front_matter_is_text() -> None:
 def test_empty_markdown_is_an_empty_report() -> None:
     assert fr.parse("", format="markdown") == fr.Report()
     assert fr.render(fr.Report(), "markdown") == ""
+
+
+def test_markdown_bytes_that_are_not_text_are_a_decode_error() -> None:
+    with pytest.raises(fr.DecodeError):
+        fr.parse(b"\x00\x01\x02\x03binary\xff\xfe\x00", format="markdown")
