@@ -22,6 +22,7 @@ heading, a point or a signature as for every other format:
 
 from __future__ import annotations
 
+import functools
 import json
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +33,7 @@ from fazhi_report.parsers.builder import build_report
 from fazhi_report.parsers.lines import SPACE, Line
 
 if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
 __all__ = ["markdown_lines", "parse_markdown", "read_front_matter"]
@@ -210,12 +212,18 @@ class _Reader:
             self.add(text, self.number(token) + n)
 
 
-def markdown_lines(text: str) -> tuple[list[Line], dict[str, Any]]:
-    """The logical lines of a Markdown document, and its front matter's keys."""
+@functools.cache
+def _tokenizer() -> MarkdownIt:
+    """One markdown-it-py parser (CommonMark and pipe tables), made the first time it is needed."""
     from markdown_it import MarkdownIt
 
+    return MarkdownIt("commonmark").enable("table")
+
+
+def markdown_lines(text: str) -> tuple[list[Line], dict[str, Any]]:
+    """The logical lines of a Markdown document, and its front matter's keys."""
     values, body, offset = read_front_matter(text)
-    tokens = MarkdownIt("commonmark").enable("table").parse(body)
+    tokens = _tokenizer().parse(body)
     reader = _Reader(offset)
     reader.read(tokens)
     return reader.lines, values
