@@ -113,8 +113,9 @@ def _text(element: Any) -> str:
 
 
 def _tag(element: Any) -> str:
+    """An element's name ("" for what is no element); the HTML parser gives names in lower case."""
     tag = element.tag
-    return tag.lower() if isinstance(tag, str) else ""
+    return tag if isinstance(tag, str) else ""
 
 
 def _join_source_breaks(text: str) -> str:
@@ -179,8 +180,13 @@ class _Lines:
             self.pieces.append(text)
 
     def flush(self, *, soft_next: bool = False) -> None:
-        text = _join_source_breaks("".join(self.pieces))
-        self.pieces.clear()
+        pieces = self.pieces
+        if not pieces:  # most calls: a block opens or closes right after another
+            if not soft_next:
+                self.soft = False
+            return
+        text = _join_source_breaks(pieces[0] if len(pieces) == 1 else "".join(pieces))
+        pieces.clear()
         indent, body, end = _split(text)
         if body:
             level = self.level
