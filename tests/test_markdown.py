@@ -234,3 +234,12 @@ def test_empty_markdown_is_an_empty_report() -> None:
 def test_markdown_bytes_that_are_not_text_are_a_decode_error() -> None:
     with pytest.raises(fr.DecodeError):
         fr.parse(b"\x00\x01\x02\x03binary\xff\xfe\x00", format="markdown")
+
+
+def test_a_raw_html_block_gives_its_lines() -> None:
+    text = (
+        "# 青禾县公安局2024年法治政府建设情况报告\n\n一、主要举措和成效\n\n全年开展执法培训12期。\n\n"
+        '<div align="right">青禾县公安局<br>2025年1月20日<script>x()</script></div>\n'
+    )
+    report = fr.parse(text, format="markdown")
+    assert report.signature == fr.Signature("青禾县公安局", "2025-01-20")

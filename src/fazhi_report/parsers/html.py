@@ -48,7 +48,7 @@ from fazhi_report.parsers.builder import build_report
 from fazhi_report.parsers.forms import is_title_like
 from fazhi_report.parsers.lines import SPACE, Line
 
-__all__ = ["find_content", "html_lines", "parse_html"]
+__all__ = ["CONTENT_NAMES", "block_lines", "find_content", "html_lines", "parse_html"]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -426,6 +426,28 @@ def _lines_before(root: Any, content: Any) -> list[Line]:
             reader.walk(child)
 
     walk(body)
+    reader.flush()
+    return reader.lines
+
+
+def block_lines(markup: str) -> list[Line]:
+    """The lines of a piece of HTML (a raw block inside Markdown), read as a page's blocks are.
+
+    Line numbers count from 1 at the start of ``markup``. Markup lxml cannot read gives none.
+    """
+    import lxml.etree
+
+    parser = lxml.etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+    try:
+        root = lxml.etree.fromstring(
+            f"<div>{markup}</div>".encode("utf-8", "surrogatepass"), parser
+        )
+    except (ValueError, lxml.etree.LxmlError):
+        return []
+    if root is None:
+        return []
+    reader = _Lines(False)
+    reader.walk(root)
     reader.flush()
     return reader.lines
 

@@ -198,18 +198,15 @@ class _Reader:
                 self.add("\t".join(self.cells), self.number(token))
 
     def html(self, token: Token) -> None:
-        """A raw HTML block gives its text (a ``<div align="right">`` signature, say)."""
-        import lxml.html
+        """A raw HTML block gives its lines as the HTML reader reads them (blocks, ``<br>``):
+        a ``<div align="right">`` signature, say. Scripts and styles give none."""
+        from fazhi_report.parsers.html import block_lines
 
         content = token.content.strip()
         if not content:
             return
-        try:
-            fragment = lxml.html.fragment_fromstring(content, create_parent="div")
-        except Exception:  # markup too broken to read: its text is not worth guessing at
-            return
-        for n, text in enumerate(fragment.text_content().splitlines()):
-            self.add(text, self.number(token) + n)
+        for line in block_lines(content):
+            self.add(line.indent + line.text, self.number(token) + line.number - 1)
 
 
 @functools.cache
