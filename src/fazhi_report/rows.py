@@ -22,8 +22,8 @@ from __future__ import annotations
 
 from typing import Literal
 
-from fazhi_report.model import Paragraph, Report, Section
-from fazhi_report.renderers.lossless import paragraph_text
+from fazhi_report.model import Block, Paragraph, Report, Section
+from fazhi_report.renderers.lossless import block_text
 
 __all__ = ["to_rows"]
 
@@ -89,9 +89,9 @@ def _section_rows(
                 "number": section.number,
                 "role": section.role.value if section.role is not None else None,
                 "heading": section.heading,
-                "text": "\n".join(paragraph_text(p) for p in section.body),
-                "paragraphs": len(section.body),
-                "points": sum(len(p.points) for p in section.body),
+                "text": "\n".join(block_text(b) for b in section.body),
+                "paragraphs": sum(1 for b in section.body if isinstance(b, Paragraph)),
+                "points": len(section.points),
                 "subsections": len(section.subsections),
             }
         )
@@ -99,11 +99,12 @@ def _section_rows(
 
 
 def _point_rows(
-    paragraphs: list[Paragraph],
+    blocks: list[Block],
     where: str,
     section: Section | None,
     rows: list[dict[str, object]],
 ) -> None:
+    paragraphs = [b for b in blocks if isinstance(b, Paragraph)]
     for p_index, paragraph in enumerate(paragraphs, start=1):
         for index, point in enumerate(paragraph.points, start=1):
             rows.append(
