@@ -233,8 +233,11 @@ def test_html5_article_with_a_data_table() -> None:
     ]
     body = report.sections[0].subsections[0].body[0].text
     assert body == "制定年度执法计划，全年检查生产经营单位386家次，立案查处违法行为27起。"
-    texts = [p.text for p in report.sections[0].subsections[1].body]
-    assert "检查家次\t341\t386" in texts  # one line per data-table row
+    body = report.sections[0].subsections[1].body
+    assert body[-1] == fr.Table(
+        [["项目", "2023年", "2024年"], ["检查家次", "341", "386"], ["立案起数", "22", "27"]]
+    )
+    assert isinstance(body[-2], fr.Paragraph) and body[-2].text == "全年执法情况如下表："
     assert report.sections[1].body[0].text == (
         "执法人员专业知识结构不够合理，部分执法人员对新修订法规掌握不够。"
     )
@@ -343,3 +346,58 @@ def test_scripts_styles_and_hidden_text_inside_the_content_block_are_not_text() 
 def test_a_page_that_is_not_text_is_a_decode_error() -> None:
     with pytest.raises(fr.DecodeError):
         fr.parse(b"\x00\x01\x02\x03binary\xff\xfe\x00", format="html")
+
+
+ODD_TABLES = {
+    "one-row": [["类别", "件数"]],
+    "one-column": [["类别"], ["行政复议"], ["行政诉讼"]],
+    "ragged": [["类别", "件数", "占比"], ["行政复议", "12"], ["合计"]],
+    "empty-cells": [["类别", ""], ["", "12"]],
+    "spaces-around": [[" 类别", "件数 "], ["行政复议", "12"]],
+    "markup-like": [["<b>粗</b>", "a & b"], ["{{ x }}", "1. 列表"]],
+    "empty-row": [[], ["行政复议", "12"]],
+}
+
+
+@pytest.mark.parametrize("rows", ODD_TABLES.values(), ids=ODD_TABLES.keys())
+def test_tables_plain_text_cannot_carry_read_back_the_same(rows: list[list[str]]) -> None:
+    report = fr.Report(
+        sections=[
+            fr.Section(
+                1,
+                1,
+                "主要举措和成效",
+                role=fr.SectionRole.MEASURES,
+                body=[
+                    fr.Paragraph("全年办理案件如下。"),
+                    fr.Table(rows),
+                    fr.Paragraph("总体平稳。"),
+                ],
+            )
+        ]
+    )
+    page = fr.render(report, "html")
+    assert fr.parse(page, format="html") == report
+
+
+def test_a_table_is_an_html_table() -> None:
+    report = fr.Report(preamble=[fr.Table([["类别", "件数"], ["行政复议", "12"]])])
+    root = lxml.html.fragment_fromstring(fr.render(report, "html", fragment=True))
+    table = root.find("table")
+    assert table.get("class") == "fazhi-table"
+    assert [[td.text for td in tr] for tr in table.iter("tr")] == [
+        ["类别", "件数"],
+        ["行政复议", "12"],
+    ]
+
+
+def test_a_layout_table_is_not_a_table_and_a_single_column_is_text() -> None:
+    page = (
+        "<html><body><div class='TRS_Editor'><p>青禾县公安局2024年法治政府建设情况报告</p>"
+        "<table><tr><td>2024年，我局坚持依法行政，推进法治公安建设，取得了明显成效。</td></tr>"
+        "<tr><td>一、主要举措和成效</td></tr><tr><td>全年开展执法培训12期。</td></tr></table>"
+        "</div></body></html>"
+    )
+    report = fr.parse(page, format="html")
+    assert report.tables == []
+    assert [s.heading for s in report.sections] == ["主要举措和成效"]

@@ -2,8 +2,8 @@
 
 Each page wraps a report's official text in one of the common layouts (paragraphs in a
 TRS_Editor/zoom/article block, lines broken with <br>, a cell of a layout table), indented with
-&nbsp; or full-width spaces, among navigation, scripts, breadcrumbs, metadata, share bars and
-footers, in UTF-8 or GBK.
+&nbsp; or full-width spaces, its tables as data tables, among navigation, scripts,
+breadcrumbs, metadata, share bars and footers, in UTF-8 or GBK.
 """
 
 from __future__ import annotations
@@ -37,18 +37,30 @@ def published(draw: st.DrawFn) -> tuple[fr.Report, bytes | str]:
             text = "&nbsp;" * 4 + text[2:]
         return text
 
-    if draw(st.booleans()):
-        inner = "\n".join(f"<p>{line(text)}</p>" for text in lines if text.strip())
-    else:
-        inner = "<br>\n".join(line(text) for text in lines)
+    paragraphs = draw(st.booleans())
+    parts: list[str] = []
+    rows: list[str] = []
+    for text in [*lines, ""]:
+        if "\t" in text:  # a table's row in the official text: the page has a <table>
+            cells = "".join(f"<td>{html.escape(cell)}</td>" for cell in text.split("\t"))
+            rows.append(f"<tr>{cells}</tr>")
+            continue
+        if rows:
+            parts.append(f"<table border='1'>{''.join(rows)}</table>")
+            rows = []
+        if paragraphs and text.strip():
+            parts.append(f"<p>{line(text)}</p>")
+        elif not paragraphs:
+            parts.append(line(text) + "<br>")
+    inner = "\n".join(parts)
     box = draw(st.sampled_from(BOXES))
     meta = draw(
         st.sampled_from(
             (
                 "",
                 '<div class="info">发布日期：2025-01-02&nbsp;&nbsp;来源：县政府办</div>',
-                "<table><tr><td>索引号：</td><td>000-2025-01</td><td>发布机构：</td>"
-                "<td>某某县人民政府</td></tr></table>",
+                "<table><tr><td>索引号：</td><td>000-2025-01</td><td>主题分类：</td>"
+                "<td>综合政务</td></tr></table>",
             )
         )
     )

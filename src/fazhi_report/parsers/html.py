@@ -19,9 +19,9 @@ markup), then:
 4. **Lines.** Each block element (``p``, ``div``, headings, list items, table cells…) starts a
    line and each ``<br>`` breaks one; a break in the HTML source inside a paragraph is
    nothing between Chinese characters and a space between Latin ones, as browsers show it;
-   ``&nbsp;`` and full-width spaces at a line's start are its indent. A data table (rows of
-   short cells, no table inside) gives one line per row, cells separated by a tab; a layout
-   table is read cell by cell as blocks.
+   ``&nbsp;`` and full-width spaces at a line's start are its indent. A data table (two rows
+   or more of two cells or more, each short, no table inside; our own ``fazhi-table`` always)
+   is a `fazhi_report.model.Table`; a layout table is read cell by cell as blocks.
 5. **Around the block.** Lines before the content block that read as a report title, or as page
    metadata (发布日期, 来源, 索引号, 发文机关…), are kept ahead of the content, where the
    builder finds the title and fills `fazhi_report.model.PageInfo`; the page ``<title>`` (its
@@ -76,6 +76,7 @@ CONTENT_NAMES = _words(
     "xxgk_content view view-content info_content infocontent bt_content"
 )
 _OWN = "fazhi-report"
+_OWN_TABLE = "fazhi-table"
 _CJK = re.compile("[\u3400-\u9fff]")
 # A break in the HTML source: a run of HTML whitespace holding a line break.
 _SOURCE_BREAK = re.compile(r"[ \t\f]*[\r\n][ \t\r\n\f]*")
@@ -141,11 +142,28 @@ def _split(text: str) -> tuple[str, str, str]:
     return text[:start], stripped, text[start + len(stripped) :]
 
 
+def _rows(table: Any) -> list[Any]:
+    """The rows of a table (in thead, tbody, tfoot or directly), not those of tables inside."""
+    rows = []
+    for child in table:
+        tag = _tag(child)
+        if tag == "tr":
+            rows.append(child)
+        elif tag in ("thead", "tbody", "tfoot"):
+            rows.extend(row for row in child if _tag(row) == "tr")
+    return rows
+
+
 def _data_table(table: Any) -> bool:
-    """A table of data (rows of short cells) rather than one laying out the page."""
+    """A table of data (rows of short cells) rather than one laying out the page.
+
+    Our own tables (``class="fazhi-table"``) always are.
+    """
+    if _OWN_TABLE in (table.get("class") or "").split():
+        return True
     if table.find(".//table") is not None:
         return False
-    rows = [row for row in table.iter("tr")]
+    rows = _rows(table)
     if len(rows) < 2 or max(len(row.findall("td")) + len(row.findall("th")) for row in rows) < 2:
         return False
     for row in rows:
@@ -211,7 +229,12 @@ class _Lines:
         tag = _tag(element)
         number = element.sourceline or 0
         if tag == "br":
+            count = len(self.lines)
             self.flush(soft_next=True)
+            if len(self.lines) == count and self.lines and self.lines[-1].text:
+                # a <br> ending an empty line (<br><br>) is a blank line: it parts paragraphs
+                # and tables as in plain text
+                self.lines.append(Line("", "", "\n", number))
             self.text(element.tail, number)
             return
         if tag in _DROP or not tag or _hidden(element):
@@ -237,13 +260,22 @@ class _Lines:
         self.text(element.tail, number)
 
     def table(self, table: Any) -> None:
-        for row in table.iter("tr"):
+        """A data table: one line a row, with its cells (a blank line keeps the next apart).
+
+        Our own tables keep each cell's text as it is; a page's cells have their runs of
+        spaces and line breaks made one space, as a browser shows them.
+        """
+        exact = _OWN_TABLE in (table.get("class") or "").split()
+        for row in _rows(table):
             cells = []
             for cell in row:
                 if _tag(cell) in ("td", "th"):
-                    cells.append(" ".join(_join_source_breaks(_text(cell)).split()))
-            self.text("\t".join(cells), row.sourceline or 0)
-            self.flush()
+                    text = _text(cell)
+                    cells.append(text if exact else " ".join(_join_source_breaks(text).split()))
+            number = row.sourceline or 0
+            self.lines.append(Line("", "\t".join(cells), "\n", number, cells=tuple(cells)))
+        self.lines.append(Line("", "", "\n", table.sourceline or 0))
+        self.soft = False
 
 
 def _declared_charset(data: bytes) -> str | None:
@@ -391,8 +423,9 @@ def html_lines(root: Any) -> tuple[list[Line], Any]:
     if own:
         return lines, content
     # lines before the content block: a title and page metadata stay, chrome goes
+    # (a disclosure table's rows are metadata lines here, not a table of the report)
     kept = [
-        line
+        line if line.cells is None else Line("", line.text, line.end, line.number)
         for line in _lines_before(root, content)
         if is_title_like(line.text) or _metadata_line(line.text)
     ]

@@ -15,7 +15,8 @@ heading, a point or a signature as for every other format:
   ``**（一）加强组织领导**。坚持…``, reads as one); images and inline HTML give none.
 - **lists**: each item is a paragraph; an ordered item's number is read as if typed
   (``1.`` is a level-3 marker), a bullet item is a paragraph of its own (``- 一是…``).
-- **tables**: each row is one line, its cells separated by a tab.
+- **tables**: a pipe table (or an HTML ``<table>`` in a raw block) is a
+  `fazhi_report.model.Table`, its header row the first row.
 - **YAML front matter** (between ``---`` lines at the top) is not text; its ``organ``, ``year``
   and ``roles`` keys, as the Markdown renderer writes them, replace what the builder derives.
 """
@@ -145,6 +146,12 @@ class _Reader:
             )
         )
 
+    def row(self, cells: list[str], number: int, first: bool) -> None:
+        """A table row: rows of one table are adjacent lines, tables apart from other blocks."""
+        if first and self.lines:
+            self.lines.append(Line("", "", "\n", number))
+        self.lines.append(Line("", "\t".join(cells), "\n", number, cells=tuple(cells)))
+
     def read(self, tokens: list[Token]) -> None:
         headings = [t for t in tokens if t.type == "heading_open"]
         h1 = [t for t in headings if t.tag == "h1"]
@@ -153,6 +160,7 @@ class _Reader:
         elif headings:
             self.depth_offset = min(int(t.tag[1]) for t in headings) - 1
         item_marker: str | None = None
+        first_row = False
         for k, token in enumerate(tokens):
             kind = token.type
             if kind == "heading_open":
@@ -190,12 +198,15 @@ class _Reader:
                     self.add(text, self.number(token) + n + 1)
             elif kind == "html_block":
                 self.html(token)
+            elif kind == "table_open":
+                first_row = True
             elif kind == "tr_open":
                 self.cells = []
             elif kind in ("th_open", "td_open"):
-                self.cells.append(" ".join(_inline_lines(tokens[k + 1])).strip(SPACE))
+                self.cells.append(" ".join(_inline_lines(tokens[k + 1])))
             elif kind == "tr_close":
-                self.add("\t".join(self.cells), self.number(token))
+                self.row(self.cells, self.number(token), first_row)
+                first_row = False
 
     def html(self, token: Token) -> None:
         """A raw HTML block gives its lines as the HTML reader reads them (blocks, ``<br>``):
@@ -205,8 +216,16 @@ class _Reader:
         content = token.content.strip()
         if not content:
             return
+        first_row = True
         for line in block_lines(content):
-            self.add(line.indent + line.text, self.number(token) + line.number - 1)
+            number = self.number(token) + line.number - 1
+            cells = line.cells
+            if cells is not None:
+                self.row(list(cells), number, first_row)
+                first_row = False
+            else:
+                self.add(line.indent + line.text, number)
+                first_row = True
 
 
 @functools.cache

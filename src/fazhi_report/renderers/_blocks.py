@@ -8,24 +8,36 @@ paragraph (about three times faster). Each block is ``(kind, node, extra)``:
   ``id`` is its position, ``section-2-1``;
 - ``("p", paragraph, continued)``: a paragraph; ``continued`` is true for the first paragraph of
   a run-in section, which goes on the heading's line;
+- ``("table", table, None)``: a table;
 - ``("close", section, id)``: the section (and its subsections) ends.
 """
 
 from __future__ import annotations
 
+from fazhi_report.model import Block as ModelBlock
 from fazhi_report.model import Paragraph, Report, Section
 
-__all__ = ["Block", "report_blocks"]
+__all__ = ["Block", "report_blocks", "run_in_lead"]
 
 Block = tuple[str, object, object]
 
 
+def _blocks(blocks: list[ModelBlock], out: list[Block], run_in: bool = False) -> None:
+    for k, block in enumerate(blocks):
+        if isinstance(block, Paragraph):
+            out.append(("p", block, run_in and k == 0))
+        else:
+            out.append(("table", block, None))
+
+
+def run_in_lead(section: Section) -> bool:
+    """Whether the section's heading runs on into its first block, a paragraph."""
+    return section.run_in and bool(section.body) and isinstance(section.body[0], Paragraph)
+
+
 def _section(section: Section, ident: str, out: list[Block]) -> None:
     out.append(("open", section, ident))
-    body = section.body
-    for k, block in enumerate(body):
-        if isinstance(block, Paragraph):
-            out.append(("p", block, k == 0 and section.run_in))
+    _blocks(section.body, out, run_in_lead(section))
     for k, sub in enumerate(section.subsections, start=1):
         _section(sub, f"{ident}-{k}", out)
     out.append(("close", section, ident))
@@ -33,8 +45,9 @@ def _section(section: Section, ident: str, out: list[Block]) -> None:
 
 def report_blocks(report: Report) -> list[Block]:
     """The preamble, the sections (opened and closed) and the closing, in document order."""
-    out: list[Block] = [("p", p, False) for p in report.preamble if isinstance(p, Paragraph)]
+    out: list[Block] = []
+    _blocks(report.preamble, out)
     for k, section in enumerate(report.sections, start=1):
         _section(section, f"section-{k}", out)
-    out.extend(("p", p, False) for p in report.closing if isinstance(p, Paragraph))
+    _blocks(report.closing, out)
     return out

@@ -3,8 +3,9 @@
 The title is a level-1 heading (``#``); level-1 sections are ``##`` with their marker
 (``## 一、主要举措和成效``), level 2 ``###``, levels 3 and 4 ``####`` and ``#####``; a run-in
 heading is the bold lead sentence of its paragraph (``**（一）加强组织领导**。坚持…``); points
-stay in their paragraph as the official form writes them (``一是…。二是…。``); the organ and
-date of the signature close the document on two lines. Markers, stops and dates come from the
+stay in their paragraph as the official form writes them (``一是…。二是…。``); a table is a
+pipe table (or a raw HTML table when rows differ in width); the organ and date of the signature
+close the document on two lines. Markers, stops and dates come from the
 shared official-form macros (``official/inline.j2``), so Markdown and the official text agree.
 
 Text is escaped (`escape_markdown`) so that nothing in a report reads as Markdown: ``*``,
@@ -26,13 +27,19 @@ import os
 import re
 from typing import ClassVar
 
-from fazhi_report.model import Report
+from fazhi_report.model import Report, Table
 from fazhi_report.registry import Renderer
 from fazhi_report.renderers._blocks import report_blocks
 from fazhi_report.renderers.templating import environment, render_template
 from fazhi_report.validation import ensure_valid
 
-__all__ = ["MarkdownRenderer", "escape_markdown", "front_matter_lines", "render_markdown"]
+__all__ = [
+    "MarkdownRenderer",
+    "escape_markdown",
+    "front_matter_lines",
+    "pipe_table",
+    "render_markdown",
+]
 
 # ASCII punctuation CommonMark may read as markup anywhere in a line (``&`` starts an entity,
 # ``|`` a table cell, ``~`` strike-through in common extensions). A backslash before any ASCII
@@ -62,6 +69,20 @@ def escape_markdown(text: str, start: bool = True) -> str:
         elif text[:1] in ("-", "+", "="):
             text = "\\" + text
     return text
+
+
+def pipe_table(table: Table) -> bool:
+    """Whether a pipe table carries ``table`` exactly: rows of one width, no spaces around cells.
+
+    A pipe table pads or cuts every row to its header's width and trims its cells; a table it
+    cannot carry is written as a raw HTML table instead.
+    """
+    widths = {len(row) for row in table.rows}
+    return (
+        len(widths) == 1
+        and min(widths) >= 1
+        and all(cell == cell.strip() for row in table.rows for cell in row)
+    )
 
 
 def front_matter_lines(report: Report) -> list[tuple[str, str]]:
@@ -101,6 +122,7 @@ def render_markdown(
         "report": report,
         "md": escape_markdown,
         "blocks": report_blocks(report),
+        "pipe_table": pipe_table,
         "front_matter": front_matter_lines(report) if front_matter else [],
     }
     text = render_template(env, "markdown/report.md.j2", context)
