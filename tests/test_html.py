@@ -401,3 +401,20 @@ def test_a_layout_table_is_not_a_table_and_a_single_column_is_text() -> None:
     report = fr.parse(page, format="html")
     assert report.tables == []
     assert [s.heading for s in report.sections] == ["主要举措和成效"]
+
+
+def test_a_named_block_with_little_text_loses_to_the_report() -> None:
+    paragraphs = "".join(
+        f"<p>（{n}）第{n}项工作。全年推进依法行政，开展执法检查，规范执法行为，提升执法质量。</p>"
+        for n in "一二三四五"
+    )
+    page = (
+        "<html><body><div class='content'>欢迎访问青禾县人民政府网站，这里发布政务信息和工作动态，"
+        "提供办事指南、政策解读、互动交流、便民服务和通知公告等栏目。</div>"
+        "<div class='main-box'><p>青禾县公安局2024年法治政府建设情况报告</p>"
+        "<p>2024年，我局坚持依法行政，推进法治公安建设。现将有关情况报告如下：</p>"
+        f"<p>一、主要举措和成效</p>{paragraphs}</div></body></html>"
+    )
+    report = fr.parse(page, format="html")
+    assert report.title == "青禾县公安局2024年法治政府建设情况报告"
+    assert len(report.sections[0].subsections) == 5

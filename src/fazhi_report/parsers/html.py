@@ -354,6 +354,21 @@ def _text_blocks(root: Any) -> Iterator[tuple[Any, int]]:
             yield element, own
 
 
+def _densest(root: Any) -> Any | None:
+    """The block whose paragraphs hold the most Chinese text (half of it counts for the block
+    above, so that a page's paragraphs pull their common parent up), if any holds some."""
+    scores: dict[Any, float] = {}
+    for element, size in _text_blocks(root):
+        holder = element if _tag(element) != "p" else element.getparent()
+        if holder is None:
+            continue
+        scores[holder] = scores.get(holder, 0) + size
+        parent = holder.getparent()
+        if parent is not None:
+            scores[parent] = scores.get(parent, 0) + size / 2
+    return max(scores, key=lambda e: scores[e]) if scores else None
+
+
 def find_content(root: Any) -> Any:
     """The element holding a page's report text (see the module's description)."""
     own = [e for e in root.iter("article") if _OWN in (e.get("class") or "").split()]
@@ -368,6 +383,7 @@ def find_content(root: Any) -> Any:
     named = list(found)
     sizes = {e: _cjk(_text(e)) for e in named}
     largest = max(sizes.values(), default=0)
+    densest = _densest(root)
     if largest >= 50:
         # the innermost named block that holds nearly all the text of the largest one
         best = max(sizes, key=lambda e: sizes[e])
@@ -376,22 +392,18 @@ def find_content(root: Any) -> Any:
                 list(best.iter())
             ):
                 best = element
-        return best
-    # no block named: the one whose paragraphs hold the most Chinese text (half of it counts
-    # for the block above, so that a page's paragraphs pull their common parent up)
-    scores: dict[Any, float] = {}
-    for element, size in _text_blocks(root):
-        holder = element if _tag(element) != "p" else element.getparent()
-        if holder is None:
-            continue
-        scores[holder] = scores.get(holder, 0) + size
-        parent = holder.getparent()
-        if parent is not None:
-            scores[parent] = scores.get(parent, 0) + size / 2
-    if not scores:
+        # a name is only a hint: a block elsewhere holding far more text is the report
+        if (
+            densest is None
+            or densest is best
+            or best in set(densest.iterancestors())
+            or _cjk(_text(densest)) <= 2 * sizes[best]
+        ):
+            return best
+    if densest is None:
         body = root.find("body")
         return body if body is not None else root
-    return max(scores, key=lambda e: scores[e])
+    return densest
 
 
 def _metadata_line(text: str) -> bool:
