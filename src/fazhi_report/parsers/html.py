@@ -15,7 +15,8 @@ markup), then:
 3. **The content block.** Our own pages (``<article class="fazhi-report">``, as the HTML
    renderer writes them) are read whole. Otherwise the block a CMS names (a class or id such
    as ``TRS_Editor``, ``zoom``, ``article``, ``content``; the innermost that holds nearly all
-   the text of the largest), else the block whose paragraphs hold the most Chinese text.
+   the text of the largest), else the block whose paragraphs hold the most Chinese text; that
+   block also wins over a named one holding less than half as much (a name is a hint).
 4. **Lines.** Each block element (``p``, ``div``, headings, list items, table cells…) starts a
    line and each ``<br>`` breaks one; a break in the HTML source inside a paragraph is
    nothing between Chinese characters and a space between Latin ones, as browsers show it;
