@@ -78,7 +78,6 @@ CONTENT_NAMES = _words(
 )
 _OWN = "fazhi-report"
 _OWN_TABLE = "fazhi-table"
-_CJK = re.compile("[\u3400-\u9fff]")
 # A break in the HTML source: a run of HTML whitespace holding a line break.
 _SOURCE_BREAK = re.compile(r"[ \t\f]*[\r\n][ \t\r\n\f]*")
 _BREAK_START = frozenset(" \t\f\r\n")
@@ -89,7 +88,9 @@ _DATA_CELL_MAX = 200  # characters: a cell holding more is running text, not dat
 
 
 def _cjk(text: str) -> int:
-    return len(_CJK.findall(text))
+    """About how many Chinese characters (and full-width marks) ``text`` holds: those take
+    three bytes in UTF-8, so counting bytes measures them in C, with no pattern."""
+    return (len(text.encode("utf-8", "surrogatepass")) - len(text)) >> 1
 
 
 def _classes(element: Any) -> set[str]:
@@ -283,7 +284,9 @@ def _declared_charset(data: bytes) -> str | None:
     """The charset a page declares in ``<meta>``, read with lxml from its first bytes."""
     import lxml.etree
 
-    head = data[:16384].decode("latin-1")  # markup is ASCII: latin-1 keeps it byte for byte
+    # HTML asks for the declaration in the first 1024 bytes; pages put scripts first, so look
+    # a little further. Markup is ASCII: latin-1 keeps it byte for byte.
+    head = data[:4096].decode("latin-1")
     try:
         root = lxml.etree.fromstring(head, lxml.etree.HTMLParser())
     except Exception:  # no markup lxml can read: no declaration
@@ -384,7 +387,7 @@ def find_content(root: Any) -> Any:
     named = list(found)
     sizes = {e: _cjk(_text(e)) for e in named}
     largest = max(sizes.values(), default=0)
-    densest = _densest(root)
+    body = root.find("body")
     if largest >= 50:
         # the innermost named block that holds nearly all the text of the largest one
         best = max(sizes, key=lambda e: sizes[e])
@@ -394,6 +397,9 @@ def find_content(root: Any) -> Any:
             ):
                 best = element
         # a name is only a hint: a block elsewhere holding far more text is the report
+        if body is None or 2 * sizes[best] >= _cjk(_text(body)):
+            return best  # the named block holds half the page's text or more
+        densest = _densest(root)
         if (
             densest is None
             or densest is best
@@ -401,8 +407,9 @@ def find_content(root: Any) -> Any:
             or _cjk(_text(densest)) <= 2 * sizes[best]
         ):
             return best
+        return densest
+    densest = _densest(root)
     if densest is None:
-        body = root.find("body")
         return body if body is not None else root
     return densest
 
