@@ -11,7 +11,7 @@ fr.render(report, "text", style="official")
 
 from importlib import metadata as _metadata
 
-from fazhi_report.api import formats, load, parse, render, save
+from fazhi_report.api import check, compare, formats, load, parse, render, save
 from fazhi_report.convert import (
     configure_converter,
     from_dict,
@@ -83,6 +83,8 @@ __all__ = [
     "UnknownFormatError",
     "UnknownStyleError",
     "__version__",
+    "check",
+    "compare",
     "configure_converter",
     "detach",
     "ensure_valid",
