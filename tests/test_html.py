@@ -418,3 +418,17 @@ def test_a_named_block_with_little_text_loses_to_the_report() -> None:
     report = fr.parse(page, format="html")
     assert report.title == "青禾县公安局2024年法治政府建设情况报告"
     assert len(report.sections[0].subsections) == 5
+
+
+def test_templates_override_one_file_and_run_sandboxed(tmp_path: Path) -> None:
+    (tmp_path / "html").mkdir()
+    (tmp_path / "html" / "official.css").write_text(".fazhi-report { color: navy; }\n", "utf-8")
+    page = fr.render(_sample(), "html", templates=tmp_path, sandboxed=True)
+    assert ".fazhi-report { color: navy; }" in page and "FangSong" not in page
+    assert fr.parse(page, format="html") == _sample()  # the other templates are the shipped ones
+    assert fr.render(_sample(), "html", sandboxed=True) == fr.render(_sample(), "html")
+
+
+def test_an_unknown_option_is_named() -> None:
+    with pytest.raises(fr.OptionError, match="'colour'"):
+        fr.render(_sample(), "html", colour="red")

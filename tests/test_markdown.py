@@ -279,3 +279,15 @@ def test_tables_plain_text_cannot_carry_read_back_the_same(rows: list[list[str]]
 def test_a_table_is_a_pipe_table() -> None:
     report = fr.Report(preamble=[fr.Table([["类别", "件数"], ["行政复议", "12"]])])
     assert fr.render(report, "markdown") == "| 类别 | 件数 |\n| --- | --- |\n| 行政复议 | 12 |\n"
+
+
+def test_templates_override_one_file_and_run_sandboxed(tmp_path: Path) -> None:
+    (tmp_path / "markdown").mkdir()
+    (tmp_path / "markdown" / "report.md.j2").write_text(
+        '{% import "markdown/macros.md.j2" as m with context %}'
+        "{{ m.body(blocks) }}<!-- {{ report.sections|length }} -->\n",
+        "utf-8",
+    )
+    text = fr.render(_sample(), "markdown", templates=tmp_path, sandboxed=True)
+    assert text.startswith("2025年，我局坚持依法行政。") and text.endswith("<!-- 1 -->\n")
+    assert fr.render(_sample(), "markdown", sandboxed=True) == fr.render(_sample(), "markdown")
