@@ -432,3 +432,20 @@ def test_templates_override_one_file_and_run_sandboxed(tmp_path: Path) -> None:
 def test_an_unknown_option_is_named() -> None:
     with pytest.raises(fr.OptionError, match="'colour'"):
         fr.render(_sample(), "html", colour="red")
+
+
+def test_what_a_cms_declares_in_meta() -> None:
+    page = (
+        "<html><head><title>工作报告_某某网</title>"
+        '<meta name="ArticleTitle" content="白石镇人民政府2024年法治政府建设情况报告">'
+        '<meta name="PubDate" content="2025-02-03 09:15">'
+        '<meta name="ContentSource" content="白石镇党政办"></head>'
+        "<body><div class='TRS_Editor'><p>2024年，白石镇坚持依法行政，推进法治政府建设。</p>"
+        "<p>一、主要举措和成效</p><p>全年办理行政执法案件12件，均无行政复议和诉讼。</p>"
+        "</div></body></html>"
+    )
+    report = fr.parse(page, format="html")
+    assert report.title == "白石镇人民政府2024年法治政府建设情况报告"
+    assert report.page.published == dt.datetime(2025, 2, 3, 9, 15)
+    assert report.page.source == "白石镇党政办"
+    assert "发布日期" not in fr.render(report, "text", style="official")

@@ -25,9 +25,11 @@ markup), then:
    is a `fazhi_report.model.Table`; a layout table is read cell by cell as blocks.
 5. **Around the block.** Lines before the content block that read as a report title, or as page
    metadata (发布日期, 来源, 索引号, 发文机关…), are kept ahead of the content, where the
-   builder finds the title and fills `fazhi_report.model.PageInfo`; the page ``<title>`` (its
-   part that reads as a report title, without the site name) is a title candidate when nothing
-   else reads as one. Everything after the block (footers, link lists) is left out.
+   builder finds the title and fills `fazhi_report.model.PageInfo`, after what the page
+   declares in ``<meta>`` (``PubDate``, ``ContentSource``: `META_FIELDS`). The ``ArticleTitle``
+   a CMS declares in ``<meta>``, else the part of the page ``<title>`` that reads as a report
+   title (without the site name), is a title candidate when nothing else reads as one.
+   Everything after the block (footers, link lists) is left out.
 
 The lines go to the one structure builder with a paragraph hint per block; our own pages also
 give the title and heading levels, and the organ, year and roles the renderer wrote in
@@ -49,7 +51,14 @@ from fazhi_report.parsers.builder import build_report
 from fazhi_report.parsers.forms import is_title_like
 from fazhi_report.parsers.lines import SPACE, Line
 
-__all__ = ["CONTENT_NAMES", "block_lines", "find_content", "html_lines", "parse_html"]
+__all__ = [
+    "CONTENT_NAMES",
+    "META_FIELDS",
+    "block_lines",
+    "find_content",
+    "html_lines",
+    "parse_html",
+]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -423,14 +432,35 @@ def _metadata_line(text: str) -> bool:
     )
 
 
-def _page_title(root: Any) -> tuple[str, int] | None:
-    """The part of the page's ``<title>`` that reads as a report title, and its line."""
+def _page_title(root: Any, metas: dict[str, tuple[str, int]]) -> tuple[str, int] | None:
+    """The page's title as a report title, and its line: the ``ArticleTitle`` a CMS declares in
+    ``<meta>``, else the part of ``<title>`` that reads as a report title (no site name)."""
+    declared = metas.get("articletitle")
+    if declared is not None and is_title_like(declared[0]):
+        return declared
     title = root.find(".//title")
     if title is None:
         return None
     parts = _TITLE_PARTS.split(" ".join(_text(title).split()))
     found = [part for part in parts if is_title_like(part)]
     return (max(found, key=len), title.sourceline or 0) if found else None
+
+
+# <meta name=…> fields CMS pages (TRS, 集约化平台) declare, and the page field each gives
+META_FIELDS = {"pubdate": "发布日期", "contentsource": "来源"}
+"""The ``<meta name>`` values read as page metadata (lower case), and the field each gives."""
+
+
+def _metas(root: Any) -> dict[str, tuple[str, int]]:
+    """The ``<meta name content>`` pairs of a page (names in lower case), with their lines."""
+    found: dict[str, tuple[str, int]] = {}
+    for meta in root.iter("meta"):
+        name, content = meta.get("name"), meta.get("content")
+        if name and content and content.strip():
+            found.setdefault(
+                name.strip().lower(), (" ".join(content.split()), meta.sourceline or 0)
+            )
+    return found
 
 
 def html_lines(root: Any) -> tuple[list[Line], Any]:
@@ -449,9 +479,16 @@ def html_lines(root: Any) -> tuple[list[Line], Any]:
         for line in _lines_before(root, content)
         if is_title_like(line.text) or _metadata_line(line.text)
     ]
-    head = kept + lines
-    if not any(is_title_like(line.text) for line in head[: len(kept) + 10]):
-        title = _page_title(root)
+    metas = _metas(root)
+    # what the page declares in <meta> comes first: what the page shows fills what it lacks
+    declared = [
+        Line("", f"{field}：{metas[name][0]}", "\n", metas[name][1], new_paragraph=True)
+        for name, field in META_FIELDS.items()
+        if name in metas
+    ]
+    head = declared + kept + lines
+    if not any(is_title_like(line.text) for line in head[: len(declared) + len(kept) + 10]):
+        title = _page_title(root, metas)
         if title is not None:
             head.insert(0, Line("", title[0], "\n", title[1], new_paragraph=True))
     return head, content
