@@ -137,3 +137,12 @@ def test_a_published_time_of_day_fits() -> None:
     data = fr.to_dict(report)
     assert data["page"]["published"] == "2024-03-05T14:09:00"
     assert _errors(CONTENT, data) == []
+
+
+def test_a_table_needs_its_rows_to_be_told_from_a_paragraph() -> None:
+    data = {"preamble": [{"rows": [["类别", "件数"], ["复议", "3"]]}, {"text": "正文。"}]}
+    assert _errors(CONTENT, data) == []
+    report = fr.from_dict(data)
+    assert isinstance(report.preamble[0], fr.Table) and isinstance(report.preamble[1], fr.Paragraph)
+    schema = fr.json_schema()
+    assert schema["$defs"]["Table"]["required"] == ["rows"]

@@ -14,7 +14,8 @@ schema = fr.json_schema(layout=True)       # with layout records, as to_dict(rep
 It says what `fazhi_report.from_dict` accepts, too: objects have no other keys, lists are
 arrays, a section's level is 1 to 4, numbers start at 1, a year has at most four digits, roles
 are their string values, dates are ISO strings (``PageInfo.published`` may carry a time of day).
-Only fields without a default are required, as `fazhi_report.from_dict` reads them.
+Only fields without a default are required, as `fazhi_report.from_dict` reads them, and a
+table's ``rows`` (the key that tells a table from a paragraph).
 """
 
 from __future__ import annotations
@@ -46,6 +47,9 @@ _MODEL_BOUNDS: dict[tuple[str, str], dict[str, int]] = {
     ("Report", "year"): {"minimum": 0, "maximum": MAX_YEAR},
 }
 _MOMENT_FIELDS = {("PageInfo", "published"), ("PageInfo", "issued")}
+# Fields with a default that from_dict still needs: a block with "rows" is a table, without
+# one a paragraph (see fazhi_report.convert).
+_TELLING = {("Table", "rows")}
 
 
 def schema_id(*, layout: bool = False) -> str:
@@ -156,7 +160,7 @@ class _Builder:
             if attribute.name in docs:
                 schema = {"description": docs[attribute.name], **schema}
             properties[attribute.name] = schema
-            if attribute.default is attrs.NOTHING:
+            if attribute.default is attrs.NOTHING or (name, attribute.name) in _TELLING:
                 required.append(attribute.name)
         summary = (cls.__doc__ or "").strip().splitlines()[0] if cls.__doc__ else name
         definition: dict[str, Any] = {
