@@ -291,3 +291,26 @@ def test_templates_override_one_file_and_run_sandboxed(tmp_path: Path) -> None:
     text = fr.render(_sample(), "markdown", templates=tmp_path, sandboxed=True)
     assert text.startswith("2025年，我局坚持依法行政。") and text.endswith("<!-- 1 -->\n")
     assert fr.render(_sample(), "markdown", sandboxed=True) == fr.render(_sample(), "markdown")
+
+
+def test_a_title_over_two_level_one_headings() -> None:
+    text = (
+        "# 青禾县公安局\n\n# 2024年法治政府建设情况报告\n\n2024年，我局坚持依法行政。\n\n"
+        "## 一、主要举措和成效\n\n全年开展执法培训12期。\n\n## 二、存在的不足\n\n培训还不够。\n"
+    )
+    report = fr.parse(text, format="markdown")
+    assert report.title == "青禾县公安局2024年法治政府建设情况报告"
+    assert [(s.level, s.number, s.heading) for s in report.walk()] == [
+        (1, 1, "主要举措和成效"),
+        (1, 2, "存在的不足"),
+    ]
+
+
+def test_level_one_headings_that_are_no_title_are_sections() -> None:
+    text = "# 工作成效\n\n# 存在问题\n\n正文。\n"
+    report = fr.parse(text, format="markdown")
+    assert report.title is None
+    assert [(s.level, s.number, s.heading) for s in report.sections] == [
+        (1, 1, "工作成效"),
+        (1, 2, "存在问题"),
+    ]

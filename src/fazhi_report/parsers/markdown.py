@@ -5,9 +5,10 @@ heading, a point or a signature as for every other format:
 
 - **headings** (ATX ``#`` or setext underlines) carry their depth as a hint. A document whose
   only level-1 heading comes first has it as the title (``# 某某局2024年法治政府建设情况报告``),
-  and ``##`` is then level 1 (``一、``), ``###`` level 2 and so on; without such a title the
-  shallowest heading is level 1. A heading that types its own marker (``## 一、…``) is read by
-  the marker; one without a marker gets the level from its depth and the next number.
+  as has one opening with a run of ``#`` headings that read as a title together (the organ,
+  then the year's report); the shallowest heading left is level 1 (``##`` after a title).
+  A heading that types its own marker (``## 一、…``) is read by the marker; one without a
+  marker gets the level from its depth and the next number.
 - **paragraphs** are one line each: a soft line break (a hard-wrapped paragraph) joins the text,
   with no space between Chinese characters; a hard line break (two spaces or ``\\`` at a line's
   end) starts a new line of the same paragraph (a signature's organ and date).
@@ -31,6 +32,7 @@ from fazhi_report.decoding import decode
 from fazhi_report.model import Report, SectionRole
 from fazhi_report.numbering import match_marker
 from fazhi_report.parsers.builder import build_report
+from fazhi_report.parsers.forms import is_title_like
 from fazhi_report.parsers.lines import SPACE, Line
 
 if TYPE_CHECKING:
@@ -111,7 +113,7 @@ class _Reader:
         self.offset = offset  # front-matter lines above the Markdown
         self.lines: list[Line] = []
         self.depth_offset = 1
-        self.title_at = -1
+        self.title_at: frozenset[int] = frozenset()
         self.lists: list[list[int]] = []  # per open list: [next number] or [] for bullets
         self.cells: list[str] = []
 
@@ -152,13 +154,30 @@ class _Reader:
             self.lines.append(Line("", "", "\n", number))
         self.lines.append(Line("", "\t".join(cells), "\n", number, cells=tuple(cells)))
 
+    def find_title(self, tokens: list[Token]) -> None:
+        """The title's headings, and the depth of level 1.
+
+        The title is the first heading when it is a ``#`` and no other ``#`` follows, or the
+        run of ``#`` headings it opens (``# 某某县公安局`` then ``# 2024年法治政府建设情况报告``)
+        when they read as a title together. Level 1 is the shallowest heading left.
+        """
+        at = [k for k, t in enumerate(tokens) if t.type == "heading_open"]
+        run: list[int] = []
+        for k in at:
+            if tokens[k].tag != "h1" or (run and k != run[-1] + 3):  # open, inline, close
+                break
+            run.append(k)
+        others = [k for k in at if tokens[k].tag == "h1" and k not in run]
+        if run and (
+            (len(run) == 1 and not others)
+            or is_title_like("".join(" ".join(_inline_lines(tokens[k + 1])) for k in run))
+        ):
+            self.title_at = frozenset(run)
+        rest = [int(tokens[k].tag[1]) for k in at if k not in self.title_at]
+        self.depth_offset = min(rest) - 1 if rest else 1
+
     def read(self, tokens: list[Token]) -> None:
-        headings = [t for t in tokens if t.type == "heading_open"]
-        h1 = [t for t in headings if t.tag == "h1"]
-        if len(h1) == 1 and headings[0] is h1[0]:
-            self.title_at = tokens.index(h1[0])
-        elif headings:
-            self.depth_offset = min(int(t.tag[1]) for t in headings) - 1
+        self.find_title(tokens)
         item_marker: str | None = None
         first_row = False
         for k, token in enumerate(tokens):
@@ -166,7 +185,7 @@ class _Reader:
             if kind == "heading_open":
                 texts = _inline_lines(tokens[k + 1])
                 text = " ".join(t for t in texts if t)
-                if k == self.title_at:
+                if k in self.title_at:
                     self.add(text, self.number(token), is_title=True)
                     continue
                 # a marker typed in the heading says its level; the depth speaks for the rest
