@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 import fazhi_report as fr
 
-from .strategies import reports
+from .strategies import report_like_text, reports
 
 BOXES = (
     '<div class="zoom"><div class="TRS_Editor">{}</div></div>',
@@ -84,3 +84,19 @@ def published(draw: st.DrawFn) -> tuple[fr.Report, bytes | str]:
 def test_a_published_report_reads_back_the_same(case: tuple[fr.Report, bytes | str]) -> None:
     report, page = case
     assert fr.parse(page, format="html") == report
+
+
+HTML_PIECES = st.sampled_from(
+    ("<p>", "</p>", "<br>", "<div class='zoom'>", "</div>", "<table>", "<tr>", "<td>", "</td>",
+     "</tr>", "</table>", "<script>", "</script>", "&nbsp;", "&amp;", "<h1>", "</h1>", "<!--",
+     "-->", "<title>", "</title>", "<meta charset='gbk'>", "<span style='display:none'>", "\n")
+)  # fmt: skip
+
+
+@given(st.lists(st.one_of(HTML_PIECES, report_like_text), max_size=30).map("".join), st.booleans())
+def test_any_page_parses_or_is_refused_and_its_report_reads_back(text: str, raw: bool) -> None:
+    try:
+        report = fr.parse(text.encode("utf-8", "surrogatepass") if raw else text, format="html")
+    except (fr.EmptyInputError, fr.DecodeError):
+        return  # an empty page, or bytes that are no text
+    assert fr.parse(fr.render(report, "html"), format="html") == report

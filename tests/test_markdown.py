@@ -6,13 +6,14 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 import fazhi_report as fr
 from fazhi_report.renderers.markdown import escape_markdown
 
 from .conftest import CORPUS, EXAMPLES, corpus_cases, needs_corpus
-from .strategies import reports
+from .strategies import report_like_text, reports
 
 
 @given(reports())
@@ -314,3 +315,15 @@ def test_level_one_headings_that_are_no_title_are_sections() -> None:
         (1, 1, "工作成效"),
         (1, 2, "存在问题"),
     ]
+
+
+MARKDOWN_PIECES = st.sampled_from(
+    ("# ", "## ", "\n", "\n\n", "**", "*", "_", "- ", "1. ", "> ", "    ", "`", "---\n", "===\n",
+     "| a | b |\n| --- | --- |\n", "<div>", "</div>", "<br>", "&amp;", "\\", "[x](y)")
+)  # fmt: skip
+
+
+@given(st.lists(st.one_of(MARKDOWN_PIECES, report_like_text), max_size=30).map("".join))
+def test_any_markdown_parses_and_its_report_reads_back(text: str) -> None:
+    report = fr.parse(text, format="markdown")
+    assert fr.parse(fr.render(report, "markdown"), format="markdown") == report
