@@ -449,3 +449,42 @@ def test_what_a_cms_declares_in_meta() -> None:
     assert report.page.published == dt.datetime(2025, 2, 3, 9, 15)
     assert report.page.source == "白石镇党政办"
     assert "发布日期" not in fr.render(report, "text", style="official")
+
+
+def test_jiyue_platform_page_in_gbk() -> None:
+    # 集约化平台 layout: metadata in <meta> and in a disclosure table of key cells without
+    # colons, the title in an <h1> outside the text block, styled spans, a data table
+    report = _read("jiyue_gbk.html")
+    assert report.layout is not None and report.layout.encoding == "gb18030"
+    assert report.title == "东陵县自然资源局2024年度法治政府建设情况报告"
+    assert (report.organ, report.year) == ("东陵县自然资源局", 2024)
+    assert report.page.published == dt.datetime(2025, 1, 27, 15, 20)
+    assert report.page.source == "县自然资源局"
+    assert report.page.issuer == "东陵县自然资源局"
+    assert report.page.issued == dt.date(2025, 1, 24)
+    assert [p.text for p in report.preamble if isinstance(p, fr.Paragraph)] == [
+        "2024年，县自然资源局在县委、县政府的领导下，坚持依法行政，规范行使自然资源管理职权，"
+        "法治政府建设各项任务有序推进。现将有关情况报告如下："
+    ]
+    assert _outline(report) == [
+        (1, 1, "主要举措和成效", False),
+        (2, 1, "规范重大行政决策", True),
+        (2, 2, "强化执法监督", True),
+        (1, 2, "存在的不足", False),
+        (1, 3, "2025年工作计划", False),
+    ]
+    assert report.tables == [fr.Table([["类别", "件数"], ["立案查处", "31"], ["责令整改", "57"]])]
+    assert len(report.points) == 5
+    assert report.signature == fr.Signature("东陵县自然资源局", dt.date(2025, 1, 24))
+    official = fr.render(report, "text", style="official")
+    for chrome in (
+        "无障碍",
+        "搜索",
+        "当前位置",
+        "索引号",
+        "字体",
+        "分享到",
+        "打印本页",
+        "网站标识码",
+    ):
+        assert chrome not in official

@@ -432,6 +432,26 @@ def _metadata_line(text: str) -> bool:
     )
 
 
+_KEYS = frozenset(_cues.METADATA_KEYS)
+_KEY_SPACES = str.maketrans("", "", " \t\u3000\xa0")
+
+
+def _fields(cells: tuple[str, ...]) -> str:
+    """A disclosure table's row as ``key：value`` fields (``索引号：…  主题分类：…``).
+
+    Such tables often put each key in a cell of its own without a colon (``<th>标 题</th>``):
+    a colon is added after a cell that is a metadata key, and fields are parted by two spaces,
+    as the builder reads metadata lines.
+    """
+    out = []
+    for cell in cells:
+        if cell.translate(_KEY_SPACES) in _KEYS:
+            out.append(cell + "：")
+        else:
+            out.append(cell + "  ")
+    return "".join(out).rstrip()
+
+
 def _page_title(root: Any, metas: dict[str, tuple[str, int]]) -> tuple[str, int] | None:
     """The page's title as a report title, and its line: the ``ArticleTitle`` a CMS declares in
     ``<meta>``, else the part of ``<title>`` that reads as a report title (no site name)."""
@@ -474,11 +494,12 @@ def html_lines(root: Any) -> tuple[list[Line], Any]:
         return lines, content
     # lines before the content block: a title and page metadata stay, chrome goes
     # (a disclosure table's rows are metadata lines here, not a table of the report)
-    kept = [
-        line if line.cells is None else Line("", line.text, line.end, line.number)
-        for line in _lines_before(root, content)
-        if is_title_like(line.text) or _metadata_line(line.text)
-    ]
+    kept = []
+    for line in _lines_before(root, content):
+        if line.cells is not None:
+            line = Line("", _fields(line.cells), line.end, line.number)
+        if is_title_like(line.text) or _metadata_line(line.text):
+            kept.append(line)
     metas = _metas(root)
     # what the page declares in <meta> comes first: what the page shows fills what it lacks
     declared = [
