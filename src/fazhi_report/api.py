@@ -43,7 +43,7 @@ def _read(
     parser = registry.get_parser(fmt)
     if templates is None:
         return parser(data, source=source)
-    # a reader that can read a house style says so by taking templates= (text, docx)
+    # a reader that can read a house style says so by taking templates=
     try:
         takes = "templates" in inspect.signature(parser).parameters
     except (TypeError, ValueError):
@@ -53,7 +53,7 @@ def _read(
             f"templates= reads documents written with your templates; the reader of the "
             f"format {fmt!r} does not take it",
             source=source,
-            expected="a format whose reader takes templates= (text, docx), or no templates=",
+            expected="a format whose reader takes templates= (text, docx, markdown, html)",
         )
     house_reader: Any = parser  # the Parser protocol leaves templates= to readers that take it
     report: Report = house_reader(data, source=source, templates=templates)
@@ -82,7 +82,7 @@ def parse(
         templates: the template folder the text was rendered with (``fr.render(report,
             "text", style="official", templates=...)``): its house forms (``第一部分``,
             ``【一】``…) read back as the official ones do (see `fazhi_report.parsers.house`).
-            The text and Word readers take it.
+            The text, Word, Markdown and HTML readers take it.
 
     Raises:
         UnknownFormatError: no format can read ``format``.

@@ -38,6 +38,7 @@ give the title and heading levels, and the organ, year and roles the renderer wr
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -581,12 +582,19 @@ def _apply_own_facts(report: Report, article: Any) -> None:
         section.role = known.get(role) if role else None
 
 
-def parse_html(data: str | bytes, *, source: str = "<html>") -> Report:
+def parse_html(
+    data: str | bytes,
+    *,
+    source: str = "<html>",
+    templates: str | os.PathLike[str] | None = None,
+) -> Report:
     """Parse a report from an HTML page (a government site's, or our own).
 
     Args:
         data: the page's text, or its bytes (encoding as declared in ``<meta>``, else detected).
         source: a name for the page, used in error messages.
+        templates: the template folder the document was rendered with: headings and points
+            written with its house forms read back (see `fazhi_report.parsers.house`).
 
     Raises:
         EmptyInputError: the page is empty.
@@ -599,7 +607,12 @@ def parse_html(data: str | bytes, *, source: str = "<html>") -> Report:
         raise EmptyInputError("the page is empty", source=source)
     root = _parse_tree(data, source)
     lines, content = html_lines(root)
-    report = build_report(lines, encoding=encoding)
+    if templates is None:
+        report = build_report(lines, encoding=encoding)
+    else:
+        from fazhi_report.parsers.house import house_style
+
+        report = house_style(templates).build(lines, encoding=encoding)
     if _tag(content) == "article" and _OWN in (content.get("class") or "").split():
         _apply_own_facts(report, content)
     return report

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 from typing import TYPE_CHECKING, Any
 
 from fazhi_report.decoding import decode
@@ -279,12 +280,19 @@ def _apply_front_matter(report: Report, values: dict[str, Any]) -> None:
                 section.role = None if role is None else SectionRole(role)
 
 
-def parse_markdown(data: str | bytes, *, source: str = "<markdown>") -> Report:
+def parse_markdown(
+    data: str | bytes,
+    *,
+    source: str = "<markdown>",
+    templates: str | os.PathLike[str] | None = None,
+) -> Report:
     """Parse a report written in Markdown (CommonMark, with pipe tables).
 
     Args:
         data: the Markdown text, or its bytes (UTF-8, UTF-16 with BOM, GB18030).
         source: a name for the input, used in error messages.
+        templates: the template folder the document was rendered with: headings and points
+            written with its house forms read back (see `fazhi_report.parsers.house`).
 
     Raises:
         EmptyInputError, DecodeError: ``data`` is bytes with no text, or not text.
@@ -293,6 +301,11 @@ def parse_markdown(data: str | bytes, *, source: str = "<markdown>") -> Report:
     if isinstance(data, bytes):
         data, encoding = decode(data, source)
     lines, values = markdown_lines(data)
-    report = build_report(lines, encoding=encoding)
+    if templates is None:
+        report = build_report(lines, encoding=encoding)
+    else:
+        from fazhi_report.parsers.house import house_style
+
+        report = house_style(templates).build(lines, encoding=encoding)
     _apply_front_matter(report, values)
     return report
