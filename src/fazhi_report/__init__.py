@@ -11,7 +11,9 @@ fr.render(report, "text", style="official")
 
 from importlib import metadata as _metadata
 
+from fazhi_report import batch
 from fazhi_report.api import formats, load, parse, render, save
+from fazhi_report.batch import ParseFailure, parse_many
 from fazhi_report.convert import (
     configure_converter,
     from_dict,
@@ -66,6 +68,7 @@ __all__ = [
     "OptionError",
     "PageInfo",
     "Paragraph",
+    "ParseFailure",
     "PluginError",
     "Point",
     "Problem",
@@ -78,6 +81,7 @@ __all__ = [
     "UnknownFormatError",
     "UnknownStyleError",
     "__version__",
+    "batch",
     "configure_converter",
     "detach",
     "ensure_valid",
@@ -88,6 +92,7 @@ __all__ = [
     "load",
     "make_converter",
     "parse",
+    "parse_many",
     "register_format",
     "render",
     "save",
