@@ -8,11 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import click
 import pytest
 
 import fazhi_report as fr
-import click
-
 from fazhi_report.cli import cli, main
 
 # A short report written for these tests; the organ and the figures are made up.
