@@ -459,6 +459,7 @@ def _describe_convert() -> str:
     suffixes = "\n".join(
         f"  {', '.join(f.suffixes)}: {f.name}" for f in table if f.can_read and f.suffixes
     )
+    writable = ", ".join(repr(f.name) for f in table if f.can_write)
     return f"""Render reports in another format or style.
 
 \b
@@ -472,6 +473,8 @@ from OUTPUT's suffix; '-' as INPUT reads standard input and as OUTPUT writes sta
 (text by default). An existing output is skipped unless --force; an output never overwrites
 an input. Files are written under a temporary name and renamed, so an interrupted run leaves
 no half-written file. Text in the 'lossless' style is the source exactly, byte for byte.
+
+Output formats (--to): {writable}.
 
 \b
 Readable suffixes:
