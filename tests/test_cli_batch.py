@@ -326,3 +326,14 @@ def test_a_summary_takes_time_to_print(folder: Path, capsys: pytest.CaptureFixtu
     assert err.splitlines()[-1].startswith("read 3 reports: 3 done, 0 failed, 0 skipped in ")
     seconds = float(err.rsplit(" in ", 1)[1].split(" s")[0])
     assert 0 <= seconds <= time.perf_counter() - started + 0.1
+
+
+def test_a_wrong_style_fails_once_before_any_work(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    args = ["convert", str(folder), "--out-dir", str(out), "--to", "text", "--style", "semantic"]
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "'semantic'" in err  # one error line, not one per file
+    assert not out.exists()

@@ -52,6 +52,7 @@ import click
 
 import fazhi_report as fr
 from fazhi_report import registry
+from fazhi_report.api import output_encoding
 from fazhi_report.batch import (
     ConvertOutcome,
     ConvertTask,
@@ -65,6 +66,7 @@ from fazhi_report.batch import (
     suffix_for,
     write_atomically,
 )
+from fazhi_report.decoding import encode
 from fazhi_report.model import Report, Section
 from fazhi_report.numbering import format_marker, format_point_marker
 from fazhi_report.registry import DEFAULT_FORMAT
@@ -585,6 +587,8 @@ def _convert(
             f"--encoding applies to text formats, and {to_format!r} is binary",
             expected="no --encoding",
         )
+    # A wrong style or option would fail every file alike: say it once, before any work.
+    registry.get_renderer(to_format).check(style, options, to_format)
     root = Path(out_dir) if out_dir is not None else None
     found = _find(inputs, exclude=[root] if root is not None else [])
     suffix = suffix_for(to_format)
@@ -695,10 +699,11 @@ def _convert_one(
                 expected="an OUTPUT file, or standard output sent to a pipe or file",
             )
         rendered = fr.render(report, to_format, style=style, **options)
-        data = render_bytes(
-            report, to_format, style=style, encoding=encoding, options=options, target="<stdout>"
-        )
-        _write_stdout(data, rendered if isinstance(rendered, str) else None)
+        if isinstance(rendered, str):
+            chosen = encoding or output_encoding(report, to_format)
+            _write_stdout(encode(rendered, chosen, "<stdout>"), rendered)
+        else:
+            _write_stdout(rendered, None)
     else:
         data = render_bytes(
             report, to_format, style=style, encoding=encoding, options=options, target=output

@@ -305,12 +305,12 @@ _HTML = """\
 <style>
 body {{ font-family: "FangSong", "仿宋", "Noto Serif CJK SC", serif; margin: 2em; }}
 h1 {{ font-family: "SimHei", "黑体", "Noto Sans CJK SC", sans-serif; font-size: 1.5em; }}
-.chart {{ width: 40em; margin: 1em 0 2em; }}
+.chart {{ width: 46em; margin: 1em 0 2em; }}
 .bar {{ display: flex; align-items: center; margin: .3em 0; }}
-.bar .label {{ width: 10em; }}
+.bar .label {{ width: 13em; white-space: nowrap; }}
 .bar .track {{ flex: 1; height: 1.2em; border: 1px solid #444; }}
 .bar .fill {{ height: 100%; background: #b22; }}
-.bar .value {{ width: 8em; text-align: right; font-variant-numeric: tabular-nums; }}
+.bar .value {{ width: 7em; text-align: right; font-variant-numeric: tabular-nums; }}
 table {{ border-collapse: collapse; font-size: .9em; }}
 th, td {{ border: 1px solid #888; padding: .2em .5em; }}
 td.n {{ text-align: right; }}
