@@ -453,3 +453,78 @@ def test_closed_stdout_is_quiet(command: str, tmp_path: Path) -> None:
         os.close(write_end)
     assert done.returncode == 1
     assert done.stderr == b""
+
+
+# ----------------------------------------------------------------- README and extending
+
+
+def test_readme_quick_start_commands(tmp_path: Path) -> None:
+    # The first shell block of the README: install, convert to Word, outline. The install is
+    # the test run's own; the fazhi-report commands run as written, from a copy of the repo's
+    # examples/, twice (the second convert finds its output and skips it).
+    from .conftest import EXAMPLES, ROOT
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    block = readme.split("```sh\n", 1)[1].split("```", 1)[0]
+    commands = [c.strip() for c in block.strip().split("&&")]
+    assert commands[0].startswith("python -m pip install")
+    steps = [c.split() for c in commands[1:]]
+    assert [s[:2] for s in steps] == [["fazhi-report", "convert"], ["fazhi-report", "inspect"]]
+    (tmp_path / "examples").mkdir()
+    for sample in EXAMPLES.glob("*.txt"):
+        (tmp_path / "examples" / sample.name).write_bytes(sample.read_bytes())
+    cli = [sys.executable, "-m", "fazhi_report.cli"]
+    src = str(Path(fr.__file__).resolve().parents[1])
+    for _ in range(2):
+        for step in steps:
+            done = subprocess.run(
+                [*cli, *step[1:]],
+                cwd=tmp_path,
+                capture_output=True,
+                env={**os.environ, "PYTHONPATH": src},
+                timeout=120,
+                check=False,
+            )
+            assert done.returncode == 0, done.stderr.decode()
+    assert "organ: 青禾县公安局" in done.stdout.decode("utf-8")
+
+
+def test_a_new_subcommand_is_a_few_lines(
+    tmp_path: Path, report_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from fazhi_report.cli import (
+        BatchProgress,
+        each_report,
+        from_option,
+        inputs_argument,
+        jobs_option,
+        subcommand,
+    )
+
+    @subcommand("titles", summary="Print each title.", epilog="Example:\n  fazhi-report titles d/")
+    @inputs_argument
+    @from_option
+    @jobs_option
+    def titles(
+        inputs: tuple[str, ...],
+        from_format: str | None,
+        jobs: int | None,
+        quiet: bool,
+        verbose: bool,
+    ) -> int:
+        with BatchProgress("read", quiet=quiet, verbose=verbose) as progress:
+            for found, report in each_report(inputs, progress, from_format=from_format, jobs=jobs):
+                click.echo(f"{found.relative}\t{report.title}")
+        return progress.exit_status
+
+    try:
+        (tmp_path / "empty.txt").write_bytes(b"")
+        assert main(["titles", str(report_file), str(tmp_path / "empty.txt"), "-j", "2"]) == 1
+        captured = capsys.readouterr()
+        assert captured.out == f"report.txt\t{TITLE}\n"
+        assert "fazhi-report: failed: " in captured.err and "empty" in captured.err
+        assert "read 2 reports: 1 done, 1 failed, 0 skipped" in captured.err
+        assert main(["--help"]) == 0
+        assert "Print each title." in capsys.readouterr().out
+    finally:
+        del cli.commands["titles"]
