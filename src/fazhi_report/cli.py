@@ -340,8 +340,15 @@ class BatchProgress:
         return self
 
     def start(self, total: int) -> None:
-        """Say how many inputs there are; draws the bar on a terminal."""
+        """Say how many inputs there are; on a terminal the bar appears with the first result.
+
+        The bar's refresh thread starts only then, after the worker processes have been
+        forked for the first chunk: forking a process that runs threads is unsafe.
+        """
         self.total = total
+
+    def _draw(self) -> None:
+        total = self.total or 0
         if self.terminal and not self.quiet and total > 1 and self._bar is None:
             from rich.console import Console
             from rich.progress import (
@@ -375,6 +382,7 @@ class BatchProgress:
 
     def record(self, source: str, status: str, reason: str = "", target: str = "") -> None:
         """Count one input: ``status`` is ``"done"``, ``"failed"`` or ``"skipped"``."""
+        self._draw()
         if status == "done":
             self.done += 1
             if not self.quiet and (self.verbose or self._bar is None):
@@ -481,6 +489,7 @@ Output formats (--to): {writable}.
 \b
 Readable suffixes:
 {suffixes}
+
 \b
 Styles of each format (the first is its default):
 {styles}"""
@@ -598,11 +607,11 @@ def _convert(
     )
     with BatchProgress("converted", quiet=quiet, verbose=verbose) as progress:
         progress.start(len(found))
-        for source, reason in refused:
-            progress.record(source, "failed", reason)
         work = [_with(template, source, target) for source, target in tasks]
         for outcome in convert_many(work, jobs=_jobs(jobs, len(work))):
             _record(progress, outcome, verbose)
+        for source, reason in refused:
+            progress.record(source, "failed", reason)
     return progress.exit_status
 
 
