@@ -221,9 +221,9 @@ def parse_many(
             process.
         format: the format of every file; by default each file's suffix or magic bytes.
         chunksize: files sent to a worker at a time.
-        apply: a picklable function (defined at module level) run on each report in the
-            worker, whose result is yielded instead of the report, e.g.
-            ``lambda``-free ``fr.rows.report_row``. Sending back a row rather than the whole
+        apply: a picklable function (defined at module level, not a lambda) run on each
+            report in the worker, whose result is yielded instead of the report, e.g.
+            `fazhi_report.rows.report_row`. Sending back a row rather than the whole
             report is what lets a pool scale: a report costs about as much to pickle as to
             parse. An exception it raises becomes that input's `ParseFailure`.
 
