@@ -14,6 +14,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import fazhi_report as fr
 from fazhi_report.cli import main
@@ -337,3 +339,28 @@ def test_a_wrong_style_fails_once_before_any_work(
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "'semantic'" in err  # one error line, not one per file
     assert not out.exists()
+
+
+_NAMES = st.text(alphabet="abc青禾县_-1", min_size=1, max_size=6)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.lists(_NAMES, min_size=1, max_size=3), min_size=1, max_size=6))
+def test_the_output_tree_mirrors_the_input_tree(
+    tmp_path_factory: pytest.TempPathFactory, trees: list[list[str]]
+) -> None:
+    root = tmp_path_factory.mktemp("tree")
+    source, out = root / "in", root / "out"
+    wanted = set()
+    for parts in trees:
+        relative = Path(*parts[:-1], parts[-1] + ".txt")
+        path = source / relative
+        if any(p.exists() and p.is_file() for p in path.parents) or path.is_dir():
+            continue  # a name already used for a file cannot also be a folder
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(SAMPLE)
+        wanted.add(relative.with_suffix(".json").as_posix())
+    assert (
+        main(["convert", str(source), "--out-dir", str(out), "--to", "json", "-q", "-j", "1"]) == 0
+    )
+    assert set(_files(out)) == wanted
