@@ -12,7 +12,16 @@ import datetime as dt
 
 from hypothesis import strategies as st
 
-from fazhi_report import Paragraph, Point, Report, Section, SectionRole, Signature
+from fazhi_report import (
+    Block,
+    Paragraph,
+    Point,
+    Report,
+    Section,
+    SectionRole,
+    Signature,
+    Table,
+)
 from fazhi_report._cues import fold
 from fazhi_report.analysis.roles import infer_role, infer_subrole
 
@@ -86,6 +95,10 @@ HEADINGS = (
     "其他需要报告的事项",
 )
 SUB_HEADINGS = ("存在的不足", "原因分析", "主要问题")
+TABLE_WORDS = (
+    "行政复议", "行政诉讼", "行政处罚", "行政许可", "规范性文件", "合法性审查", "合计",
+    "收案", "结案", "纠错", "应诉", "败诉", "同比", "类别", "件数", "占比",
+)  # fmt: skip
 CLOSING_OPENERS = ("新的一年，", "新征程上，", "总之，", "展望未来，")
 
 phrase = st.lists(st.sampled_from(WORDS), min_size=1, max_size=4).map("".join)
@@ -110,8 +123,23 @@ def paragraphs(draw: st.DrawFn) -> Paragraph:
     return Paragraph(lead, draw(points()))
 
 
-def bodies(max_size: int = 3) -> st.SearchStrategy[list[Paragraph]]:
-    return st.lists(paragraphs(), max_size=max_size)
+@st.composite
+def tables(draw: st.DrawFn) -> Table:
+    """Tables of the shape every format carries: two rows or more, of two cells or more."""
+    width = draw(st.integers(2, 4))
+    # what tables in these reports hold: kinds of cases and counts (a row of menu words such
+    # as 首页 or 服务 reads in plain text as a page's menu, and validate says so)
+    cell = st.one_of(st.sampled_from(TABLE_WORDS), number, number.map(lambda n: n + "件"))
+    # cells of a row differ: a row of one word twice reads in plain text as a menu (validate
+    # says so), and Word, JSON and the text form must all carry these tables
+    row = st.lists(cell, min_size=width, max_size=width, unique=True)
+    rows = draw(st.lists(row, min_size=2, max_size=4))
+    return Table(rows)
+
+
+def bodies(max_size: int = 3) -> st.SearchStrategy[list[Block]]:
+    block: st.SearchStrategy[Block] = st.one_of(paragraphs(), paragraphs(), paragraphs(), tables())
+    return st.lists(block, max_size=max_size)
 
 
 @st.composite
@@ -122,7 +150,7 @@ def sections(draw: st.DrawFn, level: int, count: int, deepest: int) -> list[Sect
             st.one_of(st.sampled_from(HEADINGS if level == 1 else SUB_HEADINGS), heading_text)
         )
         body = draw(bodies())
-        run_in = bool(body) and draw(st.booleans())
+        run_in = bool(body) and isinstance(body[0], Paragraph) and draw(st.booleans())
         subs: list[Section] = []
         if level < deepest:
             subs = draw(sections(level + 1, draw(st.integers(0, 3)), deepest))

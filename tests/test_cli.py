@@ -528,3 +528,19 @@ def test_a_new_subcommand_is_a_few_lines(
         assert "Print each title." in capsys.readouterr().out
     finally:
         del cli.commands["titles"]
+
+
+def test_the_outline_counts_tables_apart(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    table = fr.Table([["类别", "件数"], ["行政复议", "12"]])
+    report = fr.Report(
+        preamble=[fr.Paragraph("导语。"), table],
+        sections=[fr.Section(1, 1, "主要举措和成效", body=[fr.Paragraph("正文。"), table])],
+    )
+    path = tmp_path / "tables.json"
+    path.write_text(fr.to_json(report), encoding="utf-8")
+    assert main(["inspect", str(path)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert "preamble: 1 paragraph, 1 table" in out
+    assert "  一、主要举措和成效 (1 paragraph, 1 table)" in out

@@ -134,6 +134,10 @@ def test_markers_drawn_by_word_numbering_are_read_as_typed() -> None:
     ]
     assert report.sections[1].subsections[0].body[0].text == "这是一个项目符号"
     assert report.title == "示例区司法局2025年法治政府建设情况报告"
+    # the text of the file shows the markers Word draws, so it reads back to the same outline
+    text = fr.render(report, "text")
+    assert "一、主要举措和成效\n" in text and "（二）规范执法\n" in text
+    assert fr.parse(text) == report
 
 
 def test_style_names_not_ids_give_the_hints() -> None:
@@ -199,7 +203,7 @@ def test_text_in_controls_links_fields_tags_boxes_and_insertions_is_kept() -> No
     assert "删掉的字" not in fr.render(report, "text")
 
 
-def test_tables_become_rows_and_empty_paragraphs_are_layout() -> None:
+def test_tables_become_table_blocks_and_empty_paragraphs_are_layout() -> None:
     cell = "<w:tc>{}</w:tc>".format
     table = (
         "<w:tbl>"
@@ -209,8 +213,41 @@ def test_tables_become_rows_and_empty_paragraphs_are_layout() -> None:
     )  # fmt: skip
     body = p("一、主要举措和成效") + "<w:p/>" + table + "<w:p/><w:p/>" + p("二、存在的不足")
     report = fr.parse(make_docx(body))
-    assert [para.text for para in report.sections[0].body] == ["指标\t2025年", "办理案件\t42件"]
+    assert report.sections[0].body == [fr.Table([["指标", "2025年"], ["办理案件", "42件"]])]
     assert len(report.sections) == 2
+    # the table goes on to every format: text writes its rows as tab-separated lines
+    official = fr.render(report, "text", style="official")
+    assert "指标\t2025年\n办理案件\t42件\n" in official
+    assert fr.parse(official) == report
+    assert fr.parse(fr.render(report, "docx"), format="docx") == report
+    assert fr.from_json(fr.to_json(report)) == report
+
+
+def test_a_table_of_one_column_frames_paragraphs() -> None:
+    # a one-column table is a frame around text (a letterhead box), not data
+    frame = "<w:tbl><w:tr><w:tc>{}</w:tc></w:tr></w:tbl>".format(
+        p("一、主要举措和成效") + p("全年办理案件42件。")
+    )
+    report = fr.parse(make_docx(frame + p("二、存在的不足")))
+    assert [s.heading for s in report.sections] == ["主要举措和成效", "存在的不足"]
+    assert report.sections[0].body == [fr.Paragraph("全年办理案件42件。")]
+    assert report.tables == []
+
+
+def test_empty_cells_and_ragged_rows_are_kept() -> None:
+    cell = "<w:tc>{}</w:tc>".format
+    table = (
+        "<w:tbl>"
+        + "<w:tr>" + cell(p("甲")) + cell("<w:p/>") + cell(p("丙")) + "</w:tr>"
+        + "<w:tr>" + cell(p("丁")) + cell(p("戊")) + "</w:tr>"
+        + "</w:tbl>"
+    )  # fmt: skip
+    report = fr.parse(make_docx(p("一、主要举措和成效") + table))
+    assert report.tables == [fr.Table([["甲", "", "丙"], ["丁", "戊"]])]
+    # plain text cannot carry this shape as a table: validate says so, rendering still works
+    assert [p.code for p in fr.validate(report)] == ["table_in_text"]
+    again = fr.parse(fr.render(report, "docx"), format="docx")
+    assert again == report
 
 
 def test_soft_breaks_split_a_paragraph_into_lines_of_one_paragraph() -> None:

@@ -92,12 +92,12 @@ def _drop_point(report: Report, point: Point) -> None:
     for section in [None, *report.walk()]:
         body = report.preamble if section is None else section.body
         for index, paragraph in enumerate(body):
-            if any(p is point for p in paragraph.points):
+            if isinstance(paragraph, Paragraph) and any(p is point for p in paragraph.points):
                 paragraph.points = [p for p in paragraph.points if p is not point]
                 if not paragraph.points and not paragraph.text:
                     del body[index]
                     if section is not None and index == 0 and section.run_in:
-                        section.run_in = bool(body)
+                        section.run_in = bool(body) and isinstance(body[0], Paragraph)
                 return
 
 
@@ -127,14 +127,21 @@ def edited(draw: st.DrawFn, parsed: bool) -> Report:
                 siblings.insert(draw(st.integers(0, len(siblings) - 1)), siblings.pop(i))
         else:
             points = [p for s in report.walk() for p in s.points] + [
-                p for paragraph in report.preamble for p in paragraph.points
+                p
+                for paragraph in report.preamble
+                if isinstance(paragraph, Paragraph)
+                for p in paragraph.points
             ]
             if not points:
                 continue
             point = draw(st.sampled_from(points))
             _drop_point(report, point)
             if action == "move point":
-                targets = list(report.preamble) + [p for s in report.walk() for p in s.body]
+                targets = [
+                    p
+                    for p in [*report.preamble, *(b for s in report.walk() for b in s.body)]
+                    if isinstance(p, Paragraph)
+                ]
                 if not targets:
                     continue
                 target = draw(st.sampled_from(targets))

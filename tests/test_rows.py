@@ -104,7 +104,7 @@ def test_rows_are_flat_and_count_everything(report: Report) -> None:
         assert all(value is None or type(value) in (str, int) for value in row.values())
     assert [r["number"] for r in points] == [p.number for p in report.points]
     assert sum(r["points"] for r in sections) + sum(  # type: ignore[misc]
-        len(p.points) for p in report.preamble + report.closing
+        len(p.points) for p in report.preamble + report.closing if isinstance(p, fr.Paragraph)
     ) == len(points)
 
 
@@ -155,3 +155,13 @@ def test_report_rows_agree_with_the_model(report: Report) -> None:
     assert row["points"] == len(report.points)
     assert row["paragraphs"] == len(report.paragraphs)
     assert all(v is None or type(v) in (str, int, bool) for v in row.values())
+
+
+def test_report_rows_count_tables_apart_from_paragraphs() -> None:
+    table = fr.Table([["类别", "件数"], ["行政复议", "12"]])
+    report = Report(
+        preamble=[fr.Paragraph("导语。")],
+        sections=[fr.Section(1, 1, "主要举措和成效", body=[fr.Paragraph("正文。"), table])],
+    )
+    (row,) = to_rows([report], level="reports")
+    assert (row["paragraphs"], row["tables"]) == (2, 1)

@@ -37,6 +37,7 @@ from fazhi_report.errors import (
     UnknownStyleError,
 )
 from fazhi_report.model import (
+    Block,
     FieldError,
     PageInfo,
     Paragraph,
@@ -45,6 +46,7 @@ from fazhi_report.model import (
     Section,
     SectionRole,
     Signature,
+    Table,
 )
 from fazhi_report.registry import Format, FormatInfo, Renderer, register_format
 from fazhi_report.rows import to_rows
@@ -56,6 +58,7 @@ except _metadata.PackageNotFoundError:  # run from a source tree that was never 
     __version__ = "0+unknown"
 
 __all__ = [
+    "Block",
     "DataError",
     "DecodeError",
     "EmptyInputError",
@@ -77,6 +80,7 @@ __all__ = [
     "Section",
     "SectionRole",
     "Signature",
+    "Table",
     "TemplateError",
     "UnknownFormatError",
     "UnknownStyleError",

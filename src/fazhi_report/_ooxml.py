@@ -9,6 +9,7 @@ entities and network access off. lxml (which python-docx brings) is imported on 
 from __future__ import annotations
 
 import io
+import threading
 import zipfile
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -87,10 +88,21 @@ def read_part(package: zipfile.ZipFile, name: str, source: str) -> bytes:
     return data
 
 
-def _parser() -> Any:
-    from lxml import etree
+_PARSERS = threading.local()
 
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+
+def _parser() -> Any:
+    # made once a thread (an lxml parser is not shared between threads): making one costs
+    # as much as parsing a small part
+    parser = getattr(_PARSERS, "parser", None)
+    if parser is None:
+        from lxml import etree
+
+        parser = etree.XMLParser(
+            resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
+        )
+        _PARSERS.parser = parser
+    return parser
 
 
 def parse_xml(data: bytes, source: str, part: str) -> Any:

@@ -890,6 +890,13 @@ def _point_marker(number: int) -> str:
         return f"[point #{number}]"
 
 
+def _blocks(blocks: Sequence[object]) -> str:
+    """``"2 paragraphs"``, and the tables among them when there are any."""
+    paragraphs = sum(1 for block in blocks if isinstance(block, fr.Paragraph))
+    tables = len(blocks) - paragraphs
+    return _count(paragraphs, "paragraph") + (f", {_count(tables, 'table')}" if tables else "")
+
+
 def _outline_section(section: Section, depth: int, lines: list[str]) -> None:
     indent = _INDENT * depth
     entry = f"{indent}{_marker(section.level, section.number)}{_one_line(section.heading)}"
@@ -897,8 +904,7 @@ def _outline_section(section: Section, depth: int, lines: list[str]) -> None:
         entry += " [run-in]"
     if section.role is not None:
         entry += f" [{section.role.value}]"
-    paragraphs = [block for block in section.body if isinstance(block, fr.Paragraph)]
-    entry += f" ({_count(len(paragraphs), 'paragraph')})"
+    entry += f" ({_blocks(section.body)})"
     lines.append(entry)
     for point in section.points:
         lines.append(f"{indent}{_INDENT}{_point_marker(point.number)} {_one_line(point.title)}")
@@ -929,11 +935,11 @@ def outline(report: Report) -> list[str]:
         lines.append(f"page published: {report.page.published.isoformat()}")
     if report.page.source is not None:
         lines.append(f"page source: {report.page.source}")
-    lines.append(f"preamble: {_count(len(report.preamble), 'paragraph')}")
+    lines.append(f"preamble: {_blocks(report.preamble)}")
     lines.append("sections:" if report.sections else f"sections: {none}")
     for section in report.sections:
         _outline_section(section, 1, lines)
-    lines.append(f"closing: {_count(len(report.closing), 'paragraph')}")
+    lines.append(f"closing: {_blocks(report.closing)}")
     signature = report.signature
     if signature is None:
         lines.append(f"signature: {none}")

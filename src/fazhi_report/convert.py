@@ -25,7 +25,7 @@ import functools
 import json
 import re
 from collections.abc import Callable
-from typing import Any, TypeVar, get_args, get_origin
+from typing import Any, TypeVar, cast, get_args, get_origin
 
 import attrs
 import cattrs
@@ -42,7 +42,7 @@ from cattrs.v import format_exception
 from fazhi_report import layout as _layout
 from fazhi_report import model as _model
 from fazhi_report.errors import DataError
-from fazhi_report.model import FieldError, PageInfo, Report, SectionRole
+from fazhi_report.model import Block, FieldError, PageInfo, Paragraph, Report, SectionRole, Table
 
 __all__ = [
     "DATA_VERSION",
@@ -223,6 +223,13 @@ def configure_converter(converter: cattrs.Converter, *, layout: bool) -> None:
     # registered after str: SectionRole is a str too, and must come back as a SectionRole
     conv.register_structure_hook(SectionRole, _structure_role)
     conv.register_structure_hook_factory(_is_list, lambda kind: _list_hook(conv, kind))
+
+    def structure_block(value: Any, _: Any) -> Block:
+        # a table is the block with rows; anything else must be a paragraph
+        kind = Table if isinstance(value, dict) and "rows" in value else Paragraph
+        return cast(Block, conv.structure(value, kind))
+
+    conv.register_structure_hook_func(lambda kind: kind == Block, structure_block)
 
     def unstructure_omitted(cls: type) -> dict[str, Any]:
         if not layout and "layout" in attrs.fields_dict(cls):

@@ -46,6 +46,7 @@ __all__ = [
     "SectionLayout",
     "SignatureLayout",
     "Style",
+    "TableLayout",
     "TitleLayout",
     "positional_maker",
 ]
@@ -137,6 +138,21 @@ class ParagraphLayout(BlockLayout):
     inline: bool = False
     content: str = ""
     breaks: tuple[tuple[int, str], ...] = ()
+
+
+@attrs.frozen
+class TableLayout(BlockLayout):
+    """How a table was written: one source line per row.
+
+    ``indent`` and ``end`` are those of the first and the last row.
+
+    Attributes:
+        rows: each row as written: its indent, its text (cells separated by tabs) and its end.
+            A row whose cells still match is printed back from here; an edited one is joined
+            with tabs afresh.
+    """
+
+    rows: tuple[tuple[str, str, str], ...] = ()
 
 
 @attrs.frozen

@@ -33,10 +33,12 @@ from fazhi_report.layout import (
     ReportLayout,
     SectionLayout,
     SignatureLayout,
+    TableLayout,
 )
 
 __all__ = [
     "MAX_YEAR",
+    "Block",
     "FieldError",
     "PageInfo",
     "Paragraph",
@@ -45,6 +47,7 @@ __all__ = [
     "Section",
     "SectionRole",
     "Signature",
+    "Table",
 ]
 
 
@@ -341,6 +344,71 @@ class Paragraph:
             _check_all(self)
 
 
+def _check_rows(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> Any:
+    if not isinstance(value, list):
+        raise _fail(instance, "rows", f"must be a list of rows, got {_describe(value)}")
+    for r, row in enumerate(value):
+        if not isinstance(row, list):
+            raise _fail(
+                instance, f"rows[{r}]", f"must be a list of cell texts, got {_describe(row)}"
+            )
+        for k, cell in enumerate(row):
+            if not isinstance(cell, str):
+                raise _fail(instance, f"rows[{r}][{k}]", f"must be a str, got {_describe(cell)}")
+    return value
+
+
+@attrs.define
+class Table:
+    """A table among the paragraphs: rows of cells, each cell's text.
+
+    Word files carry tables (a list of cases, a table of figures); a plain text file writes one
+    as lines of tab-separated cells. A cell's paragraphs are joined with a space.
+
+    Attributes:
+        rows: the rows, top to bottom, each a list of its cells' texts, left to right.
+        layout: how the table was written; ``None`` when built in code.
+
+    Examples:
+        >>> Table([["类别", "件数"], ["行政复议", "12"]]).columns
+        2
+    """
+
+    rows: list[list[str]] = attrs.field(on_setattr=_check_rows, factory=list)
+    layout: TableLayout | None = attrs.field(
+        on_setattr=_optional(TableLayout), default=None, eq=False, repr=False
+    )
+
+    def __attrs_post_init__(self) -> None:
+        _check_all(self)
+
+    @property
+    def columns(self) -> int:
+        """The number of cells of the widest row (0 for a table without rows)."""
+        return max(map(len, self.rows), default=0)
+
+
+Block = Paragraph | Table
+"""What a body, a preamble or a closing holds: paragraphs and tables, in document order."""
+
+
+def _check_blocks(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> Any:
+    if not isinstance(value, list):
+        raise _fail(
+            instance,
+            attribute.name,
+            f"must be a list of Paragraph or Table, got {_describe(value)}",
+        )
+    for index, item in enumerate(value):
+        if not isinstance(item, (Paragraph, Table)):
+            raise _fail(
+                instance,
+                f"{attribute.name}[{index}]",
+                f"must be a Paragraph or a Table, got {_describe(item)}",
+            )
+    return value
+
+
 @attrs.define
 class Section:
     """A numbered part of the report, with its heading, body and subsections.
@@ -354,7 +422,7 @@ class Section:
         role: which required part of the report the section is, for level-1 sections and for
             the 不足/原因 subsections of a shortcomings section; ``None`` otherwise. The string
             value (``"measures"``) is converted to its `SectionRole`.
-        body: the paragraphs before the first subsection.
+        body: the paragraphs (and tables) before the first subsection.
         subsections: the sections one level further down.
         layout: how the heading was written; ``None`` when built in code.
     """
@@ -364,7 +432,7 @@ class Section:
     heading: str = attrs.field(on_setattr=_check_str)
     run_in: bool = attrs.field(on_setattr=_check_bool, default=False)
     role: SectionRole | None = attrs.field(default=None, converter=_to_role, on_setattr=_set_role)
-    body: list[Paragraph] = attrs.field(on_setattr=_list_of(Paragraph), factory=list)
+    body: list[Block] = attrs.field(on_setattr=_check_blocks, factory=list)
     subsections: list[Section] = attrs.field(on_setattr=_check_sections, factory=list)
     layout: SectionLayout | None = attrs.field(
         on_setattr=_optional(SectionLayout), default=None, eq=False, repr=False
@@ -380,7 +448,7 @@ class Section:
             and type(self.heading) is str
             and type(self.run_in) is bool
             and type(body) is list
-            and (not body or set(map(type, body)) == _ONLY_PARAGRAPH)
+            and (not body or set(map(type, body)) <= _BLOCKS)
             and type(subsections) is list
             and (not subsections or set(map(type, subsections)) == _ONLY_SECTION)
             and (self.layout is None or type(self.layout) is SectionLayout)
@@ -390,7 +458,7 @@ class Section:
     @property
     def points(self) -> list[Point]:
         """The points of this section's own body (not of its subsections), in order."""
-        return [point for paragraph in self.body for point in paragraph.points]
+        return [point for block in self.body if type(block) is Paragraph for point in block.points]
 
     def walk(self) -> list[Section]:
         """This section followed by all its subsections, depth first."""
@@ -419,7 +487,7 @@ class Section:
 
 # The element types a list of a fast-path check may hold (one C-level set() per list).
 _ONLY_POINT = {Point}
-_ONLY_PARAGRAPH = {Paragraph}
+_BLOCKS = {Paragraph, Table}
 _ONLY_SECTION = {Section}
 
 
@@ -478,13 +546,14 @@ class Report:
 
     Attributes:
         title: the title joined into one line, or ``None`` when the text has none.
-        organ: the reporting organ, from the title, else the signature, else the preamble.
+        organ: the reporting organ, from the title, else the signature, else the page's
+            发文机关 (`PageInfo.issuer`), else a place-qualified self-reference in the preamble.
         year: the year the report covers (0 to 9999), from the title, else the preamble, else
             the signature.
         addressee: the addressee line (主送机关) without its colon, e.g. ``"市委、市政府"``.
-        preamble: the paragraphs before the first section (导语).
+        preamble: the paragraphs (and tables) before the first section (导语).
         sections: the top-level sections, in order.
-        closing: the paragraphs after the last section (结束语).
+        closing: the paragraphs (and tables) after the last section (结束语).
         signature: the issuing organ and date, if the text is signed.
         page: web-page metadata found around the text; takes no part in equality.
         layout: document-wide layout (clutter, title lines, detected style); ``None`` when
@@ -495,9 +564,9 @@ class Report:
     organ: str | None = attrs.field(on_setattr=_check_optional_str, default=None)
     year: int | None = attrs.field(on_setattr=_check_year, default=None)
     addressee: str | None = attrs.field(on_setattr=_check_optional_str, default=None)
-    preamble: list[Paragraph] = attrs.field(on_setattr=_list_of(Paragraph), factory=list)
+    preamble: list[Block] = attrs.field(on_setattr=_check_blocks, factory=list)
     sections: list[Section] = attrs.field(on_setattr=_check_sections, factory=list)
-    closing: list[Paragraph] = attrs.field(on_setattr=_list_of(Paragraph), factory=list)
+    closing: list[Block] = attrs.field(on_setattr=_check_blocks, factory=list)
     signature: Signature | None = attrs.field(on_setattr=_optional(Signature), default=None)
     page: PageInfo = attrs.field(on_setattr=_instance_of(PageInfo), factory=PageInfo, eq=False)
     layout: ReportLayout | None = attrs.field(
@@ -515,13 +584,23 @@ class Report:
         return found
 
     @property
-    def paragraphs(self) -> list[Paragraph]:
-        """Every paragraph in document order: preamble, section bodies, closing."""
+    def blocks(self) -> list[Block]:
+        """Every paragraph and table in document order: preamble, section bodies, closing."""
         found = list(self.preamble)
         for section in self.walk():
             found.extend(section.body)
         found.extend(self.closing)
         return found
+
+    @property
+    def paragraphs(self) -> list[Paragraph]:
+        """Every paragraph in document order: preamble, section bodies, closing (no tables)."""
+        return [block for block in self.blocks if type(block) is Paragraph]
+
+    @property
+    def tables(self) -> list[Table]:
+        """Every table in document order."""
+        return [block for block in self.blocks if type(block) is Table]
 
     @property
     def organs(self) -> tuple[str, ...]:
@@ -567,10 +646,12 @@ def _renumber_sections(sections: list[Section]) -> None:
         section.renumber()
 
 
-def _renumber_points(paragraphs: list[Paragraph]) -> None:
+def _renumber_points(blocks: list[Block]) -> None:
     last = 0
-    for paragraph in paragraphs:
-        points = paragraph.points
+    for block in blocks:
+        if type(block) is not Paragraph:
+            continue
+        points = block.points
         if points and points[0].number == 1:
             last = 0  # a paragraph that starts its own list keeps doing so
         for point in points:

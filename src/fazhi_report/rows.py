@@ -35,8 +35,8 @@ from html import escape
 from typing import Literal, TypeAlias, overload
 
 from fazhi_report.batch import InputFile, ParseFailure
-from fazhi_report.model import Paragraph, Report, Section, SectionRole
-from fazhi_report.renderers.lossless import paragraph_text
+from fazhi_report.model import Block, Paragraph, Report, Section, SectionRole
+from fazhi_report.renderers.lossless import block_text
 
 __all__ = [
     "REPORT_KEYS",
@@ -73,6 +73,7 @@ REPORT_KEYS: tuple[str, ...] = (
     "subsections",
     "paragraphs",
     "points",
+    "tables",
     "findings",
     "figures",
 )
@@ -158,8 +159,8 @@ def report_row(
     failure's row is ``None``), ``title``, ``organ``, ``year``, ``signed`` (the signature's
     date, ISO), ``has_measures`` … ``has_other`` (whether a section at any depth has that role),
     ``missing`` (the `REQUIRED_ROLES` it lacks, joined by ``","``; ``""`` when none),
-    ``sections`` (top level), ``subsections`` (all below), ``paragraphs`` and ``points``
-    (the whole report's), and ``findings`` and ``figures``, which stay ``None`` until the
+    ``sections`` (top level), ``subsections`` (all below), ``paragraphs``, ``points`` and
+    ``tables`` (the whole report's), and ``findings`` and ``figures``, which stay ``None`` until the
     analysis (checks and figures) fills them.
 
     >>> row = report_row(Report(title="某局2024年法治政府建设情况报告"), file="a.txt")
@@ -193,6 +194,7 @@ def report_row(
             "subsections": len(sections) - len(result.sections),
             "paragraphs": len(paragraphs),
             "points": sum(len(p.points) for p in paragraphs),
+            "tables": len(result.tables),
         }
     )
     row.update(_analysis_counts(result))
@@ -230,9 +232,9 @@ def _section_rows(
                 "number": section.number,
                 "role": section.role.value if section.role is not None else None,
                 "heading": section.heading,
-                "text": "\n".join(paragraph_text(p) for p in section.body),
-                "paragraphs": len(section.body),
-                "points": sum(len(p.points) for p in section.body),
+                "text": "\n".join(block_text(b) for b in section.body),
+                "paragraphs": sum(1 for b in section.body if isinstance(b, Paragraph)),
+                "points": len(section.points),
                 "subsections": len(section.subsections),
             }
         )
@@ -240,11 +242,12 @@ def _section_rows(
 
 
 def _point_rows(
-    paragraphs: list[Paragraph],
+    blocks: list[Block],
     where: str,
     section: Section | None,
     rows: list[dict[str, object]],
 ) -> None:
+    paragraphs = [b for b in blocks if isinstance(b, Paragraph)]
     for p_index, paragraph in enumerate(paragraphs, start=1):
         for index, point in enumerate(paragraph.points, start=1):
             rows.append(

@@ -5,7 +5,8 @@ report as a whole and at what its text would be, and returns the `Problem`\\ s i
 heading or point title holding the stop that would end it early, a newline inside a line,
 numbers no marker can carry or that skip or repeat, a run-in heading with no body, a
 subsection no deeper than its parent, text that would be read as a heading or a point, a
-closing the parser would not find (or a paragraph it would take for the closing).
+closing the parser would not find (or a paragraph it would take for the closing), a table
+without cells, with a tab or line break in a cell, or of a shape plain text cannot carry.
 A report with no problems renders in the official form and parses back equal (its derived
 facts, ``organ``, ``year`` and roles, aside).
 
@@ -21,20 +22,26 @@ from collections.abc import Collection
 
 import attrs
 
+from fazhi_report._cues import fold, is_page_clutter
 from fazhi_report.errors import DataError
-from fazhi_report.model import Paragraph, Point, Report, Section
+from fazhi_report.model import Block, Paragraph, Point, Report, Section, Table
 from fazhi_report.numbering import match_marker
 from fazhi_report.parsers.builder import split_points
 from fazhi_report.parsers.facts import closing_start
 from fazhi_report.renderers.lossless import paragraph_text
 
-__all__ = ["MAX_NUMBER", "READS_BACK", "Problem", "ensure_valid", "validate"]
+__all__ = ["ALLOWED", "MAX_NUMBER", "READS_BACK", "Problem", "ensure_valid", "validate"]
 
 MAX_NUMBER = 99
 """The largest section or point number that reads back: markers are recognised up to 99."""
 
 READS_BACK: frozenset[str] = frozenset({"section_numbering"})
 """Problem codes of reports that still read back as they are (sections numbered 1, 3, 4)."""
+
+ALLOWED: frozenset[str] = READS_BACK | {"table_in_text"}
+"""The codes `ensure_valid` lets pass by default: `READS_BACK`, and ``"table_in_text"`` (a
+table plain text cannot carry as a table is still written out whole, as tab-separated lines,
+and Word, Markdown, HTML and JSON keep it as it is)."""
 
 # The stops the parser ends a point title and a heading at (see `parsers.builder`); a stop
 # inside quotes or brackets does not count, unless the quote is never closed.
@@ -60,7 +67,8 @@ class Problem:
             ``"level_not_deeper"``, ``"reads_as_heading"``,
             ``"points_read_back"``,
             ``"empty_paragraph"``, ``"reads_as_addressee"``, ``"closing_without_sections"``,
-            ``"closing_not_recognised"``, ``"reads_as_closing"``.
+            ``"closing_not_recognised"``, ``"reads_as_closing"``, ``"empty_table"``,
+            ``"cell_break"``, ``"table_in_text"``.
         message: what is wrong and what would happen, in plain words.
     """
 
@@ -120,8 +128,9 @@ class _Checker:
     def report(self, report: Report) -> None:
         self.line("title", report.title, "the title")
         self.line("addressee", report.addressee, "the addressee")
-        if report.addressee is None and report.preamble:
-            self.addressee_like(report.preamble[0])
+        first = report.preamble[0] if report.preamble else None
+        if report.addressee is None and isinstance(first, Paragraph):
+            self.addressee_like(first)
         self.paragraphs("preamble", report.preamble)
         self.sections("sections", report.sections, None)
         self.paragraphs("closing", report.closing)
@@ -207,7 +216,7 @@ class _Checker:
                     "read back as its sibling, not its subsection",
                 )
             self.heading(here, section)
-            if section.run_in and not section.body:
+            if section.run_in and not (section.body and isinstance(section.body[0], Paragraph)):
                 self.add(
                     _join(here, "run_in"),
                     "run_in_without_body",
@@ -229,12 +238,50 @@ class _Checker:
                 f"(it would read back as {heading[:stop]!r})",
             )
 
-    def paragraphs(
-        self, path: str, paragraphs: list[Paragraph], *, inline_first: bool = False
-    ) -> None:
-        for index, paragraph in enumerate(paragraphs):
+    def paragraphs(self, path: str, blocks: list[Block], *, inline_first: bool = False) -> None:
+        for index, block in enumerate(blocks):
+            if isinstance(block, Table):
+                self.table(f"{path}[{index}]", block)
+                continue
             inline = inline_first and index == 0
-            self.paragraph(f"{path}[{index}]", paragraph, inline)
+            self.paragraph(f"{path}[{index}]", block, inline)
+
+    def table(self, path: str, table: Table) -> None:
+        rows = table.rows
+        if not any(rows):
+            self.add(path, "empty_table", "a table with no cells would leave nothing to read back")
+            return
+        for r, row in enumerate(rows):
+            for k, cell in enumerate(row):
+                if "\t" in cell or "\n" in cell or "\r" in cell:
+                    self.add(
+                        f"{path}.rows[{r}][{k}]",
+                        "cell_break",
+                        "a cell holds a tab or a line break, which plain text and the other "
+                        "formats read as the end of the cell or the row",
+                    )
+                    return
+        widths = {len(row) for row in rows}
+        loose = any(cell != cell.strip(_SPACE) or not cell for row in rows for cell in row)
+        if len(rows) < 2 or len(widths) > 1 or min(widths) < 2 or loose:
+            self.add(
+                path,
+                "table_in_text",
+                "plain text reads a table back only as two rows or more of the same number of "
+                "cells (two or more), each cell with text and no spaces around it; other "
+                "formats keep this table as it is",
+            )
+            return
+        for r, row in enumerate(rows):
+            line = "\t".join(row)
+            if match_marker(line) is not None or is_page_clutter(fold(line)):
+                self.add(
+                    f"{path}.rows[{r}]",
+                    "table_in_text",
+                    f"plain text would read the row {line!r} as a heading or as web-page "
+                    "clutter, not as a row; other formats keep this table as it is",
+                )
+                return
 
     def paragraph(self, path: str, paragraph: Paragraph, inline: bool) -> None:
         found = len(self.problems)
@@ -329,13 +376,14 @@ def validate(report: Report) -> list[Problem]:
     return checker.problems
 
 
-def ensure_valid(report: Report, *, allow: Collection[str] = READS_BACK) -> None:
+def ensure_valid(report: Report, *, allow: Collection[str] = ALLOWED) -> None:
     """Raise a `DataError` naming the first problem `validate` finds, if any.
 
     Meant for writers: ``render`` and ``save`` can call it first, so a report that would not
-    read back is refused before a file is written. By default numbering that skips or
-    repeats between sibling sections is allowed (it reads back as it is, and real documents
-    have it); pass ``allow=()`` to refuse every problem.
+    read back is refused before a file is written. By default the codes in `ALLOWED` pass:
+    numbering that skips or repeats between sibling sections (it reads back as it is, and real
+    documents have it) and a table plain text cannot read back as a table; pass ``allow=()``
+    to refuse every problem.
 
     Args:
         report: the report to check.

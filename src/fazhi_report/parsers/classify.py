@@ -41,6 +41,9 @@ HEAD = 2
 """A line that starts with a heading marker (typed, drawn by a list, or given by a hint)."""
 CLUTTER = 3
 """A line a web page prints around a report (发布日期, 扫一扫…): layout, never content."""
+ROW = 4
+"""A row of a table: a reader's table row, or one of two or more consecutive plain lines of
+tab-separated cells with the same number of cells."""
 
 
 class Classified:
@@ -48,7 +51,7 @@ class Classified:
 
     Attributes:
         lines: the logical lines, as the reader gave them.
-        kinds: one of `BLANK`, `TEXT`, `HEAD`, `CLUTTER` per line (the frame pass may turn
+        kinds: one of `BLANK`, `TEXT`, `HEAD`, `CLUTTER`, `ROW` per line (the frame pass may turn
             `TEXT` lines it finds around the report into `CLUTTER`).
         markers: the heading marker of each `HEAD` line, ``None`` for the others. A marker
             drawn by the reader (not in the text) has ``raw == ""``; a heading-level hint
@@ -181,13 +184,19 @@ def classify(lines: Sequence[Line]) -> Classified:
     clutter = _cues.is_page_clutter
     traditional = _cues.TRADITIONAL_HINT.search
     fold = _cues.fold
+    tabbed: list[int] = []
     for k, line in enumerate(lines):
         text = line.text
+        hints = line.hints
+        if hints is not None and hints.cells is not None:
+            c.hinted = True
+            kinds[k] = ROW  # a reader's table row, even one of empty cells
+            continue
         if not text:
-            if line.hints is None:
+            if hints is None:
                 continue  # BLANK is 0, what the array holds already
             marker = None
-        elif line.hints is not None:
+        elif hints is not None:
             c.hinted = True
             marker = _hinted_marker(line)
         elif text[0] in _MARKER_FIRST:
@@ -218,7 +227,31 @@ def classify(lines: Sequence[Line]) -> Classified:
             _page_fields(c, text, folded)
         else:
             kinds[k] = TEXT
+            if "\t" in text:
+                tabbed.append(k)
+    if tabbed:
+        _tab_tables(c, tabbed)
     return c
+
+
+def _tab_tables(c: Classified, tabbed: list[int]) -> None:
+    """Turn runs of two or more adjacent text lines with the same tab-separated cells into rows.
+
+    A lone line with a tab is prose with a stray tab; a grid of them is what a table becomes in
+    plain text (and what the official text renderer writes for one).
+    """
+    kinds, lines = c.kinds, c.lines
+    run: list[int] = []
+    width = 0
+    for k in [*tabbed, -2]:
+        count = lines[k].text.count("\t") if k >= 0 else -1
+        if run and k == run[-1] + 1 and count == width:
+            run.append(k)
+            continue
+        if len(run) >= 2:
+            for j in run:
+                kinds[j] = ROW
+        run, width = [k], count
 
 
 def _page_fields(c: Classified, text: str, folded: str) -> None:

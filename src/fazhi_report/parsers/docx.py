@@ -6,7 +6,8 @@ Each paragraph of ``word/document.xml`` becomes a `Line` for the one structure b
   shown result, not their instructions), smart tags, content controls (``w:sdt``) and tracked
   insertions; deleted text (``w:del``) is not content. A paragraph is one line: a line break
   inside it (``w:br``) only sets the type. Paragraphs inside text boxes follow the paragraph
-  that holds them. Each row of a table becomes one line, its cells separated by a tab.
+  that holds them. Each row of a table becomes one line with its cells as a hint, and adjacent
+  rows make a `fazhi_report.model.Table`.
 - **hints**: the paragraph style read by its name (``w:name``, not ``w:styleId``, which
   localised Word and WPS change): ``Title`` (or ``标题``) marks the title, ``heading 1``–``4``
   (or ``标题 1``–``4``) and outline levels 0–3 a heading level; the marker Word's automatic
@@ -107,23 +108,23 @@ class _Numbering:
         self.counters: dict[str, dict[int, int]] = {}
         if root is None:
             return
-        for abstract in root.iterfind(_W + "abstractNum"):
+        for abstract in root.iterchildren(_W + "abstractNum"):
             levels = {}
-            for lvl in abstract.iterfind(_W + "lvl"):
-                fmt = lvl.find(_W + "numFmt")
-                text = lvl.find(_W + "lvlText")
-                start = lvl.find(_W + "start")
+            for lvl in abstract.iterchildren(_W + "lvl"):
+                fmt = _child(lvl, _W + "numFmt")
+                text = _child(lvl, _W + "lvlText")
+                start = _child(lvl, _W + "start")
                 levels[_int(lvl.get(_W + "ilvl"), 0)] = _Level(
                     fmt.get(_W + "val", "decimal") if fmt is not None else "decimal",
                     text.get(_W + "val", "") if text is not None else "",
                     _int(start.get(_W + "val") if start is not None else None, 1),
                 )
             self.abstract[abstract.get(_W + "abstractNumId", "")] = levels
-        for num in root.iterfind(_W + "num"):
-            ref = num.find(_W + "abstractNumId")
+        for num in root.iterchildren(_W + "num"):
+            ref = _child(num, _W + "abstractNumId")
             overrides = {}
-            for override in num.iterfind(_W + "lvlOverride"):
-                start = override.find(_W + "startOverride")
+            for override in num.iterchildren(_W + "lvlOverride"):
+                start = _child(override, _W + "startOverride")
                 if start is not None:
                     overrides[_int(override.get(_W + "ilvl"), 0)] = _int(start.get(_W + "val"), 1)
             self.nums[num.get(_W + "numId", "")] = (
@@ -157,6 +158,15 @@ class _Numbering:
         return text or None
 
 
+def _child(element: Any, tag: str) -> Any:
+    """The first child with this tag, or ``None``.
+
+    lxml's ``find`` goes through its ElementPath machinery even for one tag, several times
+    slower than walking the children: readers of many files feel it.
+    """
+    return next(element.iterchildren(tag), None)
+
+
 def _int(value: str | None, default: int) -> int:
     try:
         return int(value) if value is not None else default
@@ -174,30 +184,33 @@ class _Styles:
         if root is None:
             return
         based: dict[str, str] = {}
-        for style in root.iterfind(_W + "style"):
+        for style in root.iterchildren(_W + "style"):
             if style.get(_W + "type") != "paragraph":
                 continue
             style_id = style.get(_W + "styleId", "")
-            name_el = style.find(_W + "name")
+            name_el = _child(style, _W + "name")
             name = (name_el.get(_W + "val", "") if name_el is not None else "").strip().lower()
             if name in _TITLE_NAMES:
                 self.title.add(style_id)
             heading = _HEADING.match(name)
-            outline = style.find(f"{_W}pPr/{_W}outlineLvl")
+            # one child lookup at a time: a path ("w:pPr/w:outlineLvl") goes through lxml's
+            # slow ElementPath, which cost more than the rest of the style
+            ppr = _child(style, _PPR)
+            outline = _child(ppr, _OUTLINE) if ppr is not None else None
             if heading is not None:
                 self.level[style_id] = int(heading.group(1))
             elif outline is not None and _int(outline.get(_W + "val"), 9) < 4:
                 self.level[style_id] = _int(outline.get(_W + "val"), 9) + 1
-            num = style.find(f"{_W}pPr/{_W}numPr")
+            num = _child(ppr, _NUMPR) if ppr is not None else None
             if num is not None:
-                num_id = num.find(_W + "numId")
-                ilvl = num.find(_W + "ilvl")
+                num_id = _child(num, _W + "numId")
+                ilvl = _child(num, _W + "ilvl")
                 if num_id is not None:
                     self.numbering[style_id] = (
                         num_id.get(_W + "val", ""),
                         _int(ilvl.get(_W + "val") if ilvl is not None else None, 0),
                     )
-            parent = style.find(_W + "basedOn")
+            parent = _child(style, _W + "basedOn")
             if parent is not None:
                 based[style_id] = parent.get(_W + "val", "")
         # a heading style based on another inherits its level and numbering
@@ -273,14 +286,24 @@ class _Reader:
                 self.block(child)
 
     def table(self, table: Any) -> None:
-        for row in table.iter(_TR):
+        rows = [list(row.iterchildren(_TC)) for row in table.iterchildren(_TR)]
+        if all(len(cells) <= 1 for cells in rows):
+            # a one-column table frames text (a letterhead box, a bordered page): its
+            # paragraphs are the document's own, not cells of data
+            for cells in rows:
+                for cell in cells:
+                    self.block(cell)
+            return
+        for row in rows:
             cells = []
-            for cell in row.iterfind(_TC):
+            for cell in row:
                 boxes: list[Any] = []
+                # a nested table's paragraphs are part of its cell's text
                 paragraphs = [_text(p, boxes) for p in cell.iter(_P)]
                 cells.append(" ".join(t.replace("\n", " ").strip() for t in paragraphs if t))
             self.paragraphs += 1
-            self.lines.append(Line("", "\t".join(cells).strip(), "\n", self.paragraphs))
+            line = Line("", "\t".join(cells), "\n", self.paragraphs, cells=tuple(cells))
+            self.lines.append(line)
 
     def paragraph(self, paragraph: Any) -> None:
         self.paragraphs += 1
@@ -290,7 +313,7 @@ class _Reader:
         style_id = ""
         level = None
         marker = None
-        ppr = paragraph.find(_PPR)
+        ppr = _child(paragraph, _PPR)
         if ppr is not None:
             for child in ppr:  # one pass over the paragraph's properties
                 tag = child.tag
@@ -299,8 +322,8 @@ class _Reader:
                 elif tag == _OUTLINE and _int(child.get(_VAL), 9) < 4:
                     level = _int(child.get(_VAL), 9) + 1
                 elif tag == _NUMPR:
-                    num_id = child.find(_W + "numId")
-                    ilvl = child.find(_W + "ilvl")
+                    num_id = _child(child, _W + "numId")
+                    ilvl = _child(child, _W + "ilvl")
                     if num_id is not None:
                         marker = self.numbering.marker(
                             num_id.get(_VAL, ""),
@@ -346,7 +369,7 @@ def parse_docx(data: str | bytes, *, source: str = "<docx>") -> Report:
         return parse_xml(read_part(package, name, source), source, name)
 
     document = part("word/document.xml")
-    body = document.find(_W + "body")
+    body = _child(document, _W + "body")
     if body is None:
         raise DecodeError("word/document.xml has no body", source=source, expected="a .docx")
     reader = _Reader(_Styles(part("word/styles.xml")), _Numbering(part("word/numbering.xml")))

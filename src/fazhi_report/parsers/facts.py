@@ -13,7 +13,7 @@ from typing import TypeVar
 
 from fazhi_report import _cues
 from fazhi_report.layout import Habits, positional_maker
-from fazhi_report.model import Paragraph, Report, SectionRole
+from fazhi_report.model import Block, Paragraph, Report, SectionRole
 from fazhi_report.numbering import chinese_to_int
 from fazhi_report.parsers.lines import Line
 from fazhi_report.parsers.tree import Tree
@@ -111,7 +111,7 @@ def give_roles(report: Report) -> None:
 # -- closing, organ and year ----------------------------------------------------------------
 
 
-def closing_start(body: list[Paragraph], run_in: bool) -> int:
+def closing_start(body: Sequence[Block], run_in: bool) -> int:
     """Where the closing begins in the last section's ``body``, or -1 when it has none.
 
     The closing is the run of point-free paragraphs that ends the body, from its earliest
@@ -121,9 +121,10 @@ def closing_start(body: list[Paragraph], run_in: bool) -> int:
     first = 1 if run_in else 0
     found = -1
     for k in range(len(body) - 1, first - 1, -1):
-        if body[k].points:
-            break
-        text = _cues.fold(body[k].text)
+        block = body[k]
+        if type(block) is not Paragraph or block.points:
+            break  # a table or a paragraph of points ends the search: no closing holds one
+        text = _cues.fold(block.text)
         if _cues.CLOSING.match(text) or (k > first and _cues.CLOSING_WEAK.match(text)):
             found = k
     return found
@@ -144,12 +145,15 @@ def find_closing(report: Report) -> None:
 
 
 def find_identity(report: Report) -> None:
-    """Find the organ and year: from the title, else the signature, else the preamble.
+    """Find the organ and year.
 
-    The year is the year reported on: a review of several years (2021—2025年, 五年) has none.
-    A self-reference in the preamble names the organ only with a place in it (青禾县教育局,
-    never 我局 or 教育局 alone). Page metadata (发布日期, 发文机关, a document number) is never
-    read here: it is not in the report's text, and the official form drops it.
+    The organ comes from the title, else the signature, else the issuing organ a disclosure
+    catalogue names (发文机关, `PageInfo.issuer`), else a self-reference in the preamble, which
+    names the organ only with a place in it (青禾县教育局, never 我局 or 教育局 alone).
+
+    The year is the year reported on, from the title, else the preamble, else the signature
+    date: a review of several years (2021—2025年, 五年) has none. Page dates (发布日期,
+    发文日期) and document numbers never give the year.
     """
     title = report.title
     several_years = False
@@ -174,8 +178,13 @@ def find_identity(report: Report) -> None:
     signature = report.signature
     if report.organ is None and signature is not None and signature.organ:
         report.organ = signature.organ
+    issuer = report.page.issuer
+    if report.organ is None and issuer and _names_a_place(issuer):
+        report.organ = issuer
     if report.organ is None or report.year is None:
         for paragraph in report.preamble[:2]:
+            if type(paragraph) is not Paragraph:
+                continue
             text = _cues.fold(paragraph.text)
             if report.year is None and not several_years:
                 y = _cues.YEAR_IN_TEXT.search(text)

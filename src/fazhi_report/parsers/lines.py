@@ -26,9 +26,11 @@ class Hints:
             e.g. ``"一、"`` or ``"（一）"``): read as if typed, but not part of the source text.
         new_paragraph: ``True`` when the line starts a new paragraph, ``False`` when it
             continues the one before (a soft line break), ``None`` to decide by its form.
+        cells: the line is a row of a table, with these cell texts (the line's text is the
+            cells joined by tabs); consecutive rows make one `fazhi_report.model.Table`.
     """
 
-    __slots__ = ("is_title", "level", "list_marker", "new_paragraph")
+    __slots__ = ("cells", "is_title", "level", "list_marker", "new_paragraph")
 
     def __init__(
         self,
@@ -36,16 +38,19 @@ class Hints:
         level: int | None = None,
         list_marker: str | None = None,
         new_paragraph: bool | None = None,
+        cells: tuple[str, ...] | None = None,
     ) -> None:
         self.is_title = is_title
         self.level = level
         self.list_marker = list_marker
         self.new_paragraph = new_paragraph
+        self.cells = cells
 
     def __repr__(self) -> str:
         return (
             f"Hints(is_title={self.is_title!r}, level={self.level!r}, "
-            f"list_marker={self.list_marker!r}, new_paragraph={self.new_paragraph!r})"
+            f"list_marker={self.list_marker!r}, new_paragraph={self.new_paragraph!r}, "
+            f"cells={self.cells!r})"
         )
 
 
@@ -77,6 +82,7 @@ class Line:
         level: int | None = None,
         list_marker: str | None = None,
         new_paragraph: bool | None = None,
+        cells: tuple[str, ...] | None = None,
     ) -> None:
         self.indent = indent
         self.text = text
@@ -85,8 +91,12 @@ class Line:
         # plain text (one line per source line) passes no hints: one test, no object
         self.hints: Hints | None = (
             None
-            if level is None and list_marker is None and new_paragraph is None and not is_title
-            else Hints(is_title, level, list_marker, new_paragraph)
+            if level is None
+            and list_marker is None
+            and new_paragraph is None
+            and cells is None
+            and not is_title
+            else Hints(is_title, level, list_marker, new_paragraph, cells)
         )
 
     @property
@@ -108,6 +118,11 @@ class Line:
     def new_paragraph(self) -> bool | None:
         """Whether the line starts a new paragraph (``None``: decide by the text's form)."""
         return None if self.hints is None else self.hints.new_paragraph
+
+    @property
+    def cells(self) -> tuple[str, ...] | None:
+        """The cell texts when the format says the line is a table row, else ``None``."""
+        return None if self.hints is None else self.hints.cells
 
     @property
     def raw(self) -> str:

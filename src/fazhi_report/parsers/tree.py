@@ -10,10 +10,18 @@ lines, bracket widths, level-3 separators) are gathered on the way.
 from __future__ import annotations
 
 from fazhi_report import _cues
-from fazhi_report.layout import ParagraphLayout, SectionLayout, positional_maker
-from fazhi_report.model import Paragraph, Section
+from fazhi_report.layout import ParagraphLayout, SectionLayout, TableLayout, positional_maker
+from fazhi_report.model import Block, Paragraph, Section, Table
 from fazhi_report.numbering import Marker
-from fazhi_report.parsers.classify import BLANK, CLUTTER, HEAD, Classified, continues, joined
+from fazhi_report.parsers.classify import (
+    BLANK,
+    CLUTTER,
+    HEAD,
+    ROW,
+    Classified,
+    continues,
+    joined,
+)
 from fazhi_report.parsers.forms import JOIN_MIN, TERMINAL, find_heading_stop, leaves_open
 from fazhi_report.parsers.lines import SPACE, Line
 from fazhi_report.parsers.points import split_points
@@ -22,6 +30,7 @@ from fazhi_report.parsers.points import split_points
 # are there for nodes built and edited in code.
 _make_section = positional_maker(Section)
 _make_paragraph = positional_maker(Paragraph)
+_make_table = positional_maker(Table)
 
 __all__ = ["Tree", "build_tree", "heading_runs_on", "heading_stop"]
 
@@ -29,13 +38,15 @@ __all__ = ["Tree", "build_tree", "heading_runs_on", "heading_stop"]
 _section_layout = positional_maker(SectionLayout)
 # (before, indent, end, line, inline, content, breaks)
 _paragraph_layout = positional_maker(ParagraphLayout)
+# (before, indent, end, line, rows)
+_table_layout = positional_maker(TableLayout)
 
 
 class Tree:
     """The body's nodes, and the counts the document's habits are read from.
 
     Attributes:
-        preamble: the paragraphs before the first heading.
+        preamble: the paragraphs (and tables) before the first heading.
         sections: the top-level sections.
         indents: the indent of every block's first line, in order.
         gaps: the number of blank lines between each two blocks.
@@ -47,7 +58,7 @@ class Tree:
     __slots__ = ("full", "gaps", "half", "indents", "level3", "preamble", "sections")
 
     def __init__(self) -> None:
-        self.preamble: list[Paragraph] = []
+        self.preamble: list[Block] = []
         self.sections: list[Section] = []
         self.indents: list[str] = []
         self.gaps: list[int] = []
@@ -195,7 +206,10 @@ class _TreeBuilder:
                 pending.clear()
             else:
                 before = ""
-            if kind == HEAD:
+            if kind == ROW:
+                table, i = self._table(before, i, end)
+                target.append(table)
+            elif kind == HEAD:
                 marker = markers[i]
                 assert marker is not None
                 markers[i] = None  # freed as the sections are made: a lower peak
@@ -217,6 +231,22 @@ class _TreeBuilder:
                 paragraph, i = self._paragraph(line.text, line.indent, before, False, i, end)
                 target.append(paragraph)
         return tree
+
+    def _table(self, before: str, i: int, end: int) -> tuple[Table, int]:
+        """The table whose rows start at line ``i``: every adjacent `ROW` line."""
+        lines, kinds = self.c.lines, self.c.kinds
+        first = i
+        rows: list[list[str]] = []
+        raw: list[tuple[str, str, str]] = []
+        while i < end and kinds[i] == ROW:
+            line = lines[i]
+            cells = line.cells
+            rows.append(list(cells) if cells is not None else line.text.split("\t"))
+            raw.append((line.indent, line.text, line.end))
+            i += 1
+        head, last = lines[first], lines[i - 1]
+        layout = _table_layout(before, head.indent, last.end, head.number, tuple(raw))
+        return _make_table(rows, layout), i
 
     def _section(
         self, line: Line, marker: Marker, number: int, before: str, i: int, end: int

@@ -43,7 +43,7 @@ from xml.sax.saxutils import escape
 
 from fazhi_report._ooxml import W, open_package, parse_xml, read_part, rewrite_package
 from fazhi_report.errors import DataError, DecodeError, FileError, OptionError
-from fazhi_report.model import Paragraph, Report, Section, Signature
+from fazhi_report.model import Block, Paragraph, Report, Section, Signature, Table
 from fazhi_report.numbering import format_date
 from fazhi_report.registry import Renderer
 from fazhi_report.renderers.templating import environment, inline_macros
@@ -73,6 +73,7 @@ _BODY_SIZE = 32  # 3号, 16 pt, in half-points
 _TITLE_SIZE = 44  # 2号, 22 pt
 _PAGE_NUMBER_SIZE = 28  # 4号, 14 pt
 _CHAR = 320  # one 3号 character, in twips
+_TYPE_AREA_WIDTH = 8844  # 156 mm, the width of the type area (版心)
 _LINE = 579  # 28.95 pt: 225 mm over 22 lines
 _TITLE_LINE_CHARS = 20  # a 2号 title line holds about 20 characters in 156 mm
 # 28 characters in 156 mm is 15.79 pt a character: 16 pt characters condensed by 0.2 pt, in
@@ -346,21 +347,59 @@ class _Writer:
         text = str(self.macros.paragraph_text(paragraph))
         self.paragraph("body", self.text(text, "body", where))
 
+    def block(self, block: Block, where: str) -> None:
+        if isinstance(block, Table):
+            self.table(block, where)
+        else:
+            self.body_paragraph(block, where)
+
+    def table(self, table: Table, where: str) -> None:
+        """A table across the type area, single borders, its cells in the body font."""
+        columns = max(table.columns, 1)
+        width = _TYPE_AREA_WIDTH // columns
+        border = '<w:{0} w:val="single" w:sz="4" w:space="0" w:color="auto"/>'
+        borders = "".join(
+            border.format(side) for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+        )
+        grid = f'<w:gridCol w:w="{width}"/>' * columns
+        out = self.out
+        out.append(
+            f'<w:tbl><w:tblPr><w:tblW w:w="{width * columns}" w:type="dxa"/>'
+            f'<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/></w:tblPr>'
+            f"<w:tblGrid>{grid}</w:tblGrid>"
+        )
+        cell_ppr = '<w:ind w:firstLine="0" w:firstLineChars="0"/>'
+        for r, row in enumerate(table.rows):
+            short = columns - len(row)
+            # a short row stays short (its missing cells are grid, not empty cells)
+            out.append(
+                f'<w:tr><w:trPr><w:gridAfter w:val="{short}"/></w:trPr>' if short else "<w:tr>"
+            )
+            for k, text in enumerate(row):
+                runs = self.text(text, "body", f"{where}.rows[{r}][{k}]") if text else ""
+                out.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>')
+                self.paragraph("body", runs, cell_ppr)
+                out.append("</w:tc>")
+            out.append("</w:tr>")
+        # an empty paragraph after it, as Word itself keeps: two tables in a row would join
+        out.append("</w:tbl><w:p/>")
+
     def section(self, section: Section, where: str) -> None:
         role = f"heading{section.level}"
         body = section.body
         ppr = ""
-        if section.run_in and body:
+        first = body[0] if body else None
+        if section.run_in and isinstance(first, Paragraph):
             head = str(self.macros.run_in_head(section))
-            rest = str(self.macros.paragraph_text(body[0]))
+            rest = str(self.macros.paragraph_text(first))
             runs = self.text(head, role, where) + self.text(rest, "body", where)
             body = body[1:]
             ppr = '<w:keepNext w:val="0"/>'  # a run-in heading is a paragraph of text too
         else:
             runs = self.text(str(self.macros.heading(section)), role, where)
         self.paragraph(role, runs, ppr)
-        for i, paragraph in enumerate(body):
-            self.body_paragraph(paragraph, f"{where}.body[{i}]")
+        for i, block in enumerate(body):
+            self.block(block, f"{where}.body[{i}]")
         for i, sub in enumerate(section.subsections):
             self.section(sub, f"{where}.subsections[{i}]")
 
@@ -395,12 +434,12 @@ class _Writer:
         if report.addressee:
             ppr = '<w:ind w:firstLine="0" w:firstLineChars="0"/>'
             self.paragraph("body", self.text(report.addressee + "：", "body", "addressee"), ppr)
-        for i, paragraph in enumerate(report.preamble):
-            self.body_paragraph(paragraph, f"preamble[{i}]")
+        for i, block in enumerate(report.preamble):
+            self.block(block, f"preamble[{i}]")
         for i, section in enumerate(report.sections):
             self.section(section, f"sections[{i}]")
-        for i, paragraph in enumerate(report.closing):
-            self.body_paragraph(paragraph, f"closing[{i}]")
+        for i, block in enumerate(report.closing):
+            self.block(block, f"closing[{i}]")
         if report.signature is not None and (report.signature.organ or report.signature.date):
             self.signature(report.signature)
         return "".join(self.out)

@@ -11,12 +11,12 @@ chooses between it and the official template.
 from __future__ import annotations
 
 from fazhi_report.layout import Habits, ParagraphLayout, ReportLayout
-from fazhi_report.model import Paragraph, Point, Report, Section, Signature
+from fazhi_report.model import Block, Paragraph, Point, Report, Section, Signature, Table
 from fazhi_report.numbering import format_date, format_point_marker, match_marker
 from fazhi_report.official import heading_marker
 from fazhi_report.official import point_text as official_point_text
 
-__all__ = ["paragraph_text", "point_text", "render_lossless"]
+__all__ = ["block_text", "paragraph_text", "point_text", "render_lossless"]
 
 
 def _apart(marker: str, heading: str) -> str:
@@ -43,6 +43,13 @@ def paragraph_text(paragraph: Paragraph) -> str:
     if not paragraph.points:
         return paragraph.text
     return paragraph.text + "".join(point_text(p) for p in paragraph.points)
+
+
+def block_text(block: Block) -> str:
+    """The whole text of a paragraph, or a table's rows as lines of tab-separated cells."""
+    if isinstance(block, Table):
+        return "\n".join("\t".join(row) for row in block.rows)
+    return paragraph_text(block)
 
 
 def _with_breaks(content: str, layout: ParagraphLayout) -> str:
@@ -96,6 +103,32 @@ class _Printer:
         if tail:
             out.append(habits.line_end * habits.blank_lines)
 
+    def block(self, block: Block) -> None:
+        if isinstance(block, Table):
+            self.table(block)
+        else:
+            self.paragraph(block)
+
+    def table(self, table: Table) -> None:
+        """A table's rows as written; an edited row, or a table built in code, tab-separated."""
+        out = self.out
+        layout = table.layout
+        if layout is None:
+            self.new_block()
+            for row in table.rows:
+                out.append("\t".join(row) + self.habits.line_end)
+            return
+        out.append(layout.before)
+        written = layout.rows
+        end = self.habits.line_end
+        for k, row in enumerate(table.rows):
+            text = "\t".join(row)
+            if k < len(written):
+                indent, was, row_end = written[k]
+                out.append(indent + (was if was == text else text) + row_end)
+            else:
+                out.append(text + end)
+
     def paragraph(self, paragraph: Paragraph, inline: bool = False) -> None:
         out = self.out
         layout = paragraph.layout
@@ -122,7 +155,11 @@ class _Printer:
         if layout is not None:
             out.append(layout.before)
             out.append(layout.indent)
-            if layout.level == section.level and layout.number == section.number:
+            if not layout.marker:
+                # a marker the reader's format drew (Word's numbering) or a heading it marked
+                # by style alone: the text shows it as the official form writes it
+                out.append(self.marker(section))
+            elif layout.level == section.level and layout.number == section.number:
                 out.append(layout.marker)
                 out.append(layout.gap or _apart(layout.marker, section.heading))
             else:
@@ -144,17 +181,18 @@ class _Printer:
         out.append(section.heading)
         body = section.body
         was_run_in = layout is not None and layout.run_in
-        if section.run_in and body:
+        first = body[0] if body else None
+        if section.run_in and type(first) is Paragraph:
             out.append(layout.stop if layout is not None and was_run_in else "。")
-            self.paragraph(body[0], inline=True)
+            self.paragraph(first, inline=True)
             body = body[1:]
         elif layout is not None and not was_run_in:
             out.append(layout.stop)
             out.append(layout.end)
         else:
             out.append(habits.line_end)
-        for paragraph in body:
-            self.paragraph(paragraph)
+        for block in body:
+            self.block(block)
         for sub in section.subsections:
             self.section(sub)
 
@@ -219,12 +257,12 @@ class _Printer:
             else:
                 self.new_block()
                 out.append(report.addressee + "：" + self.habits.line_end)
-        for paragraph in report.preamble:
-            self.paragraph(paragraph)
+        for block in report.preamble:
+            self.block(block)
         for section in report.sections:
             self.section(section)
-        for paragraph in report.closing:
-            self.paragraph(paragraph)
+        for block in report.closing:
+            self.block(block)
         if report.signature is not None:
             self.signature(report.signature)
         out.append(layout.trailing)

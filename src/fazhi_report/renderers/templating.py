@@ -12,6 +12,7 @@ of `fazhi_report.official` are registered once on each environment, as filters a
 | ``point_stop`` | global | the stop after a point's title: ``point_stop(point, last)`` |
 | ``date`` | filter and global | a date as ``2026年1月28日`` |
 | ``nl`` | global | a line break |
+| ``table``, ``paragraph`` | tests | ``{% if block is table %}``: a body holds both |
 
 The inline macros of ``official/inline.j2`` (a heading line, a paragraph's text, a point) are
 shared by every format; each format's templates add the block layout (indents, line breaks,
@@ -53,6 +54,7 @@ import jinja2.sandbox
 
 from fazhi_report import official
 from fazhi_report.errors import TemplateError
+from fazhi_report.model import Paragraph, Table
 from fazhi_report.numbering import format_date
 
 __all__ = [
@@ -99,6 +101,14 @@ def _helpers() -> tuple[dict[str, Callable[..., Any]], dict[str, Any]]:
         "nl": "\n",
     }
     return filters, globals_
+
+
+def _is_table(value: object) -> bool:
+    return isinstance(value, Table)
+
+
+def _is_paragraph(value: object) -> bool:
+    return isinstance(value, Paragraph)
 
 
 def _too_big(size: int) -> TemplateError:
@@ -267,6 +277,9 @@ def _build(folder: str | None, files: tuple[str, ...], sandboxed: bool) -> jinja
     filters, globals_ = _helpers()
     env.filters.update(filters)
     env.globals.update(globals_)
+    # `{% if block is table %}`: a body holds paragraphs and tables
+    env.tests["table"] = _is_table
+    env.tests["paragraph"] = _is_paragraph
     if sandboxed:
         for name in ("center", "format"):
             env.filters[name] = _bounded_filter(name, env.filters[name])
