@@ -117,6 +117,8 @@ def child(folder: Path, count: int, jobs: int, mode: str) -> None:
     fr.load(folder / "000" / "00000.txt")  # imports and caches, outside the measure
     apply = report_row if mode == "rows" else None
     failed = sections = 0
+    before = resource.getrusage(resource.RUSAGE_SELF)
+    cpu_before = before.ru_utime + before.ru_stime
     started = time.perf_counter()
     if mode == "ceiling":
         results: Iterable[object] = map_ordered(_burn, range(count), jobs=jobs, chunksize=16)
@@ -132,8 +134,10 @@ def child(folder: Path, count: int, jobs: int, mode: str) -> None:
         else:
             sections += len(result.sections)
     seconds = time.perf_counter() - started
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    own, workers = usage.ru_maxrss, children.ru_maxrss
+    cpu = usage.ru_utime + usage.ru_stime + children.ru_utime + children.ru_stime - cpu_before
     print(
         json.dumps(
             {
@@ -141,6 +145,7 @@ def child(folder: Path, count: int, jobs: int, mode: str) -> None:
                 "jobs": jobs,
                 "mode": mode,
                 "seconds": seconds,
+                "cpu": cpu,
                 "failed": failed,
                 "sections": sections,
                 "parent_kb": own,
@@ -184,6 +189,7 @@ def main() -> None:
         modes = ("ceiling", "rows", "reports")
         results: dict[tuple[str, int, int], dict[str, float]] = {}
         ratios: dict[tuple[str, int], list[float]] = {}
+        cpus: dict[tuple[str, int, int], list[dict[str, float]]] = {}
         for count in (args.small, args.count):
             runs: dict[tuple[str, int], list[dict[str, float]]] = {}
             # Each repeat runs every mode with jobs 1 then jobs 2, back to back: a speed-up is
@@ -194,6 +200,7 @@ def main() -> None:
                     pair = [_run(folder, count, jobs, mode) for jobs in (1, 2)]
                     for jobs, run in zip((1, 2), pair, strict=True):
                         runs.setdefault((mode, jobs), []).append(run)
+                        cpus.setdefault((mode, count, jobs), []).append(run)
                     ratios.setdefault((mode, count), []).append(
                         pair[0]["seconds"] / pair[1]["seconds"]
                     )
@@ -216,6 +223,16 @@ def main() -> None:
             print(f"speed-up per repeat, {mode}, at {big:,}: {each}")
         ceiling = statistics.median(ratios["ceiling", big])
         print(f"speed-up, ceiling (the machine, now), median: {ceiling:.2f}x")
+        # CPU seconds (parent and workers) do not depend on how busy the machine is: their
+        # ratio is what working in a pool costs on top of the work itself, and 2 divided by it
+        # is the speed-up two free cores would give.
+        for mode in modes:
+            cost = statistics.median(
+                two["cpu"] / one["cpu"]
+                for one, two in zip(cpus[mode, big, 1], cpus[mode, big, 2], strict=True)
+            )
+            print(f"CPU time, {mode}, jobs 2 / jobs 1 at {big:,}, median: {cost:.2f} "
+                  f"(speed-up on two free cores: {2 / cost:.2f}x)")  # fmt: skip
         for mode, note in (("rows", "target >= 1.8"), ("reports", "for comparison")):
             speedup = statistics.median(ratios[mode, big])
             share = statistics.median(
