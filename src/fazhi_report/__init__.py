@@ -12,7 +12,7 @@ fr.render(report, "text", style="official")
 from importlib import metadata as _metadata
 
 from fazhi_report import batch
-from fazhi_report.api import formats, load, parse, render, save
+from fazhi_report.api import check, compare, formats, load, parse, render, save
 from fazhi_report.batch import ParseFailure, parse_many
 from fazhi_report.convert import (
     configure_converter,
@@ -86,6 +86,8 @@ __all__ = [
     "UnknownStyleError",
     "__version__",
     "batch",
+    "check",
+    "compare",
     "configure_converter",
     "detach",
     "ensure_valid",

@@ -6,8 +6,9 @@ Formats are rows of the table in `fazhi_report.registry`; nothing here names one
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Literal, overload
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from fazhi_report import registry
 from fazhi_report.decoding import encode
@@ -15,7 +16,11 @@ from fazhi_report.errors import FileError, OptionError, PluginError, UnknownForm
 from fazhi_report.model import Report
 from fazhi_report.registry import DEFAULT_FORMAT, FormatInfo
 
-__all__ = ["formats", "load", "parse", "render", "save"]
+if TYPE_CHECKING:  # the analyses load on first use: parsing never imports them
+    from fazhi_report.analysis.check import Finding
+    from fazhi_report.analysis.compare import Comparison
+
+__all__ = ["check", "compare", "formats", "load", "parse", "render", "save"]
 
 TextFormat = Literal["text", "json"]
 """The built-in formats whose renderers return ``str``."""
@@ -205,3 +210,27 @@ def formats() -> list[FormatInfo]:
     (('.txt', '.text'), ('lossless', 'official'))
     """
     return registry.formats()
+
+
+def check(report: Report, *, rules: Iterable[str] | None = None) -> list[Finding]:
+    """Check a report: missing parts, numbering, format, dates (`fazhi_report.analysis.check`).
+
+    Args:
+        report: a parsed report or one built in code.
+        rules: rule codes (``"FZ103"``), names (``"missing-plans"``), groups (``"parts"``,
+            ``"numbering"``, ``"format"``, ``"dates"``); ``None`` for all. See docs/checks.md.
+
+    Raises:
+        UnknownRuleError: ``rules`` names something that is no rule.
+    """
+    from fazhi_report.analysis.check import check as run
+
+    return run(report, rules=rules)
+
+
+def compare(before: Report, after: Report) -> Comparison:
+    """Compare last year's report with this year's (`fazhi_report.analysis.compare`): sections
+    kept, renamed, added or dropped; figures changed; last year's problems listed again."""
+    from fazhi_report.analysis.compare import compare as run
+
+    return run(before, after)

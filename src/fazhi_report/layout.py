@@ -179,8 +179,9 @@ class SectionLayout(BlockLayout):
     ``end`` is the line end of a standalone heading, ``""`` when the heading is run in.
 
     Attributes:
-        marker: the marker as written, e.g. ``"(一)"`` or ``"1、"``; ``""`` when the reader drew
-            it (a Word list number) or the format marked the heading without one.
+        marker: the marker as written, e.g. ``"(一)"`` or ``"1、"``, or as the format drew it
+            (a Word list number, not in the paragraph's text, which the lossless text shows
+            all the same); ``""`` when the format marked the heading without one.
         level: the level the marker had when parsed.
         number: the number the marker had when parsed.
         gap: spaces between the marker and the heading text.

@@ -1,5 +1,44 @@
-"""Analyses of a parsed report: the role of each section (more to come: compliance, figures)."""
+"""Analyses of a report: roles, the required-parts check, figures, references, comparison.
 
+Parsing never imports this package; `fazhi_report.check`, `fazhi_report.compare`,
+`fazhi_report.Report.figures` and `fazhi_report.Report.references` load it on first use.
+"""
+
+from fazhi_report.analysis.check import RULES, Finding, Rule, Severity, UnknownRuleError, check
+from fazhi_report.analysis.compare import (
+    Comparison,
+    FigureChange,
+    RecurringProblem,
+    SectionChange,
+    compare,
+    format_comparison,
+)
+from fazhi_report.analysis.figures import Change, Figure, find_figures
+from fazhi_report.analysis.records import Location, format_records
+from fazhi_report.analysis.references import Reference, ReferenceKind, find_references
 from fazhi_report.analysis.roles import infer_role, infer_subrole
 
-__all__ = ["infer_role", "infer_subrole"]
+__all__ = [
+    "RULES",
+    "Change",
+    "Comparison",
+    "Figure",
+    "FigureChange",
+    "Finding",
+    "Location",
+    "RecurringProblem",
+    "Reference",
+    "ReferenceKind",
+    "Rule",
+    "SectionChange",
+    "Severity",
+    "UnknownRuleError",
+    "check",
+    "compare",
+    "find_figures",
+    "find_references",
+    "format_comparison",
+    "format_records",
+    "infer_role",
+    "infer_subrole",
+]

@@ -155,11 +155,7 @@ class _Printer:
         if layout is not None:
             out.append(layout.before)
             out.append(layout.indent)
-            if not layout.marker:
-                # a marker the reader's format drew (Word's numbering) or a heading it marked
-                # by style alone: the text shows it as the official form writes it
-                out.append(self.marker(section))
-            elif layout.level == section.level and layout.number == section.number:
+            if layout.level == section.level and layout.number == section.number:
                 out.append(layout.marker)
                 out.append(layout.gap or _apart(layout.marker, section.heading))
             else:

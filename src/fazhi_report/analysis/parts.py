@@ -1,0 +1,278 @@
+"""Where each required part of a report is: a section, a nested subsection, or a paragraph.
+
+《法治政府建设与责任落实督察工作规定》 asks every yearly report for five parts: the main measures
+and results; the shortcomings and their causes; how the principal leader performed the duty of
+first responsible person; next year's plan; other matters. Real reports write them in three
+ways, all found here:
+
+- as a **level-1 section** whose role says so (``二、存在的不足和原因``);
+- as a **level-2 subsection** inside another part (``一、…`` / ``（二）切实履行第一责任人职责``),
+  a common layout for the responsibility part;
+- as a **paragraph** only, with no heading (a closing that says "但仍存在一些短板和不足…
+  下一步，…"): found by the form of its sentences in the closing and the last paragraph of
+  the last section.
+
+`find_parts` is what `fazhi_report.analysis.check` and `fazhi_report.analysis.compare` read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import attrs
+
+from fazhi_report import _cues
+from fazhi_report.analysis.records import Location, section_label
+from fazhi_report.model import Paragraph, Report, Section, SectionRole
+from fazhi_report.parsers.facts import infer_role
+
+__all__ = [
+    "CAUSE_WORDS",
+    "PART_ORDER",
+    "REQUIRED_PARTS",
+    "PartPlace",
+    "find_parts",
+    "keyword_role",
+    "section_role",
+]
+
+REQUIRED_PARTS = (
+    SectionRole.MEASURES,
+    SectionRole.SHORTCOMINGS,
+    SectionRole.RESPONSIBILITY,
+    SectionRole.PLANS,
+    SectionRole.OTHER,
+)
+"""The five parts the regulation lists, in its order."""
+
+PART_ORDER: dict[SectionRole, int] = {
+    SectionRole.MEASURES: 0,
+    # the regulation puts shortcomings second and responsibility third; reports swap them
+    # as often as not, so both rank alike
+    SectionRole.SHORTCOMINGS: 1,
+    SectionRole.RESPONSIBILITY: 1,
+    SectionRole.CAUSES: 1,
+    SectionRole.PLANS: 2,
+    SectionRole.OTHER: 3,
+}
+"""The rank of each part in the usual order: a part ranked lower after a higher one is odd."""
+
+CAUSE_WORDS = re.compile(
+    r"原因|根源|究其|归根结底|主要是由于|由于|源于|根子|深层次|症结|一方面.{0,60}另一方面"
+)
+"""Wording that states causes (原因, 究其原因, 由于…)."""
+
+# A part written as a sentence, not a heading: "但仍存在一些短板和不足", "下一步，我局将".
+_SHORTCOMING_SENTENCE = re.compile(
+    r"(?:存在|仍有|还有|尚有)着?(?:的)?(?:一些|部分|不少|诸多|一定的?)?"
+    r"(?:短板|不足|问题|差距|薄弱环节|困难)|不足之处|短板和不足|问题和不足"
+)
+_PLAN_SENTENCE = re.compile(
+    r"下一步|下一年度|下一阶段|今后|(?:新的一年|明年|来年|(?:19|20)[0-9]{2}年)[，,]?"
+    r"[\u4e00-\u9fff*＊]{0,20}?将"
+)
+_PLAN_HEADING = re.compile(r"^(?:下一步|下一年|下年度|明年|来年|今后|(?:19|20)[0-9]{2}年)")
+_RESPONSIBILITY_LEAD = re.compile(r"第一责任人|主要负责人|主要负责同志|党政主要负责|一把手")
+_LEAD_CHARS = 40  # how far into a paragraph the responsibility wording must stand
+# A subsection of part 1 is another part only when its heading says so plainly: a measure's
+# heading may use a part's word ("补齐短板", "制定普法计划").
+_NESTED_CUES: dict[SectionRole, re.Pattern[str]] = {
+    SectionRole.SHORTCOMINGS: _SHORTCOMING_SENTENCE,
+    SectionRole.PLANS: _PLAN_HEADING,
+}
+
+
+def keyword_role(heading: str, year: int | None = None) -> SectionRole | None:
+    """The part a heading names by its words, or ``None`` for a topic-only heading.
+
+    `fazhi_report.parsers.facts.infer_role` gives every heading a role (a topic-only
+    heading is taken as measures before the other parts, as other matters after); this
+    answers whether the heading itself names one.
+    """
+    text = _cues.fold(heading)
+    for role, pattern in (
+        (SectionRole.OTHER, _cues.ROLE_OTHER),
+        (SectionRole.RESPONSIBILITY, _cues.ROLE_RESPONSIBILITY),
+        (SectionRole.CAUSES, _cues.ROLE_CAUSES_ONLY),
+        (SectionRole.SHORTCOMINGS, _cues.ROLE_SHORTCOMINGS),
+        (SectionRole.PLANS, _cues.ROLE_PLANS),
+    ):
+        if pattern.search(text):
+            return role
+    if year is not None and _cues.ROLE_FORWARD.search(text):
+        years = [int(y) for y in _cues.ROLE_YEAR.findall(text)]
+        if years and max(years) > year:
+            return SectionRole.PLANS
+    if _cues.ROLE_MEASURES.search(text):
+        return SectionRole.MEASURES
+    return None
+
+
+def section_role(section: Section, year: int | None, measures_done: bool) -> SectionRole:
+    """A top-level section's role: the one it carries, else the one its heading gives."""
+    if section.role is not None:
+        return section.role
+    return infer_role(section.heading, year=year, measures_done=measures_done)
+
+
+@attrs.frozen
+class PartPlace:
+    """Where one required part is written.
+
+    Attributes:
+        role: the part.
+        form: ``"section"`` (a level-1 section), ``"nested"`` (a deeper subsection) or
+            ``"paragraph"`` (sentences of a paragraph, no heading).
+        location: where it is.
+        section: the section, for the first two forms.
+        paragraph: the paragraph, for the third.
+    """
+
+    role: SectionRole
+    form: str
+    location: Location
+    section: Section | None = None
+    paragraph: Paragraph | None = None
+
+
+def _top_level(report: Report) -> Iterator[tuple[int, Section, SectionRole]]:
+    measures_done = False
+    for index, section in enumerate(report.sections):
+        role = section_role(section, report.year, measures_done)
+        measures_done = measures_done or role not in (SectionRole.MEASURES, None)
+        yield index, section, role
+
+
+def _section_location(section: Section, path: str, outer: str = "") -> Location:
+    line = section.layout.line if section.layout is not None else None
+    return Location(path, outer + section_label(section), line)
+
+
+def _paragraph_location(paragraph: Paragraph, path: str, section: str) -> Location:
+    line = paragraph.layout.line if paragraph.layout is not None else None
+    return Location(path, section, line)
+
+
+def _whole(paragraph: Paragraph) -> str:
+    return paragraph.text + "".join(p.title + p.text for p in paragraph.points)
+
+
+def _trailing_paragraphs(report: Report) -> Iterator[tuple[Paragraph, Location]]:
+    """The closing, and the last paragraph of the last section: where unheaded parts stand."""
+    walked = report.walk()
+    if walked:
+        last = walked[-1]
+        paragraphs = [b for b in last.body if isinstance(b, Paragraph)]
+        if paragraphs:
+            index = max(i for i, b in enumerate(last.body) if isinstance(b, Paragraph))
+            outer = "".join(section_label(s) for s in _ancestors(report, last))
+            yield (
+                paragraphs[-1],
+                _paragraph_location(
+                    paragraphs[-1], f"{_path_of(report, last)}.body[{index}]", outer
+                ),
+            )
+    for index, block in enumerate(report.closing):
+        if isinstance(block, Paragraph):
+            yield block, _paragraph_location(block, f"closing[{index}]", "")
+
+
+def _ancestors(report: Report, target: Section) -> list[Section]:
+    def down(sections: list[Section], trail: list[Section]) -> list[Section] | None:
+        for s in sections:
+            if s is target:
+                return [*trail, s]
+            found = down(s.subsections, [*trail, s])
+            if found is not None:
+                return found
+        return None
+
+    return down(report.sections, []) or []
+
+
+def _path_of(report: Report, target: Section) -> str:
+    def down(sections: list[Section], path: str, key: str) -> str | None:
+        for i, s in enumerate(sections):
+            here = f"{path}{key}[{i}]"
+            if s is target:
+                return here
+            found = down(s.subsections, here + ".", "subsections")
+            if found is not None:
+                return found
+        return None
+
+    return down(report.sections, "", "sections") or ""
+
+
+def find_parts(report: Report) -> dict[SectionRole, PartPlace]:
+    """Where each part of the report is written, the first place of each.
+
+    Level-1 sections come first; a part no level-1 section holds is looked for among the
+    subsections of the measures sections (by heading words, `keyword_role`), then among the
+    closing paragraphs and the last paragraph of the last section (by sentence form). Causes
+    (`SectionRole.CAUSES`) are also found as a subsection of the shortcomings section.
+    """
+    places: dict[SectionRole, PartPlace] = {}
+    for index, section, role in _top_level(report):
+        if role not in places:
+            places[role] = PartPlace(
+                role, "section", _section_location(section, f"sections[{index}]"), section
+            )
+    for index, section, role in _top_level(report):
+        if role not in (SectionRole.MEASURES, SectionRole.SHORTCOMINGS):
+            continue  # parts nest in part 1 (第一责任人 in 举措和成效), causes in shortcomings
+        outer = section_label(section)
+        for sub_index, sub in enumerate(section.subsections):
+            if sub.role is None and role != SectionRole.MEASURES:
+                continue
+            sub_role = sub.role or keyword_role(sub.heading, report.year)
+            if sub_role is None or sub_role == SectionRole.MEASURES or sub_role in places:
+                continue
+            strong = _NESTED_CUES.get(sub_role)
+            if sub.role is None and strong is not None and not strong.search(sub.heading):
+                continue  # 补齐短板, 制定普法计划: a measure named with a part's word
+            path = f"sections[{index}].subsections[{sub_index}]"
+            where = _section_location(sub, path, outer)
+            places[sub_role] = PartPlace(sub_role, "nested", where, sub)
+    for paragraph, location in _trailing_paragraphs(report):
+        text = _whole(paragraph)
+        for role, pattern in (
+            (SectionRole.SHORTCOMINGS, _SHORTCOMING_SENTENCE),
+            (SectionRole.PLANS, _PLAN_SENTENCE),
+            (SectionRole.RESPONSIBILITY, _RESPONSIBILITY_LEAD),
+        ):
+            if role in places:
+                continue
+            found = pattern.search(text)
+            if found is None or (
+                role == SectionRole.RESPONSIBILITY and found.start() > _LEAD_CHARS
+            ):
+                continue
+            places[role] = PartPlace(role, "paragraph", location, paragraph=paragraph)
+    return places
+
+
+def states_causes(
+    report: Report, place: PartPlace, parts: dict[SectionRole, PartPlace] | None = None
+) -> bool:
+    """Whether the shortcomings part at ``place`` states causes (or a causes part exists).
+
+    ``parts`` is `find_parts` of the report, when the caller has it already.
+    """
+    if parts is None:
+        parts = find_parts(report)
+    if SectionRole.CAUSES in parts:
+        return True
+    if place.section is not None:
+        for sub in place.section.walk()[1:]:
+            if sub.role == SectionRole.CAUSES or "原因" in sub.heading:
+                return True
+        texts = [
+            _whole(b) for s in place.section.walk() for b in s.body if isinstance(b, Paragraph)
+        ]
+        texts += [s.heading for s in place.section.walk()[1:]]
+        return any(CAUSE_WORDS.search(t) for t in texts)
+    if place.paragraph is not None:
+        return CAUSE_WORDS.search(_whole(place.paragraph)) is not None
+    return False

@@ -1,0 +1,318 @@
+"""What the analyses share: where a thing is in a report, and how lists of results are written.
+
+Every analysis result (a `fazhi_report.analysis.check.Finding`, a
+`fazhi_report.analysis.figures.Figure`, a `fazhi_report.analysis.references.Reference`) is a
+frozen attrs value with a ``to_dict()`` that gives plain JSON data. `format_records` writes a
+list of them as text, JSON or CSV, the three forms the command line offers.
+
+A `Location` names a place three ways: the node path (as `fazhi_report.validation` writes it,
+``"sections[0].subsections[1].body[0].points[2].text"``), the markers of the enclosing
+sections in their official form (``"一、（二）"``), and the 1-based source line when the report
+was parsed from text (``None`` for a report built in code).
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import io
+import itertools
+import json
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any, NamedTuple, Protocol
+
+import attrs
+
+from fazhi_report.errors import OptionError
+from fazhi_report.model import Paragraph, Report, Section, Table
+from fazhi_report.numbering import format_marker
+
+__all__ = [
+    "OUTPUT_FORMATS",
+    "JoinedText",
+    "Location",
+    "Record",
+    "TextField",
+    "flatten",
+    "format_records",
+    "iter_texts",
+    "section_label",
+    "text_fields",
+    "write_rows",
+]
+
+OUTPUT_FORMATS = ("text", "json", "csv")
+"""The forms `format_records` writes a list of results in."""
+
+
+@attrs.frozen
+class Location:
+    """Where something is in a report.
+
+    Attributes:
+        path: the node path, e.g. ``"sections[2].subsections[0].body[1].points[0].title"``;
+            ``""`` for the report as a whole.
+        section: the official markers of the enclosing sections, outermost first, e.g.
+            ``"三、（一）"``; ``""`` outside every section (title, preamble, closing).
+        line: the 1-based source line, or ``None`` when unknown (a report built in code).
+    """
+
+    path: str = ""
+    section: str = ""
+    line: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The location as plain JSON data."""
+        return {"path": self.path, "section": self.section, "line": self.line}
+
+    def __str__(self) -> str:
+        parts = []
+        if self.line is not None:
+            parts.append(f"line {self.line}")
+        if self.section:
+            parts.append(self.section)
+        elif self.path:
+            parts.append(self.path)
+        return ", ".join(parts) or "(report)"
+
+
+class Record(Protocol):
+    """An analysis result: anything with a ``to_dict()`` giving plain JSON data."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The result as plain JSON data."""
+        ...
+
+
+def section_label(section: Section) -> str:
+    """The official marker of a section (``"一、"``, ``"（二）"``, ``"3."``, ``"（4）"``)."""
+    key = (section.level, section.number)
+    label = _LABELS.get(key)
+    if label is None:
+        label = _LABELS[key] = format_marker(section.level, section.number)
+    return label
+
+
+_LABELS: dict[tuple[int, int], str] = {}  # a few dozen markers serve every report
+
+
+class TextField(NamedTuple):
+    """One string of a report's content, with where it is.
+
+    Attributes:
+        text: the string (a paragraph's text, a point's title or text, a heading, the title).
+        path: the node path of the string itself (``"sections[0].body[1].text"``).
+        section: the official markers of the enclosing sections (``"一、（二）"``).
+        line: the 1-based source line, or ``None``.
+        kind: ``"title"``, ``"heading"``, ``"paragraph"``, ``"point_title"``, ``"point_text"``
+            or ``"cell"`` (a table cell).
+        part: ``"preamble"``, ``"section"`` or ``"closing"`` (``"title"`` for the title).
+    """
+
+    text: str
+    path: str
+    section: str
+    line: int | None
+    kind: str
+    part: str
+
+    @property
+    def location(self) -> Location:
+        """Where the string is."""
+        return Location(self.path, self.section, self.line)
+
+
+def _tf(values: tuple[str, str, str, int | None, str, str]) -> TextField:
+    """A `TextField` from its six values: a NamedTuple's own constructor is a Python function,
+    ``tuple.__new__`` is not, and a report has hundreds of strings."""
+    return tuple.__new__(TextField, values)
+
+
+def _paragraph_fields(
+    out: list[TextField], paragraph: Paragraph, path: str, section: str, part: str
+) -> None:
+    layout = paragraph.layout
+    line = layout.line if layout is not None else None
+    if paragraph.text:
+        out.append(_tf((paragraph.text, path + ".text", section, line, "paragraph", part)))
+    for index, point in enumerate(paragraph.points):
+        point_layout = point.layout
+        point_line = point_layout.line if point_layout is not None else None
+        if point_line is None:
+            point_line = line
+        where = f"{path}.points[{index}]"
+        out.append(_tf((point.title, where + ".title", section, point_line, "point_title", part)))
+        if point.text:
+            out.append(_tf((point.text, where + ".text", section, point_line, "point_text", part)))
+
+
+def _table_fields(out: list[TextField], table: Table, path: str, section: str, part: str) -> None:
+    first = table.layout.line if table.layout is not None else None
+    for r, row in enumerate(table.rows):
+        line = first + r if first is not None else None  # a row is one source line
+        for c, cell in enumerate(row):
+            if cell:
+                out.append(_tf((cell, f"{path}.rows[{r}][{c}]", section, line, "cell", part)))
+
+
+def _blocks(
+    out: list[TextField], blocks: Sequence[object], path: str, section: str, part: str
+) -> None:
+    for index, block in enumerate(blocks):
+        if isinstance(block, Paragraph):
+            _paragraph_fields(out, block, f"{path}[{index}]", section, part)
+        elif isinstance(block, Table):
+            _table_fields(out, block, f"{path}[{index}]", section, part)
+
+
+def _section_fields(out: list[TextField], section: Section, path: str, outer: str) -> None:
+    label = outer + section_label(section)
+    line = section.layout.line if section.layout is not None else None
+    out.append(_tf((section.heading, path + ".heading", label, line, "heading", "section")))
+    _blocks(out, section.body, f"{path}.body", label, "section")
+    for index, sub in enumerate(section.subsections):
+        _section_fields(out, sub, f"{path}.subsections[{index}]", label)
+
+
+def text_fields(report: Report) -> list[TextField]:
+    """Every string of a report's content in document order, with where it is.
+
+    The title, the preamble's paragraphs, each section's heading then its body then its
+    subsections, the closing's paragraphs. A paragraph gives its own text (when it has one)
+    and then each point's title and text; a table gives each cell that is not empty, row by
+    row (path ``…body[2].rows[1][0]``, kind ``"cell"``).
+    """
+    out: list[TextField] = []
+    if report.title:
+        title_layout = report.layout.title if report.layout is not None else None
+        line = title_layout.line if title_layout is not None else None
+        out.append(_tf((report.title, "title", "", line, "title", "title")))
+    _blocks(out, report.preamble, "preamble", "", "preamble")
+    for index, section in enumerate(report.sections):
+        _section_fields(out, section, f"sections[{index}]", "")
+    _blocks(out, report.closing, "closing", "", "closing")
+    return out
+
+
+def iter_texts(report: Report) -> Iterator[TextField]:
+    """`text_fields`, one at a time."""
+    return iter(text_fields(report))
+
+
+class JoinedText:
+    """A report's strings joined by ``"\\n"`` so that one regex pass reads them all.
+
+    Every analysis that searches text searches this once instead of each string apart; an
+    offset into ``text`` is mapped back to its string with `field_at`.
+
+    Attributes:
+        fields: the strings and where each is (`text_fields`).
+        starts: where each string starts in ``text``.
+        text: the strings joined by ``"\\n"`` (no string holds a line break).
+    """
+
+    __slots__ = ("fields", "starts", "text")
+
+    def __init__(self, report: Report, *, kinds: frozenset[str] | None = None) -> None:
+        fields = text_fields(report)
+        if kinds is not None:
+            fields = [f for f in fields if f[4] in kinds]
+        self.fields = fields
+        texts = [f[0] for f in fields]
+        starts = list(itertools.accumulate(map(len, texts), lambda at, n: at + n + 1, initial=0))
+        starts.pop()
+        self.starts = starts
+        self.text = "\n".join(texts)
+
+    def field_at(self, offset: int) -> tuple[TextField, int]:
+        """The string an offset of ``text`` falls in, and where that string starts."""
+        index = bisect.bisect_right(self.starts, offset) - 1
+        return self.fields[index], self.starts[index]
+
+
+# -- writing lists of results -------------------------------------------------------------
+
+
+def flatten(data: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
+    """A nested dict as one level with dotted keys (``{"location": {"line": 3}}`` gives
+    ``{"location.line": 3}``); lists are joined with ``"; "``."""
+    flat: dict[str, Any] = {}
+    for key, value in data.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, Mapping):
+            flat.update(flatten(value, f"{name}."))
+        elif isinstance(value, (list, tuple)):
+            flat[name] = "; ".join(
+                json.dumps(v, ensure_ascii=False) if isinstance(v, Mapping) else str(v)
+                for v in value
+            )
+        else:
+            flat[name] = value
+    return flat
+
+
+def _csv(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None) -> str:
+    flat = [flatten(row) for row in rows]
+    names: list[str] = list(columns or [])
+    if not names:
+        for row in flat:
+            for key in row:
+                if key not in names:
+                    names.append(key)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=names, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for row in flat:
+        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+    return out.getvalue()
+
+
+def format_records(
+    records: Sequence[Record],
+    output_format: str = "text",
+    *,
+    columns: Sequence[str] | None = None,
+    source: str | None = None,
+) -> str:
+    """Write a list of analysis results as text, JSON or CSV.
+
+    Args:
+        records: the results; each has ``to_dict()`` and a readable ``str()``.
+        output_format: ``"text"`` (one ``str(record)`` a line), ``"json"`` (a JSON array of
+            the ``to_dict()`` forms, indented, non-ASCII kept) or ``"csv"`` (a header, then a
+            row per record, nested fields as dotted columns).
+        columns: the CSV columns in order (dotted names); by default every key found.
+        source: a file name to put before each text line and in a ``file`` JSON/CSV field.
+
+    Raises:
+        OptionError: an output format other than the three above.
+    """
+    if output_format not in OUTPUT_FORMATS:
+        raise OptionError(
+            f"unknown output format {output_format!r}", expected=" or ".join(OUTPUT_FORMATS)
+        )
+    if output_format == "text":
+        prefix = f"{source}: " if source is not None else ""
+        return "".join(f"{prefix}{record}\n" for record in records)
+    rows = []
+    for record in records:
+        data = record.to_dict()
+        rows.append({"file": source, **data} if source is not None else data)
+    if columns is not None and source is not None:
+        columns = ["file", *columns]
+    return write_rows(rows, output_format, columns=columns)
+
+
+def write_rows(
+    rows: Sequence[dict[str, Any]], output_format: str, *, columns: Sequence[str] | None = None
+) -> str:
+    """Write plain-data rows (``to_dict()`` forms) as a JSON array or as CSV.
+
+    Raises:
+        OptionError: an output format other than ``"json"`` or ``"csv"``.
+    """
+    if output_format == "json":
+        return json.dumps(list(rows), ensure_ascii=False, indent=2) + "\n"
+    if output_format == "csv":
+        return _csv(rows, columns)
+    raise OptionError(f"unknown output format {output_format!r}", expected="json or csv")

@@ -1,0 +1,122 @@
+"""The command functions the CLI calls: text, exit status, JSON and CSV over several files."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from fazhi_report.analysis.check import UnknownRuleError
+from fazhi_report.analysis.commands import run_check, run_compare, run_figures, run_references
+from fazhi_report.errors import FileError, OptionError
+
+GOOD = """某县司法局2024年法治政府建设情况报告
+
+一、主要举措和成效
+全年开展执法培训12场次，依据《中华人民共和国行政处罚法》办结案件30件。
+二、存在的不足和原因
+一是执法培训覆盖不全。究其原因，主要是统筹谋划不够。
+三、党政主要负责人履行推进法治建设第一责任人职责情况
+局长带头学法。
+四、2025年工作安排
+继续加强执法培训。
+五、其他需要报告的情况
+无。
+
+某县司法局
+2025年1月20日
+"""
+
+MISSING = """某县司法局2023年法治政府建设情况报告
+
+一、主要举措和成效
+全年开展执法培训10场次,办结案件28件。
+二、2024年工作安排
+继续加强执法培训。
+"""
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> tuple[Path, Path]:
+    good, missing = tmp_path / "good.txt", tmp_path / "missing.txt"
+    good.write_text(GOOD, "utf-8")
+    missing.write_text(MISSING, "utf-8")
+    return good, missing
+
+
+def test_check_of_a_compliant_file_exits_0(files: tuple[Path, Path]) -> None:
+    text, status = run_check([files[0]], output_format="text")
+    assert status == 0
+    assert text == "1 file(s): 0 error, 0 warning, 0 info\n"
+
+
+def test_check_exits_1_on_an_error_and_names_file_and_line(files: tuple[Path, Path]) -> None:
+    text, status = run_check(list(files), output_format="text")
+    assert status == 1
+    lines = text.splitlines()
+    assert f"{files[1]}: FZ102 error [missing-shortcomings]" in lines[0]
+    assert any(line.startswith(f"{files[1]}:4: FZ301 warning") for line in lines)
+    assert lines[-1].startswith("2 file(s): 2 error,")
+
+
+def test_check_rules_narrow_the_run(files: tuple[Path, Path]) -> None:
+    text, status = run_check([files[1]], output_format="text", rules=["format"])
+    assert status == 0
+    assert "FZ301" in text and "FZ102" not in text
+    assert run_check([files[1]], output_format="text", rules="FZ301")[0] == text
+    with pytest.raises(UnknownRuleError):
+        run_check([files[1]], output_format="text", rules=["nonsense"])
+
+
+def test_check_json_and_csv(files: tuple[Path, Path]) -> None:
+    out, _ = run_check(list(files), output_format="json")
+    data = json.loads(out)
+    assert {row["file"] for row in data} == {str(files[1])}
+    assert data[0]["code"] == "FZ102" and data[0]["severity"] == "error"
+    out, _ = run_check(list(files), output_format="csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [r["code"] for r in rows] == [d["code"] for d in data]
+    assert rows[0]["file"] == str(files[1])
+    assert list(rows[0])[:4] == ["file", "code", "name", "severity"]
+
+
+def test_figures_over_two_files(files: tuple[Path, Path]) -> None:
+    out, status = run_figures(list(files), output_format="csv")
+    assert status == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [(r["file"], r["value"], r["unit"]) for r in rows] == [
+        (str(files[0]), "12", "场次"),
+        (str(files[0]), "30", "件"),
+        (str(files[1]), "10", "场次"),
+        (str(files[1]), "28", "件"),
+    ]
+    text, _ = run_figures([files[0]], output_format="text")
+    assert text.splitlines()[0].startswith(f"{files[0]}:4: 一、 ")
+    data = json.loads(run_figures([files[0]], output_format="json")[0])
+    assert data[0]["location"]["line"] == 4
+
+
+def test_references(files: tuple[Path, Path]) -> None:
+    out, _ = run_references([files[0]], output_format="json")
+    (ref,) = json.loads(out)
+    assert (ref["title"], ref["kind"], ref["count"]) == ("中华人民共和国行政处罚法", "law", 1)
+
+
+def test_compare_text_and_json(files: tuple[Path, Path]) -> None:
+    text, status = run_compare(files[1], files[0], output_format="text")
+    assert status == 0
+    assert "10 → 12 场次" in text
+    data = json.loads(run_compare(files[1], files[0], output_format="json")[0])
+    assert data["after"]["year"] == 2024
+    with pytest.raises(OptionError):
+        run_compare(files[1], files[0], output_format="csv")
+
+
+def test_bad_format_and_missing_file(files: tuple[Path, Path], tmp_path: Path) -> None:
+    with pytest.raises(OptionError):
+        run_check([files[0]], output_format="xml")
+    with pytest.raises(FileError):
+        run_figures([tmp_path / "absent.txt"], output_format="text")
