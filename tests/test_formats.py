@@ -214,11 +214,13 @@ def test_broken_plugin_is_named_and_breaks_nothing_else(plugins: Path) -> None:
     with pytest.raises(fr.PluginError, match=r"'wrong'.*not a Format"):
         registry.get_format("wrong")
     assert fr.render(fr.parse(REPORT), "demo")
-    with pytest.raises(fr.UnknownFormatError, match=r"'nothing'.*broken, demo, docx, json"):
+    with pytest.raises(
+        fr.UnknownFormatError, match=r"'nothing'.*broken, demo, docx, html, json, markdown"
+    ):
         fr.render(fr.parse(REPORT), "nothing")
     with pytest.warns(registry.PluginWarning):
         names = [f.name for f in fr.formats()]
-    assert names == ["demo", "docx", "json", "text"]
+    assert names == ["demo", "docx", "html", "json", "markdown", "text"]
 
 
 def test_bad_lazy_target_is_a_plugin_error() -> None:

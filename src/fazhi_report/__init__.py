@@ -50,6 +50,7 @@ from fazhi_report.model import (
 )
 from fazhi_report.registry import Format, FormatInfo, Renderer, register_format
 from fazhi_report.rows import to_rows
+from fazhi_report.schema import json_schema
 from fazhi_report.validation import Problem, ensure_valid, validate
 
 try:
@@ -95,6 +96,7 @@ __all__ = [
     "from_dict",
     "from_json",
     "infer_roles",
+    "json_schema",
     "load",
     "make_converter",
     "parse",

@@ -516,3 +516,21 @@ register_format(
         description="the model as JSON (see fazhi_report.convert)",
     )
 )
+register_format(
+    Format(
+        "markdown",
+        suffixes=(".md", ".markdown"),
+        parser="fazhi_report.parsers.markdown:parse_markdown",
+        renderer="fazhi_report.renderers.markdown:MarkdownRenderer",
+        description="Markdown (CommonMark): headings as #, run-in headings in bold",
+    )
+)
+register_format(
+    Format(
+        "html",
+        suffixes=(".html", ".htm"),
+        parser="fazhi_report.parsers.html:parse_html",
+        renderer="fazhi_report.renderers.html:HtmlRenderer",
+        description="web pages: read from government sites' pages, written in the official look",
+    )
+)

@@ -1,0 +1,101 @@
+"""The HTML renderer: a report as a web page in the official look, from ``templates/html/``.
+
+The page is semantic and self-contained: ``<html lang="zh-CN">`` with ``<meta charset>``, the
+CSS of ``html/official.css`` embedded (仿宋 body with CJK font fallbacks, 小标宋 title centred,
+黑体/楷体 headings, two-character indents, and a print stylesheet giving A4 pages with the
+GB/T 9704 margins and "— 1 —" page numbers where the browser prints page margins). The report
+is one ``<article class="fazhi-report">``:
+
+- the title in ``<header><h1>``; an addressee in ``<p class="addressee">``;
+- each section a ``<section id="section-2-1" class="level-2" data-role="measures">`` (the id
+  is its position, so it stays the same as long as the outline does), its heading ``<h2>``
+  (一、) to ``<h5>`` (（1）), or, for a run-in heading, the ``<strong>`` lead of its first
+  paragraph;
+- paragraphs ``<p>``, each point a ``<span class="point" data-number="2">``;
+- the signature in ``<footer class="signature">``, its date a ``<time datetime>``.
+
+Every value is escaped (Jinja's autoescape): text holding ``<script>`` or ``{{ }}`` comes out
+as text. Markers, stops and dates come from the shared official-form macros
+(``official/inline.j2``), as for the text, Markdown and DOCX renderers.
+
+Options:
+
+- ``fragment``: the ``<article>`` alone, to embed in a page of one's own (its classes are the
+  hooks for that page's CSS; ``official_css()`` gives the shipped rules).
+- ``toc``: a table of contents (``<nav class="toc">``) linking to the sections' ids.
+- ``templates``, ``sandboxed``: a folder of templates searched before the shipped ones, and
+  running them in the bounded sandbox (see `fazhi_report.renderers.templating`).
+"""
+
+from __future__ import annotations
+
+import os
+from typing import ClassVar
+
+from fazhi_report.model import Report
+from fazhi_report.registry import Renderer
+from fazhi_report.renderers._blocks import report_blocks
+from fazhi_report.renderers.templating import environment, render_template
+from fazhi_report.validation import ensure_valid
+
+__all__ = ["HtmlRenderer", "official_css", "render_html"]
+
+
+def _generator() -> str:
+    import fazhi_report
+
+    return f"fazhi_report {fazhi_report.__version__}"
+
+
+def render_html(
+    report: Report,
+    *,
+    fragment: bool = False,
+    toc: bool = False,
+    templates: str | os.PathLike[str] | None = None,
+    sandboxed: bool = False,
+) -> str:
+    """The report as HTML (template ``html/report.html.j2``).
+
+    Raises:
+        DataError: the report holds what the official form cannot carry and read back (see
+            `fazhi_report.validation.validate`).
+        TemplateError: a template is missing, malformed, failed or broke a sandbox limit.
+    """
+    ensure_valid(report)
+    env = environment(templates, sandboxed=sandboxed)
+    context = {
+        "report": report,
+        "blocks": report_blocks(report),
+        "fragment": fragment,
+        "toc": toc,
+        "generator": _generator(),
+    }
+    return render_template(env, "html/report.html.j2", context)
+
+
+def official_css(templates: str | os.PathLike[str] | None = None) -> str:
+    """The stylesheet a full page embeds (``html/official.css``), for pages of one's own."""
+    env = environment(templates)
+    return render_template(env, "html/official.css", {})
+
+
+class HtmlRenderer(Renderer):
+    """HTML in the official form; options ``fragment``, ``toc``, ``templates``, ``sandboxed``."""
+
+    styles: ClassVar[tuple[str, ...]] = ("official",)
+
+    def render(
+        self,
+        report: Report,
+        *,
+        style: str,
+        fragment: bool = False,
+        toc: bool = False,
+        templates: str | os.PathLike[str] | None = None,
+        sandboxed: bool = False,
+    ) -> str:
+        """The report as an HTML page, or its ``<article>`` alone."""
+        return render_html(
+            report, fragment=fragment, toc=toc, templates=templates, sandboxed=sandboxed
+        )
