@@ -108,6 +108,12 @@ def test_metadata_value_on_the_next_line_and_full_width_colons() -> None:
     assert report.title == TITLE
 
 
+def test_the_date_a_document_was_written_is_not_its_publication() -> None:
+    text = "成文日期：2024年1月18日\n发布日期：2024年1月22日\n" + TITLE + "\n" + BODY
+    page = _read(text).page
+    assert (page.issued, page.published) == (dt.date(2024, 1, 18), dt.date(2024, 1, 22))
+
+
 def test_a_page_title_then_the_formal_header() -> None:
     text = (
         "青禾县公安局2023年法治政府建设工作报告\n"
