@@ -1,3 +1,5 @@
+# Shows: writing a custom exporter. One Renderer class plus one Format row adds a "csv"
+# format that fr.render, fr.save and the fazhi-report command all know.
 """A complete exporter in one module plus one row: a CSV of sections and points.
 
 Run it from the repository root: ``python examples/custom_exporter.py``. It registers the

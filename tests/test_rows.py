@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import os
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 
 import fazhi_report as fr
 from fazhi_report import Report
-from fazhi_report.rows import to_rows
+from fazhi_report.batch import InputFile, ParseFailure
+from fazhi_report.rows import REPORT_KEYS, REQUIRED_ROLES, report_row, rows_to_csv, to_rows
 
 from .strategies import reports
 
@@ -100,3 +106,62 @@ def test_rows_are_flat_and_count_everything(report: Report) -> None:
     assert sum(r["points"] for r in sections) + sum(  # type: ignore[misc]
         len(p.points) for p in report.preamble + report.closing if isinstance(p, fr.Paragraph)
     ) == len(points)
+
+
+# ------------------------------------------------------------------------- report rows
+
+
+def test_report_row() -> None:
+    row = report_row(fr.parse(TEXT), file="reports/a.txt")
+    assert list(row) == list(REPORT_KEYS)
+    assert row["file"] == "reports/a.txt"
+    assert (row["organ"], row["year"], row["error"]) == ("某局", 2024, None)
+    assert (row["has_measures"], row["has_shortcomings"], row["has_plans"]) == (True, True, False)
+    assert row["missing"] == "responsibility,plans"
+    assert (row["sections"], row["subsections"]) == (2, 3)
+    assert (row["paragraphs"], row["points"]) == (5, 4)
+    # The places the analysis fills when it lands.
+    assert row["findings"] is None and row["figures"] is None
+
+
+def test_reports_level_takes_reports_failures_and_pairs() -> None:
+    report = fr.parse(TEXT)
+    failure = ParseFailure("b.txt", "DecodeError", "b.txt: not text")
+    found = InputFile(Path("in/c.txt"), Path("c.txt"))
+    rows = to_rows([report, failure, ("a.txt", report), (found, report)], level="reports")
+    assert [r["file"] for r in rows] == [None, "b.txt", "a.txt", os.fspath(Path("in/c.txt"))]
+    assert rows[1]["error"] == "DecodeError: b.txt: not text"
+    assert all(rows[1][key] is None for key in REPORT_KEYS if key not in ("file", "error"))
+    assert to_rows(report, level="reports") == rows[:1]
+    # a stream is consumed as it comes
+    assert to_rows((r for r in [report]), level="reports") == rows[:1]
+
+
+def test_rows_to_csv_round_trips() -> None:
+    rows = to_rows([("a.txt", fr.parse(TEXT))], level="reports")
+    back = list(csv.DictReader(io.StringIO(rows_to_csv(rows))))
+    assert back == [{k: "" if v is None else str(v) for k, v in rows[0].items()}]
+
+
+@given(reports(deepest=3))
+def test_report_rows_agree_with_the_model(report: Report) -> None:
+    (row,) = to_rows([report], level="reports")
+    roles = {s.role for s in report.walk()}
+    for role in fr.SectionRole:
+        assert row[f"has_{role.value}"] is (role in roles)
+    assert row["missing"] == ",".join(r.value for r in REQUIRED_ROLES if r not in roles)
+    assert row["sections"] == len(report.sections)
+    assert row["sections"] + row["subsections"] == len(report.walk())  # type: ignore[operator]
+    assert row["points"] == len(report.points)
+    assert row["paragraphs"] == len(report.paragraphs)
+    assert all(v is None or type(v) in (str, int, bool) for v in row.values())
+
+
+def test_report_rows_count_tables_apart_from_paragraphs() -> None:
+    table = fr.Table([["类别", "件数"], ["行政复议", "12"]])
+    report = Report(
+        preamble=[fr.Paragraph("导语。")],
+        sections=[fr.Section(1, 1, "主要举措和成效", body=[fr.Paragraph("正文。"), table])],
+    )
+    (row,) = to_rows([report], level="reports")
+    assert (row["paragraphs"], row["tables"]) == (2, 1)

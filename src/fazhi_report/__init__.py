@@ -11,7 +11,9 @@ fr.render(report, "text", style="official")
 
 from importlib import metadata as _metadata
 
+from fazhi_report import batch
 from fazhi_report.api import check, compare, formats, load, parse, render, save
+from fazhi_report.batch import ParseFailure, parse_many
 from fazhi_report.convert import (
     configure_converter,
     from_dict,
@@ -70,6 +72,7 @@ __all__ = [
     "OptionError",
     "PageInfo",
     "Paragraph",
+    "ParseFailure",
     "PluginError",
     "Point",
     "Problem",
@@ -83,6 +86,7 @@ __all__ = [
     "UnknownFormatError",
     "UnknownStyleError",
     "__version__",
+    "batch",
     "check",
     "compare",
     "configure_converter",
@@ -96,6 +100,7 @@ __all__ = [
     "load",
     "make_converter",
     "parse",
+    "parse_many",
     "register_format",
     "render",
     "save",

@@ -1,291 +1,732 @@
-"""The ``fazhi-report`` command: convert reports between formats and styles, and outline them.
+"""The ``fazhi-report`` command: convert reports one at a time or by the folder, outline them,
+and tabulate a folder of them.
 
 ```
-fazhi-report convert report.txt report.json
-fazhi-report convert report.txt - --to text --style official
+fazhi-report convert report.txt report.docx
+fazhi-report convert reports/ --out-dir out/ --to docx --jobs 4
 fazhi-report inspect report.txt
+fazhi-report summary reports/ --format html -o summary.html
 fazhi-report formats
 ```
 
-Format names, suffixes and styles in the help come from the format table
-(`fazhi_report.formats`), plugins included.
+Format names, suffixes, styles and choices in the help come from the format table
+(`fazhi_report.formats`), plugins included, when the help is shown.
 
-Every error the library raises on purpose (and every `OSError`) is printed as one line,
-``fazhi-report: error: <message>``, with exit status 1; usage errors exit with status 2, as
-argparse does.
+Exit status: 0 when every input was done (or skipped: its output existed), 1 when an input
+or output failed (each failure is reported with its reason and the run goes on), 2 for a
+usage error, 130 when interrupted (Ctrl-C). Messages follow one language policy: English
+sentences, options and format names as typed (``--out-dir``, ``docx``), domain terms in
+Chinese where they name the document (法治政府建设情况报告, 一是); data goes to standard output,
+messages, progress and errors to standard error.
+
+Adding a subcommand takes a few lines: decorate a function with `subcommand`, take the
+shared arguments and options (`inputs_argument`, `from_option`, `jobs_option`; ``quiet`` and
+``verbose`` come with every subcommand), walk the reports with `each_report`, and return the
+exit status::
+
+    @subcommand("titles", summary="print each report's title", epilog="fazhi-report titles dir/")
+    @inputs_argument
+    @from_option
+    @jobs_option
+    def titles(inputs, from_format, jobs, quiet, verbose) -> int:
+        with BatchProgress("titles", quiet=quiet, verbose=verbose) as progress:
+            for found, report in each_report(inputs, progress, from_format=from_format, jobs=jobs):
+                click.echo(f"{found.path}\\t{report.title}")
+        return progress.exit_status
 """
 
 from __future__ import annotations
 
-import argparse
 import codecs
 import io
 import os
 import sys
+import time
 import warnings
-from collections.abc import Callable, Sequence
-from typing import TextIO
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import Any, TextIO, TypeVar
+
+import click
 
 import fazhi_report as fr
 from fazhi_report import registry
 from fazhi_report.api import output_encoding
+from fazhi_report.batch import (
+    ConvertOutcome,
+    ConvertTask,
+    InputFile,
+    ParseFailure,
+    convert_many,
+    default_jobs,
+    find_reports,
+    parse_many,
+    render_bytes,
+    suffix_for,
+    write_atomically,
+)
 from fazhi_report.decoding import encode
 from fazhi_report.model import Report, Section
 from fazhi_report.numbering import format_marker, format_point_marker
-from fazhi_report.registry import DEFAULT_FORMAT, FormatInfo
+from fazhi_report.registry import DEFAULT_FORMAT
+from fazhi_report.rows import REPORT_KEYS, report_row, rows_to_csv, rows_to_html, rows_to_json
 
-__all__ = ["build_parser", "main", "outline"]
+__all__ = [
+    "EXIT_FAILED",
+    "EXIT_INTERRUPTED",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "BatchProgress",
+    "FormatChoice",
+    "cli",
+    "each_report",
+    "from_option",
+    "inputs_argument",
+    "jobs_option",
+    "main",
+    "outline",
+    "subcommand",
+]
 
 PROG = "fazhi-report"
-STDOUT = "-"
+STDIO = "-"
+EXIT_OK = 0
+"""Every input done (or skipped because its output existed)."""
+EXIT_FAILED = 1
+"""At least one input or output failed; each failure was reported with its reason."""
+EXIT_USAGE = 2
+"""A usage error: an unknown option, a missing argument, a value not among the choices."""
+EXIT_INTERRUPTED = 130
+"""Interrupted by Ctrl-C (128 + SIGINT, as shells report it)."""
+
 _INDENT = "  "
 # Characters every report contains: a stream that cannot encode them cannot print a report.
 _PROBE = "法治政府建设情况报告"
-
-Handler = Callable[[argparse.Namespace], int]
-
-_DESCRIPTION = """\
-Parse, convert and outline Chinese 法治政府建设情况报告 (rule-of-law government reports).
-
-Formats are named by file suffix:
-{formats}
-The commands are listed below; 'fazhi-report formats' lists the formats in full."""
-
-_EPILOG = """\
-examples:
-  fazhi-report convert report.txt report.json
-  fazhi-report inspect report.txt"""
-
-_CONVERT_DESCRIPTION = """\
-Read INPUT, render it in the chosen format and style, and write it to OUTPUT.
-The input format comes from INPUT's suffix unless --from is given, and the output
-format from OUTPUT's suffix unless --to is given. With OUTPUT '-' the result goes
-to standard output (as the bytes a file would get) and --to defaults to {default}.
-Text rendered in the 'lossless' style is the source exactly, byte for byte.
-
-Styles of each format (the first is its default):
-{styles}"""
-
-_CONVERT_EPILOG = """\
-examples:
-  fazhi-report convert report.txt report.json
-  fazhi-report convert report.txt clean.txt --style official
-  fazhi-report convert report.txt full.json --style lossless
-  fazhi-report convert full.json - --to text
-  fazhi-report convert old.txt new.txt --encoding gb18030"""
-
-_FORMATS_DESCRIPTION = """\
-List every format the library reads or writes, plugins included: its name, the
-file suffixes that name it, whether it can be read (r) and written (w), whether
-it is binary, its styles (the default first) and what it is."""
-
-_FORMATS_EPILOG = """\
-example:
-  fazhi-report formats"""
-
-_INSPECT_DESCRIPTION = """\
-Read INPUT and print an outline of the report: title, organ, year, addressee,
-web-page metadata, the number of preamble paragraphs, then every section with
-its marker and heading, [run-in] for run-in headings, its role (measures,
-responsibility, shortcomings, causes, plans, other) when it has one and the
-number of its body paragraphs, followed by the titles of its 一是/二是 points;
-last the number of closing paragraphs and the signature (organ, ISO date)."""
-
-_INSPECT_EPILOG = """\
-example:
-  fazhi-report inspect report.txt
-
-output (shortened):
-  title: 青山县应急管理局2025年法治政府建设情况报告
-  organ: 青山县应急管理局
-  year: 2025
-  preamble: 1 paragraph
-  sections:
-    一、2025年推进法治政府建设的主要举措和成效 [measures] (0 paragraphs)
-      （一）健全工作机制，夯实法治基础 [run-in] (1 paragraph)
-        一是 加强组织领导
-  closing: 0 paragraphs
-  signature: 青山县应急管理局, 2026-01-15"""
+_F = TypeVar("_F", bound=Callable[..., Any])
 
 
-# ------------------------------------------------------------------------------- parser
+# --------------------------------------------------------------- the format table as choices
 
 
-def _encoding(value: str) -> str:
-    """An argparse type: a text encoding Python knows, else a usage error (exit status 2)."""
-    try:
-        # "".encode also refuses codecs that are not text encodings (rot13, base64, ...).
-        "".encode(value)
-    except LookupError:
-        raise argparse.ArgumentTypeError(f"unknown text encoding {value!r}") from None
-    return value
-
-
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of the ``fazhi-report`` command, with its subcommands."""
-    # Raw formatting keeps the line breaks of the descriptions and the examples.
-    formatter = argparse.RawDescriptionHelpFormatter
+def _table() -> list[fr.FormatInfo]:
     with warnings.catch_warnings():
         # a broken plugin is reported when it is asked for, not on every command's help
         warnings.simplefilter("ignore", registry.PluginWarning)
-        table = fr.formats()
-    readable = [f.name for f in table if f.can_read]
-    writable = [f.name for f in table if f.can_write]
-    parser = argparse.ArgumentParser(
-        prog=PROG,
-        description=_DESCRIPTION.format(
-            formats="\n".join(f"  {', '.join(f.suffixes)}: {f.name}" for f in table if f.suffixes)
-        ),
-        epilog=_EPILOG,
-        formatter_class=formatter,
-    )
-    parser.add_argument(
-        "--version",
-        action="version",
-        version=f"%(prog)s {fr.__version__}",
-        help="print the program's version and exit",
-    )
-    commands = parser.add_subparsers(
-        title="commands",
-        dest="command",
-        metavar="COMMAND",
-        required=True,
-        help="the command to run; 'fazhi-report COMMAND --help' describes its options",
-    )
-
-    convert = commands.add_parser(
-        "convert",
-        help="convert a report to another format or style",
-        description=_CONVERT_DESCRIPTION.format(
-            default=DEFAULT_FORMAT,
-            styles="\n".join(f"  {f.name}: {', '.join(f.styles)}" for f in table if f.styles),
-        ),
-        epilog=_CONVERT_EPILOG,
-        formatter_class=formatter,
-    )
-    _add_input(convert, table, readable)
-    convert.add_argument(
-        "output", metavar="OUTPUT", help="the file to write, or '-' for standard output"
-    )
-    convert.add_argument(
-        "--to",
-        dest="to_format",
-        metavar="FORMAT",
-        help=f"the format of OUTPUT: {_names(writable)} (default: from OUTPUT's suffix; "
-        f"{DEFAULT_FORMAT!r} when OUTPUT is '-')",
-    )
-    convert.add_argument(
-        "--style",
-        metavar="STYLE",
-        help="the rendering style: one of the output format's styles listed above "
-        "(default: the format's first)",
-    )
-    convert.add_argument(
-        "--encoding",
-        metavar="ENC",
-        type=_encoding,
-        help="the encoding to write a text OUTPUT in, e.g. utf-8, gb18030, utf-16 (default: "
-        "for text, the encoding INPUT was read in; otherwise utf-8); binary formats take none",
-    )
-    convert.add_argument(
-        "--templates",
-        metavar="DIR",
-        help="a folder of templates that override the shipped ones file by file "
-        "(styles that use templates, such as text's 'official')",
-    )
-    convert.add_argument(
-        "--sandboxed",
-        action="store_true",
-        help="run the --templates in the bounded sandbox (for templates you do not trust)",
-    )
-    convert.set_defaults(handler=_convert)
-
-    listing = commands.add_parser(
-        "formats",
-        help="list the formats it reads and writes",
-        description=_FORMATS_DESCRIPTION,
-        epilog=_FORMATS_EPILOG,
-        formatter_class=formatter,
-    )
-    listing.set_defaults(handler=_formats)
-
-    inspect = commands.add_parser(
-        "inspect",
-        help="print an outline of a report's structure",
-        description=_INSPECT_DESCRIPTION,
-        epilog=_INSPECT_EPILOG,
-        formatter_class=formatter,
-    )
-    _add_input(inspect, table, readable)
-    inspect.set_defaults(handler=_inspect)
-    return parser
+        return fr.formats()
 
 
-def _names(names: list[str]) -> str:
-    """``'a', 'b' or 'c'``."""
-    quoted = [repr(name) for name in names]
-    return " or ".join([", ".join(quoted[:-1]), quoted[-1]]) if len(quoted) > 1 else "".join(quoted)
+class FormatChoice(click.Choice):  # type: ignore[type-arg]  # generic from click 8.2 on
+    """A choice among the format table's names (or styles), read when it is first needed.
+
+    ``kind`` is ``"read"`` (formats with a parser), ``"write"`` (with a renderer) or
+    ``"style"`` (every writable format's styles). Reading the table lazily keeps plugins
+    registered after import in the choices, and keeps importing this module cheap.
+    """
+
+    name = "format"
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+        self.case_sensitive = True
+
+    @property
+    def choices(self) -> tuple[str, ...]:  # type: ignore[override]
+        """The names allowed, from the format table."""
+        table = _table()
+        if self.kind == "read":
+            return tuple(f.name for f in table if f.can_read)
+        if self.kind == "write":
+            return tuple(f.name for f in table if f.can_write)
+        return tuple(dict.fromkeys(style for f in table for style in f.styles))
 
 
-def _add_input(
-    command: argparse.ArgumentParser, table: list[FormatInfo], readable: list[str]
-) -> None:
-    """The INPUT argument and its --from option, which every command reading a report takes."""
-    suffixes = "; ".join(
-        f"{' or '.join(f.suffixes)}: {f.name}" for f in table if f.can_read and f.suffixes
-    )
-    command.add_argument("input", metavar="INPUT", help=f"the report file to read ({suffixes})")
-    command.add_argument(
+class _Encoding(click.ParamType):  # type: ignore[type-arg]  # generic from click 8.5 on
+    """A text encoding Python knows, else a usage error (exit status 2)."""
+
+    name = "encoding"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        try:
+            # "".encode also refuses codecs that are not text encodings (rot13, base64, ...).
+            "".encode(value)
+        except LookupError:
+            self.fail(f"unknown text encoding {value!r}", param, ctx)
+        return str(value)
+
+
+# ------------------------------------------------------------------- building subcommands
+
+
+class _Command(click.Command):
+    """A subcommand whose description may be computed when shown (from the format table)."""
+
+    def __init__(self, *args: Any, describe: Callable[[], str] | None = None, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.describe = describe
+
+    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        if self.describe is not None:
+            self.help = self.describe()
+        super().format_help_text(ctx, formatter)
+
+
+class _Group(click.Group):
+    """The program: lists its subcommands in the order they were added, formats at the end."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(self.commands)
+
+    def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        with formatter.section("Formats (named by file suffix)"):
+            formatter.write_dl([(", ".join(f.suffixes), f.name) for f in _table() if f.suffixes])
+        super().format_epilog(ctx, formatter)
+
+
+_CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+@click.group(
+    cls=_Group,
+    context_settings=_CONTEXT,
+    epilog="\b\nExamples:\n  fazhi-report convert report.txt report.docx\n"
+    "  fazhi-report convert reports/ --out-dir out/ --to docx\n"
+    "  fazhi-report inspect report.txt\n\n"
+    "Exit status: 0 done, 1 an input or output failed, 2 usage error, 130 interrupted.",
+)
+@click.version_option(
+    fr.__version__,
+    "--version",
+    prog_name=PROG,
+    message="%(prog)s %(version)s",
+    help="Print the program's version and exit.",
+)
+def cli() -> None:
+    """Parse, convert, outline and tabulate Chinese 法治政府建设情况报告 (rule-of-law government
+    reports). 'fazhi-report COMMAND --help' describes each command."""
+
+
+def subcommand(
+    name: str, *, summary: str, epilog: str, describe: Callable[[], str] | str | None = None
+) -> Callable[[_F], click.Command]:
+    """Declare a function as a ``fazhi-report`` subcommand.
+
+    The function gets every argument and option as a keyword (``quiet`` and ``verbose``
+    included: every subcommand has ``-q/--quiet`` and ``-v/--verbose``) and returns the exit
+    status (`EXIT_OK`, `EXIT_FAILED`).
+
+    Args:
+        name: the subcommand's name.
+        summary: one line for the program's list of commands.
+        epilog: examples, shown verbatim after the options.
+        describe: the full description, or a function computing it when the help is shown
+            (to list formats from the table); ``summary`` when ``None``.
+    """
+
+    def decorate(function: _F) -> click.Command:
+        params: list[click.Parameter] = list(reversed(getattr(function, "__click_params__", [])))
+        params += [
+            click.Option(
+                ["-q", "--quiet"],
+                is_flag=True,
+                help="Report only failures: no progress, no summary.",
+            ),
+            click.Option(
+                ["-v", "--verbose"],
+                is_flag=True,
+                help="Also report each file done, with its time.",
+            ),
+        ]
+        lazy = describe if callable(describe) else None
+        command = _Command(
+            name,
+            callback=function,
+            params=params,
+            help=describe if isinstance(describe, str) else summary,
+            short_help=summary,
+            epilog="\b\n" + epilog,
+            context_settings=_CONTEXT,
+            describe=lazy,
+        )
+        cli.add_command(command)
+        return command
+
+    return decorate
+
+
+def inputs_argument(function: _F) -> _F:
+    """The ``INPUTS...`` argument: report files, folders (searched recursively) and globs."""
+    return click.argument("inputs", metavar="INPUTS...", nargs=-1, required=True)(function)
+
+
+def from_option(function: _F) -> _F:
+    """The ``--from FORMAT`` option: the format of every input (default: from each suffix)."""
+    return click.option(
         "--from",
-        dest="from_format",
+        "from_format",
+        type=FormatChoice("read"),
         metavar="FORMAT",
-        help=f"the format of INPUT: {_names(readable)} (default: from INPUT's suffix)",
+        help="The format of the inputs, one of the readable formats (see 'fazhi-report "
+        "formats'); default: from each file's suffix, else its first bytes.",
+    )(function)
+
+
+def jobs_option(function: _F) -> _F:
+    """The ``-j/--jobs N`` option: worker processes for several inputs."""
+    return click.option(
+        "-j",
+        "--jobs",
+        type=click.IntRange(min=1),
+        default=None,
+        metavar="N",
+        help=f"Worker processes for several inputs; 1 works in this process "
+        f"(default: the number of cores, {default_jobs()} here).",
+    )(function)
+
+
+# ------------------------------------------------------------------ progress and summary
+
+
+class BatchProgress:
+    """What a subcommand says about a run over many inputs, on standard error.
+
+    On a terminal it shows a progress bar (rich) and prints failures above it; elsewhere
+    (a pipe, a log file) it prints one plain line per input: ``done SRC -> DEST``,
+    ``skipped SRC: reason``, ``failed: reason``. ``quiet`` keeps only the failures;
+    ``verbose`` adds each file done (with its time) on a terminal too. On leaving the
+    ``with`` block it prints the summary line (done, failed, skipped, time).
+
+    Args:
+        action: the verb of the summary line ("converted", "read").
+        quiet: only failures.
+        verbose: every file.
+        stream: where to write (default: standard error, resolved when the run starts).
+        terminal: whether to draw a bar; default: whether ``stream`` is a terminal.
+    """
+
+    def __init__(
+        self,
+        action: str,
+        *,
+        quiet: bool = False,
+        verbose: bool = False,
+        stream: TextIO | None = None,
+        terminal: bool | None = None,
+    ) -> None:
+        self.action = action
+        self.quiet = quiet
+        self.verbose = verbose
+        self.stream = stream
+        self.terminal = terminal
+        self.done = 0
+        self.failed = 0
+        self.skipped = 0
+        self.total: int | None = None
+        self._started = 0.0
+        self._bar: Any = None
+        self._task: Any = None
+
+    @property
+    def exit_status(self) -> int:
+        """`EXIT_FAILED` when an input failed, else `EXIT_OK`."""
+        return EXIT_FAILED if self.failed else EXIT_OK
+
+    def __enter__(self) -> BatchProgress:
+        if self.stream is None:
+            self.stream = sys.stderr
+        if self.terminal is None:
+            self.terminal = self.stream.isatty()
+        self._started = time.perf_counter()
+        return self
+
+    def start(self, total: int) -> None:
+        """Say how many inputs there are; on a terminal the bar appears with the first result.
+
+        The bar's refresh thread starts only then, after the worker processes have been
+        forked for the first chunk: forking a process that runs threads is unsafe.
+        """
+        self.total = total
+
+    def _draw(self) -> None:
+        total = self.total or 0
+        if self.terminal and not self.quiet and total > 1 and self._bar is None:
+            from rich.console import Console
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeElapsedColumn,
+                TimeRemainingColumn,
+            )
+
+            self._bar = Progress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("reports"),
+                TimeElapsedColumn(),
+                TimeRemainingColumn(),
+                console=Console(file=self.stream, highlight=False),
+            )
+            self._bar.start()
+            self._task = self._bar.add_task(self.action, total=total)
+
+    def _say(self, line: str) -> None:
+        if self._bar is not None:
+            self._bar.console.print(line, markup=False, highlight=False, soft_wrap=True)
+        else:
+            assert self.stream is not None
+            self.stream.write(line + "\n")
+            self.stream.flush()
+
+    def record(self, source: str, status: str, reason: str = "", target: str = "") -> None:
+        """Count one input: ``status`` is ``"done"``, ``"failed"`` or ``"skipped"``."""
+        self._draw()
+        if status == "done":
+            self.done += 1
+            if not self.quiet and (self.verbose or self._bar is None):
+                self._say(f"done {source} -> {target}" if target else f"done {source}")
+        elif status == "skipped":
+            self.skipped += 1
+            if not self.quiet:
+                self._say(f"skipped {source}: {reason}")
+        else:
+            self.failed += 1
+            self._say(f"{PROG}: failed: {reason}")
+        if self._bar is not None:
+            self._bar.advance(self._task)
+
+    def summary(self) -> str:
+        """The summary line: counts, time and rate."""
+        seconds = time.perf_counter() - self._started
+        count = self.done + self.failed + self.skipped
+        rate = f", {count / seconds:.1f} reports/s" if seconds > 0 and count else ""
+        return (
+            f"{self.action} {count} report{'s' if count != 1 else ''}: {self.done} done, "
+            f"{self.failed} failed, {self.skipped} skipped in {seconds:.1f} s{rate}"
+        )
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        value: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+            self._bar = None
+        if kind is not None and issubclass(kind, KeyboardInterrupt):
+            self._say(self.summary())  # what was finished before; main says "interrupted"
+        elif kind is None and not self.quiet and (self.total is None or self.total > 1):
+            self._say(self.summary())
+
+
+def _find(inputs: Sequence[str], exclude: Sequence[Path] = ()) -> list[InputFile]:
+    if STDIO in inputs:
+        raise click.UsageError("'-' (standard input) holds one report: give it as the only input")
+    return find_reports(inputs, exclude=exclude)
+
+
+def each_report(
+    inputs: Sequence[str],
+    progress: BatchProgress,
+    *,
+    from_format: str | None = None,
+    jobs: int | None = None,
+    apply: Callable[[Report], Any] | None = None,
+) -> Iterator[tuple[InputFile, Any]]:
+    """The reports ``inputs`` name, parsed over ``jobs`` processes, with progress.
+
+    Yields ``(found, result)`` for each input that parsed, in input order: the `Report`, or
+    ``apply(report)`` computed in the worker. Inputs that fail are recorded in ``progress``
+    (reported with their reason) and not yielded; those yielded count as done.
+    """
+    found = _find(inputs)
+    progress.start(len(found))
+    results = parse_many(
+        (f.path for f in found), jobs=_jobs(jobs, len(found)), format=from_format, apply=apply
     )
+    for item, result in zip(found, results, strict=True):
+        if isinstance(result, ParseFailure):
+            progress.record(os.fspath(item.path), "failed", result.message)
+            continue
+        yield item, result
+        progress.record(os.fspath(item.path), "done")
 
 
-# ------------------------------------------------------------------------------ convert
+def _jobs(jobs: int | None, count: int) -> int:
+    """Never more workers than inputs: one input is parsed in this process."""
+    return max(1, min(jobs or default_jobs(), count))
 
 
-def _convert(args: argparse.Namespace) -> int:
+# -------------------------------------------------------------------------------- convert
+
+
+def _describe_convert() -> str:
+    table = _table()
+    styles = "\n".join(f"  {f.name}: {', '.join(f.styles)}" for f in table if f.styles)
+    suffixes = "\n".join(
+        f"  {', '.join(f.suffixes)}: {f.name}" for f in table if f.can_read and f.suffixes
+    )
+    writable = ", ".join(repr(f.name) for f in table if f.can_write)
+    return f"""Render reports in another format or style.
+
+\b
+One report:  fazhi-report convert INPUT OUTPUT  (or INPUT -o OUTPUT)
+Many:        fazhi-report convert INPUTS... --out-dir DIR --to FORMAT
+
+INPUTS are report files, folders (searched recursively for files with a readable suffix)
+and globs ('reports/**/*.txt'). With --out-dir the outputs mirror the input tree below DIR;
+without it each output is written beside its input. The output format comes from --to, else
+from OUTPUT's suffix; '-' as INPUT reads standard input and as OUTPUT writes standard output
+(text by default). An existing output is skipped unless --force; an output never overwrites
+an input. Files are written under a temporary name and renamed, so an interrupted run leaves
+no half-written file. Text in the 'lossless' style is the source exactly, byte for byte.
+
+Output formats (--to): {writable}.
+
+\b
+Readable suffixes:
+{suffixes}
+
+\b
+Styles of each format (the first is its default):
+{styles}"""
+
+
+@subcommand(
+    "convert",
+    summary="Convert reports to another format or style, one or a folder at a time.",
+    describe=_describe_convert,
+    epilog="""Examples:
+  fazhi-report convert report.txt report.docx
+  fazhi-report convert report.txt clean.txt --style official
+  fazhi-report convert report.txt full.json --style lossless
+  fazhi-report convert full.json - --to text
+  fazhi-report convert old.txt new.txt --encoding gb18030
+  fazhi-report convert reports/ --out-dir out/ --to docx --jobs 4
+  fazhi-report convert 'reports/**/*.txt' --to json --force""",
+)
+@click.argument("inputs", metavar="INPUTS...", nargs=-1, required=True)
+@click.option(
+    "-o",
+    "--output",
+    metavar="OUTPUT",
+    help="The file to write for a single input, or '-' for standard output.",
+)
+@click.option(
+    "--out-dir",
+    metavar="DIR",
+    type=click.Path(file_okay=False),
+    help="Write the outputs below DIR, mirroring the folders of the inputs.",
+)
+@from_option
+@click.option(
+    "--to",
+    "to_format",
+    type=FormatChoice("write"),
+    metavar="FORMAT",
+    help="The output format, one of the writable formats (default: from OUTPUT's suffix; "
+    f"{DEFAULT_FORMAT!r} for '-'); needed for several inputs.",
+)
+@click.option(
+    "--style",
+    type=FormatChoice("style"),
+    metavar="STYLE",
+    help="The rendering style, one of the output format's styles listed above "
+    "(default: the format's first).",
+)
+@click.option(
+    "--encoding",
+    type=_Encoding(),
+    metavar="ENC",
+    help="The encoding of text outputs, e.g. utf-8, gb18030 (default: for text, the encoding "
+    "the input was read in; otherwise utf-8); binary formats take none.",
+)
+@click.option(
+    "--templates",
+    metavar="DIR",
+    help="A folder of templates that override the shipped ones file by file (styles that "
+    "use templates, such as text's 'official').",
+)
+@click.option(
+    "--sandboxed",
+    is_flag=True,
+    help="Run the --templates in the bounded sandbox (for templates you do not trust).",
+)
+@click.option("--force", is_flag=True, help="Overwrite outputs that exist (never an input).")
+@jobs_option
+def _convert(
+    inputs: tuple[str, ...],
+    output: str | None,
+    out_dir: str | None,
+    from_format: str | None,
+    to_format: str | None,
+    style: str | None,
+    encoding: str | None,
+    templates: str | None,
+    sandboxed: bool,
+    force: bool,
+    jobs: int | None,
+    quiet: bool,
+    verbose: bool,
+) -> int:
     """Run ``fazhi-report convert``."""
-    to_stdout = args.output == STDOUT
-    # Settle the output format first, so an unknown suffix fails before the input is parsed.
-    if args.to_format is not None:
-        out_format: str = args.to_format
-    elif to_stdout:
-        out_format = DEFAULT_FORMAT
-    else:
-        out_format = registry.format_for_path(args.output)
-    binary = registry.get_format(out_format).binary
-    if binary and args.encoding is not None:
+    if output is not None and out_dir is not None:
+        raise click.UsageError("give -o OUTPUT or --out-dir DIR, not both")
+    if output is None and out_dir is None and len(inputs) == 2 and _names_one_file(inputs[0]):
+        output = inputs[1]  # the two-argument form: INPUT OUTPUT
+        inputs = inputs[:1]
+    options: dict[str, Any] = {}
+    if templates is not None:
+        options["templates"] = templates
+    if sandboxed:
+        options["sandboxed"] = True
+    if output is not None:
+        if len(inputs) != 1 or not _names_one_file(inputs[0]):
+            raise click.UsageError("-o OUTPUT takes one input file; use --out-dir for several")
+        return _convert_one(
+            inputs[0], output, from_format, to_format, style, encoding, options, force
+        )
+    if to_format is None:
+        raise click.UsageError("--to FORMAT is needed to convert several inputs")
+    if encoding is not None and registry.get_format(to_format).binary:
         raise fr.OptionError(
-            f"--encoding applies to text formats, and {out_format!r} is binary",
+            f"--encoding applies to text formats, and {to_format!r} is binary",
             expected="no --encoding",
         )
-    options = {}
-    if args.templates is not None:
-        options["templates"] = args.templates
-    if args.sandboxed:
-        options["sandboxed"] = True
-    report = fr.load(args.input, args.from_format)
-    if to_stdout:
-        rendered = fr.render(report, out_format, style=args.style, **options)
-        if isinstance(rendered, str):
-            encoding = args.encoding or output_encoding(report, out_format)
-            _write_stdout(encode(rendered, encoding, "<stdout>"), rendered)
+    # A wrong style or option would fail every file alike: say it once, before any work.
+    registry.get_renderer(to_format).check(style, options, to_format)
+    root = Path(out_dir) if out_dir is not None else None
+    found = _find(inputs, exclude=[root] if root is not None else [])
+    suffix = suffix_for(to_format)
+    tasks, refused = _plan(found, root, suffix)
+    template = ConvertTask(
+        "", "", from_format, to_format, style, encoding, options=options, force=force
+    )
+    with BatchProgress("converted", quiet=quiet, verbose=verbose) as progress:
+        progress.start(len(found))
+        work = [_with(template, source, target) for source, target in tasks]
+        for outcome in convert_many(work, jobs=_jobs(jobs, len(work))):
+            _record(progress, outcome, verbose)
+        for source, reason in refused:
+            progress.record(source, "failed", reason)
+    return progress.exit_status
+
+
+def _with(template: ConvertTask, source: str, target: str) -> ConvertTask:
+    return ConvertTask(
+        source,
+        target,
+        template.from_format,
+        template.to_format,
+        template.style,
+        template.encoding,
+        template.options,
+        template.force,
+    )
+
+
+def _record(progress: BatchProgress, outcome: ConvertOutcome, verbose: bool) -> None:
+    target = f"{outcome.target} ({outcome.seconds * 1000:.0f} ms)" if verbose else outcome.target
+    progress.record(outcome.source, outcome.status, outcome.reason, target)
+
+
+def _names_one_file(name: str) -> bool:
+    """Whether ``name`` is standard input or a single file (not a folder, not a glob)."""
+    return name == STDIO or (not Path(name).is_dir() and not (set("*?[") & set(name)))
+
+
+def _plan(
+    found: list[InputFile], root: Path | None, suffix: str
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """Each input's output path; inputs refused (their output is an input, or taken)."""
+    inputs = {f.path.resolve() for f in found}
+    taken: dict[Path, str] = {}
+    tasks: list[tuple[str, str]] = []
+    refused: list[tuple[str, str]] = []
+    for item in found:
+        source = os.fspath(item.path)
+        if root is not None:
+            target = root / item.relative.with_suffix(suffix)
         else:
-            if sys.stdout.isatty():
-                raise fr.FileError(
-                    f"will not write the binary {out_format!r} format to a terminal",
-                    source="<stdout>",
-                    expected="an OUTPUT file, or standard output sent to a pipe or file",
-                )
+            target = item.path.with_suffix(suffix)
+        key = target.resolve()
+        if key in inputs:
+            refused.append((source, f"{source}: its output {target} is an input; not overwritten"))
+        elif key in taken:
+            refused.append(
+                (source, f"{source}: its output {target} is also the output of {taken[key]}")
+            )
+        else:
+            taken[key] = source
+            tasks.append((source, os.fspath(target)))
+    return tasks, refused
+
+
+def _convert_one(
+    source: str,
+    output: str,
+    from_format: str | None,
+    to_format: str | None,
+    style: str | None,
+    encoding: str | None,
+    options: dict[str, Any],
+    force: bool,
+) -> int:
+    """One input to one output (either may be '-'), in this process; errors raise."""
+    to_stdout = output == STDIO
+    # Settle the output format first, so an unknown suffix fails before the input is parsed.
+    if to_format is None:
+        to_format = DEFAULT_FORMAT if to_stdout else registry.format_for_path(output)
+    binary = registry.get_format(to_format).binary
+    if binary and encoding is not None:
+        raise fr.OptionError(
+            f"--encoding applies to text formats, and {to_format!r} is binary",
+            expected="no --encoding",
+        )
+    if not to_stdout:
+        if Path(output).is_dir():
+            raise fr.FileError(
+                "the output is a folder", source=output, expected="a file name, or --out-dir"
+            )
+        if source != STDIO and Path(output).resolve() == Path(source).resolve():
+            raise fr.FileError("the output is the input, which is never overwritten", source=output)
+        if Path(output).exists() and not force:
+            click.echo(f"skipped {source}: {output} exists (--force overwrites it)", err=True)
+            return EXIT_OK
+    if source == STDIO:
+        report = fr.parse(_read_stdin(), from_format, source="<stdin>")
+    else:
+        report = fr.load(source, from_format)
+    if to_stdout:
+        if binary and sys.stdout.isatty():
+            raise fr.FileError(
+                f"will not write the binary {to_format!r} format to a terminal",
+                source="<stdout>",
+                expected="an OUTPUT file, or standard output sent to a pipe or file",
+            )
+        rendered = fr.render(report, to_format, style=style, **options)
+        if isinstance(rendered, str):
+            chosen = encoding or output_encoding(report, to_format)
+            _write_stdout(encode(rendered, chosen, "<stdout>"), rendered)
+        else:
             _write_stdout(rendered, None)
     else:
-        fr.save(
-            report, args.output, out_format, style=args.style, encoding=args.encoding, **options
+        data = render_bytes(
+            report, to_format, style=style, encoding=encoding, options=options, target=output
         )
-    return 0
+        write_atomically(output, data)
+    return EXIT_OK
+
+
+def _read_stdin() -> bytes:
+    buffer = getattr(sys.stdin, "buffer", None)
+    if buffer is not None:
+        data: bytes = buffer.read()
+        return data
+    return sys.stdin.read().encode("utf-8")
 
 
 def _write_stdout(data: bytes, text: str | None) -> None:
@@ -307,31 +748,122 @@ def _write_stdout(data: bytes, text: str | None) -> None:
     buffer.flush()
 
 
-# ------------------------------------------------------------------------------ formats
+# -------------------------------------------------------------------------------- summary
 
 
-def _formats(args: argparse.Namespace) -> int:
-    """Run ``fazhi-report formats``: one line a format."""
-    rows = [
-        (
-            f.name,
-            " ".join(f.suffixes) or "-",
-            ("r" if f.can_read else "-") + ("w" if f.can_write else "-"),
-            "binary" if f.binary else "text",
-            ",".join(f.styles) or "-",
-            f.description,
+_SUMMARY_WRITERS: dict[str, Callable[[list[dict[str, object]]], str]] = {
+    "csv": rows_to_csv,
+    "json": rows_to_json,
+    "html": rows_to_html,
+}
+
+
+@subcommand(
+    "summary",
+    summary="Write one row per report of a folder: CSV, JSON, or HTML with a chart.",
+    describe=f"""Read every report INPUTS name (files, folders searched recursively, globs)
+and write one row per report: {", ".join(REPORT_KEYS)}.
+
+The has_* columns say which parts (by section role) a report has, and missing lists the
+parts the law requires that it lacks. A file that cannot be read gets a row with its error.
+The HTML form is a printable page: the table, and a bar chart of how many reports have each
+required part. A CSV written to a file starts with a byte-order mark, so that Excel and WPS
+read its Chinese text.""",
+    epilog="""Examples:
+  fazhi-report summary reports/ > reports.csv
+  fazhi-report summary reports/ --format html -o summary.html
+  fazhi-report summary 'reports/**/*.docx' --format json --jobs 4""",
+)
+@inputs_argument
+@click.option(
+    "--format",
+    "table_format",
+    type=click.Choice(list(_SUMMARY_WRITERS)),
+    default="csv",
+    show_default=True,
+    help="The form of the table.",
+)
+@click.option(
+    "-o", "--output", metavar="FILE", help="The file to write (default: standard output)."
+)
+@from_option
+@jobs_option
+def _summary(
+    inputs: tuple[str, ...],
+    table_format: str,
+    output: str | None,
+    from_format: str | None,
+    jobs: int | None,
+    quiet: bool,
+    verbose: bool,
+) -> int:
+    """Run ``fazhi-report summary``."""
+    rows: list[dict[str, object]] = []
+    with BatchProgress("read", quiet=quiet, verbose=verbose) as progress:
+        found = _find(inputs)
+        progress.start(len(found))
+        results = parse_many(
+            (f.path for f in found),
+            jobs=_jobs(jobs, len(found)),
+            format=from_format,
+            apply=report_row,
         )
-        for f in fr.formats()
-    ]
-    widths = [max(len(row[i]) for row in rows) for i in range(5)]
-    for row in rows:
-        cells = [cell.ljust(width) for cell, width in zip(row[:5], widths, strict=True)]
-        sys.stdout.write("  ".join([*cells, row[5]]).rstrip() + "\n")
+        for item, result in zip(found, results, strict=True):
+            source = os.fspath(item.path)
+            if isinstance(result, ParseFailure):
+                rows.append(report_row(result, file=source))
+                progress.record(source, "failed", result.message)
+            else:
+                result["file"] = source
+                rows.append(result)
+                progress.record(source, "done")
+    text = _SUMMARY_WRITERS[table_format](rows)
+    if output is None or output == STDIO:
+        _write_stdout(text.encode("utf-8"), text)
+    else:
+        encoding = "utf-8-sig" if table_format == "csv" else "utf-8"
+        write_atomically(output, text.encode(encoding))
+    return progress.exit_status
+
+
+# -------------------------------------------------------------------------------- inspect
+
+
+@subcommand(
+    "inspect",
+    summary="Print an outline of a report's structure.",
+    describe="""Read INPUT ('-' for standard input) and print an outline of the report:
+title, organ, year, addressee, web-page metadata, the number of preamble paragraphs, then
+every section with its marker and heading, [run-in] for run-in headings, its role (measures,
+responsibility, shortcomings, causes, plans, other) when it has one and the number of its body
+paragraphs, followed by the titles of its 一是/二是 points; last the number of closing
+paragraphs and the signature (organ, ISO date).""",
+    epilog="""Example:
+  fazhi-report inspect report.txt
+
+Output (shortened):
+  title: 青山县应急管理局2025年法治政府建设情况报告
+  organ: 青山县应急管理局
+  year: 2025
+  preamble: 1 paragraph
+  sections:
+    一、2025年推进法治政府建设的主要举措和成效 [measures] (0 paragraphs)
+      （一）健全工作机制，夯实法治基础 [run-in] (1 paragraph)
+        一是 加强组织领导
+  closing: 0 paragraphs
+  signature: 青山县应急管理局, 2026-01-15""",
+)
+@click.argument("source", metavar="INPUT")
+@from_option
+def _inspect(source: str, from_format: str | None, quiet: bool, verbose: bool) -> int:
+    """Run ``fazhi-report inspect``."""
+    if source == STDIO:
+        report = fr.parse(_read_stdin(), from_format, source="<stdin>")
+    else:
+        report = fr.load(source, from_format)
+    sys.stdout.write("\n".join(outline(report)) + "\n")
     sys.stdout.flush()
-    return 0
-
-
-# ------------------------------------------------------------------------------ inspect
+    return EXIT_OK
 
 
 def _one_line(text: str) -> str:
@@ -358,6 +890,13 @@ def _point_marker(number: int) -> str:
         return f"[point #{number}]"
 
 
+def _blocks(blocks: Sequence[object]) -> str:
+    """``"2 paragraphs"``, and the tables among them when there are any."""
+    paragraphs = sum(1 for block in blocks if isinstance(block, fr.Paragraph))
+    tables = len(blocks) - paragraphs
+    return _count(paragraphs, "paragraph") + (f", {_count(tables, 'table')}" if tables else "")
+
+
 def _outline_section(section: Section, depth: int, lines: list[str]) -> None:
     indent = _INDENT * depth
     entry = f"{indent}{_marker(section.level, section.number)}{_one_line(section.heading)}"
@@ -365,7 +904,7 @@ def _outline_section(section: Section, depth: int, lines: list[str]) -> None:
         entry += " [run-in]"
     if section.role is not None:
         entry += f" [{section.role.value}]"
-    entry += f" ({_count(len(section.body), 'paragraph')})"
+    entry += f" ({_blocks(section.body)})"
     lines.append(entry)
     for point in section.points:
         lines.append(f"{indent}{_INDENT}{_point_marker(point.number)} {_one_line(point.title)}")
@@ -396,11 +935,11 @@ def outline(report: Report) -> list[str]:
         lines.append(f"page published: {report.page.published.isoformat()}")
     if report.page.source is not None:
         lines.append(f"page source: {report.page.source}")
-    lines.append(f"preamble: {_count(len(report.preamble), 'paragraph')}")
+    lines.append(f"preamble: {_blocks(report.preamble)}")
     lines.append("sections:" if report.sections else f"sections: {none}")
     for section in report.sections:
         _outline_section(section, 1, lines)
-    lines.append(f"closing: {_count(len(report.closing), 'paragraph')}")
+    lines.append(f"closing: {_blocks(report.closing)}")
     signature = report.signature
     if signature is None:
         lines.append(f"signature: {none}")
@@ -411,15 +950,39 @@ def outline(report: Report) -> list[str]:
     return lines
 
 
-def _inspect(args: argparse.Namespace) -> int:
-    """Run ``fazhi-report inspect``."""
-    report = fr.load(args.input, args.from_format)
-    sys.stdout.write("\n".join(outline(report)) + "\n")
+# -------------------------------------------------------------------------------- formats
+
+
+@subcommand(
+    "formats",
+    summary="List the formats it reads and writes.",
+    describe="""List every format the library reads or writes, plugins included: its name,
+the file suffixes that name it, whether it can be read (r) and written (w), whether it is
+binary, its styles (the default first) and what it is.""",
+    epilog="Example:\n  fazhi-report formats",
+)
+def _formats(quiet: bool, verbose: bool) -> int:
+    """Run ``fazhi-report formats``: one line a format."""
+    rows = [
+        (
+            f.name,
+            " ".join(f.suffixes) or "-",
+            ("r" if f.can_read else "-") + ("w" if f.can_write else "-"),
+            "binary" if f.binary else "text",
+            ",".join(f.styles) or "-",
+            f.description,
+        )
+        for f in fr.formats()
+    ]
+    widths = [max(len(row[i]) for row in rows) for i in range(5)]
+    for row in rows:
+        cells = [cell.ljust(width) for cell, width in zip(row[:5], widths, strict=True)]
+        sys.stdout.write("  ".join([*cells, row[5]]).rstrip() + "\n")
     sys.stdout.flush()
-    return 0
+    return EXIT_OK
 
 
-# --------------------------------------------------------------------------------- main
+# ----------------------------------------------------------------------------------- main
 
 
 def _prepare_stream(stream: TextIO) -> None:
@@ -448,13 +1011,6 @@ def _prepare_stream(stream: TextIO) -> None:
         pass  # a stream that cannot be reconfigured is left as it is
 
 
-def _exit_status(exc: SystemExit) -> int:
-    """The status a `SystemExit` from argparse stands for."""
-    if exc.code is None:
-        return 0
-    return exc.code if isinstance(exc.code, int) else 1
-
-
 def _describe(exc: Exception) -> str:
     """The one-line message for an error caught in `main`."""
     if isinstance(exc, fr.FazhiReportError) or not isinstance(exc, OSError):
@@ -471,20 +1027,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         argv: the arguments after the program name; ``None`` means ``sys.argv[1:]``.
 
     Returns:
-        0 on success, 1 when the input or output is bad (the reason goes to standard error as
-        ``fazhi-report: error: <message>``), 2 for a usage error. ``--help`` and ``--version``
-        return 0 rather than raising `SystemExit`, so ``main`` can be called in-process.
+        `EXIT_OK` (0) on success, also for ``--help`` and ``--version``; `EXIT_FAILED` (1)
+        when an input or output is bad (the reason goes to standard error as
+        ``fazhi-report: error: <message>``, or one ``fazhi-report: failed: <reason>`` line
+        per input of a batch); `EXIT_USAGE` (2) for a usage error; `EXIT_INTERRUPTED` (130)
+        on Ctrl-C. It returns rather than raising `SystemExit`, so it can be called
+        in-process.
     """
     _prepare_stream(sys.stdout)
     _prepare_stream(sys.stderr)
-    parser = build_parser()
+    args = list(sys.argv[1:] if argv is None else argv)
     try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:
-        return _exit_status(exc)
-    handler: Handler = args.handler
-    try:
-        return handler(args)
+        status = cli.main(args=args, prog_name=PROG, standalone_mode=False)
+    except click.UsageError as exc:
+        exc.show()
+        return EXIT_USAGE
+    except click.Abort:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except click.ClickException as exc:
+        exc.show()
+        return exc.exit_code
     except BrokenPipeError:
         # The reader went away (``| head``). Point stdout at /dev/null so the interpreter's
         # final flush does not fail again, and stop quietly, as the Python docs recommend.
@@ -493,13 +1056,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             os.dup2(devnull, sys.stdout.fileno())
         except (OSError, ValueError):
             pass
-        return 1
+        return EXIT_FAILED
     except (fr.FazhiReportError, OSError) as exc:
         print(f"{PROG}: error: {_describe(exc)}", file=sys.stderr)
-        return 1
+        return EXIT_FAILED
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
+    return status if isinstance(status, int) else EXIT_OK
 
 
 if __name__ == "__main__":

@@ -1,15 +1,21 @@
-"""A report as flat rows: one dict per section or per point, as a data frame takes them.
+"""Reports as flat rows: one dict per section, per point, or per report, as a data frame
+takes them.
 
 ```python
 import pandas as pd
+import fazhi_report as fr
 from fazhi_report.rows import to_rows
 
 frame = pd.DataFrame(to_rows(report))            # one row per section
 points = pd.DataFrame(to_rows(report, "points"))  # one row per point
+
+paths = fr.batch.find_reports(["reports/"])
+folder = pd.DataFrame(to_rows(zip(paths, fr.parse_many(paths)), level="reports"))
 ```
 
-Every row of one table has the same keys, and every value is a ``str``, an ``int`` or ``None``,
-so the rows go into pandas, polars, csv.DictWriter or a database as they are.
+Every row of one table has the same keys, and every value is a ``str``, an ``int`` (report
+rows: a ``bool`` for each ``has_…`` part) or ``None``, so the rows go into pandas, polars,
+csv.DictWriter or a database as they are.
 
 Paths are stable names for where a node is: a section's path is the 1-based position of it
 and of each section above it, joined by ``/`` (``"2/1"`` is the first subsection of the
@@ -20,18 +26,78 @@ preamble and the closing have paths ``"preamble:1.1"`` and ``"closing:1.1"``.
 
 from __future__ import annotations
 
-from typing import Literal
+import csv
+import io
+import json
+import os
+from collections.abc import Iterable
+from html import escape
+from typing import Literal, TypeAlias, overload
 
-from fazhi_report.model import Block, Paragraph, Report, Section
+from fazhi_report.batch import InputFile, ParseFailure
+from fazhi_report.model import Block, Paragraph, Report, Section, SectionRole
 from fazhi_report.renderers.lossless import block_text
 
-__all__ = ["to_rows"]
+__all__ = [
+    "REPORT_KEYS",
+    "REQUIRED_ROLES",
+    "ROLE_NAMES",
+    "ReportInput",
+    "report_row",
+    "rows_to_csv",
+    "rows_to_html",
+    "rows_to_json",
+    "to_rows",
+]
+
+REQUIRED_ROLES: tuple[SectionRole, ...] = (
+    SectionRole.MEASURES,
+    SectionRole.RESPONSIBILITY,
+    SectionRole.SHORTCOMINGS,
+    SectionRole.PLANS,
+)
+"""The parts 《法治政府建设与责任落实督察工作规定》 asks every report for, as section roles:
+main measures and results, the principal leader's duty, shortcomings (their causes may share
+that section), and next year's plan."""
+
+REPORT_KEYS: tuple[str, ...] = (
+    "file",
+    "error",
+    "title",
+    "organ",
+    "year",
+    "signed",
+    *(f"has_{role.value}" for role in SectionRole),
+    "missing",
+    "sections",
+    "subsections",
+    "paragraphs",
+    "points",
+    "tables",
+    "findings",
+    "figures",
+)
+"""The keys of every report row, in order (see `report_row`)."""
+
+ReportInput: TypeAlias = (
+    Report | ParseFailure | tuple[str | os.PathLike[str] | InputFile, Report | ParseFailure]
+)
+"""What a report row is made from: a report, a failure, or either paired with its file."""
 
 
+@overload
 def to_rows(
     report: Report, level: Literal["sections", "points"] = "sections"
+) -> list[dict[str, object]]: ...
+@overload
+def to_rows(
+    report: Iterable[ReportInput], level: Literal["reports"]
+) -> list[dict[str, object]]: ...
+def to_rows(
+    report: Report | Iterable[ReportInput],
+    level: Literal["sections", "points", "reports"] = "sections",
 ) -> list[dict[str, object]]:
-    """The report's sections, or its points, as flat rows in document order.
+    """A report's sections or points, or many reports, as flat rows in document order.
 
     Section rows have the keys ``path``, ``depth`` (1 for a top-level section), ``level``
     (the marker kind, 1 for ``一、`` to 4 for ``（1）``), ``number``, ``role`` (the role's
@@ -43,28 +109,105 @@ def to_rows(
     ``"closing"``), ``level`` and ``role`` (of that section, else ``None``), ``paragraph`` and
     ``point`` (1-based positions), ``number``, ``title`` and ``text``.
 
+    With ``level="reports"``, ``report`` is an iterable of reports (or of `ParseFailure`
+    values, or of ``(file, result)`` pairs such as ``zip(paths, fr.parse_many(paths))``) and
+    each gives one row, as `report_row` describes; a stream is consumed as it comes.
+
     Args:
-        report: the report.
-        level: ``"sections"`` for one row per section, ``"points"`` for one row per point.
+        report: the report; for ``"reports"``, the reports.
+        level: ``"sections"`` for one row per section, ``"points"`` for one row per point,
+            ``"reports"`` for one row per report.
 
     Returns:
         The rows.
 
     Raises:
-        ValueError: ``level`` is neither ``"sections"`` nor ``"points"``.
+        ValueError: ``level`` is not one of those three.
     """
+    rows: list[dict[str, object]] = []
+    if level == "reports":
+        if isinstance(report, Report):
+            return [report_row(report)]
+        for item in report:
+            if isinstance(item, tuple):
+                file, result = item
+                rows.append(report_row(result, file=file))
+            else:
+                rows.append(report_row(item))
+        return rows
+    if not isinstance(report, Report):
+        raise TypeError(f"level={level!r} takes one Report, not {type(report).__name__}")
     if level == "sections":
-        rows: list[dict[str, object]] = []
         _section_rows(report.sections, "", 1, rows)
         return rows
     if level == "points":
-        rows = []
         _point_rows(report.preamble, "preamble", None, rows)
         for path, section in _walk(report.sections, ""):
             _point_rows(section.body, path, section, rows)
         _point_rows(report.closing, "closing", None, rows)
         return rows
-    raise ValueError(f"level must be 'sections' or 'points', got {level!r}")
+    raise ValueError(f"level must be 'sections', 'points' or 'reports', got {level!r}")
+
+
+def report_row(
+    result: Report | ParseFailure, file: str | os.PathLike[str] | InputFile | None = None
+) -> dict[str, object]:
+    """One flat row for a report (or for a file that failed to parse), with `REPORT_KEYS`.
+
+    The keys: ``file`` (``file`` as given, else the failure's path, else ``None``),
+    ``error`` (``"DecodeError: …"`` for a failure, else ``None``; every other value of a
+    failure's row is ``None``), ``title``, ``organ``, ``year``, ``signed`` (the signature's
+    date, ISO), ``has_measures`` … ``has_other`` (whether a section at any depth has that role),
+    ``missing`` (the `REQUIRED_ROLES` it lacks, joined by ``","``; ``""`` when none),
+    ``sections`` (top level), ``subsections`` (all below), ``paragraphs``, ``points`` and
+    ``tables`` (the whole report's), and ``findings`` and ``figures``, which stay ``None`` until the
+    analysis (checks and figures) fills them.
+
+    >>> row = report_row(Report(title="某局2024年法治政府建设情况报告"), file="a.txt")
+    >>> row["file"], row["sections"], row["missing"]
+    ('a.txt', 0, 'measures,responsibility,shortcomings,plans')
+    """
+    if isinstance(file, InputFile):
+        file = file.path
+    name = os.fspath(file) if file is not None else None
+    row: dict[str, object] = dict.fromkeys(REPORT_KEYS)
+    if isinstance(result, ParseFailure):
+        row["file"] = name if name is not None else result.path
+        row["error"] = str(result)
+        return row
+    sections = result.walk()
+    roles = {section.role for section in sections if section.role is not None}
+    paragraphs = [block for block in result.paragraphs if isinstance(block, Paragraph)]
+    signature = result.signature
+    row.update(
+        {
+            "file": name,
+            "title": result.title,
+            "organ": result.organ,
+            "year": result.year,
+            "signed": signature.date.isoformat()
+            if signature is not None and signature.date is not None
+            else None,
+            **{f"has_{role.value}": role in roles for role in SectionRole},
+            "missing": ",".join(r.value for r in REQUIRED_ROLES if r not in roles),
+            "sections": len(result.sections),
+            "subsections": len(sections) - len(result.sections),
+            "paragraphs": len(paragraphs),
+            "points": sum(len(p.points) for p in paragraphs),
+            "tables": len(result.tables),
+        }
+    )
+    row.update(_analysis_counts(result))
+    return row
+
+
+def _analysis_counts(report: Report) -> dict[str, object]:
+    """The analysis columns of a report row.
+
+    The place for the compliance check and the figures (issue 8): when they land, this
+    returns ``{"findings": len(check(report)), "figures": len(figures(report))}``.
+    """
+    return {"findings": None, "figures": None}
 
 
 def _walk(sections: list[Section], prefix: str) -> list[tuple[str, Section]]:
@@ -122,3 +265,133 @@ def _point_rows(
                     "text": point.text,
                 }
             )
+
+
+# ------------------------------------------------------------------ writing a row table
+
+ROLE_NAMES: dict[str, str] = {
+    "measures": "主要举措和成效",
+    "responsibility": "第一责任人职责",
+    "shortcomings": "存在的不足",
+    "causes": "原因分析",
+    "plans": "下一年度工作安排",
+    "other": "其他事项",
+}
+"""The Chinese name of each section role, as the HTML summary labels them."""
+
+
+def _cell(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def rows_to_csv(rows: Iterable[dict[str, object]]) -> str:
+    """Report rows as CSV text (RFC 4180 line ends), with the `REPORT_KEYS` header."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(REPORT_KEYS), extrasaction="ignore")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({key: _cell(row.get(key)) for key in REPORT_KEYS})
+    return out.getvalue()
+
+
+def rows_to_json(rows: Iterable[dict[str, object]]) -> str:
+    """Report rows as a JSON array of objects (UTF-8 text, Chinese unescaped)."""
+    return json.dumps(list(rows), ensure_ascii=False, indent=2) + "\n"
+
+
+_HTML = """\
+<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<title>{title}</title>
+<style>
+body {{ font-family: "FangSong", "仿宋", "Noto Serif CJK SC", serif; margin: 2em; }}
+h1 {{ font-family: "SimHei", "黑体", "Noto Sans CJK SC", sans-serif; font-size: 1.5em; }}
+.chart {{ width: 46em; margin: 1em 0 2em; }}
+.bar {{ display: flex; align-items: center; margin: .3em 0; }}
+.bar .label {{ width: 13em; white-space: nowrap; }}
+.bar .track {{ flex: 1; height: 1.2em; border: 1px solid #444; }}
+.bar .fill {{ height: 100%; background: #b22; }}
+.bar .value {{ width: 7em; text-align: right; font-variant-numeric: tabular-nums; }}
+table {{ border-collapse: collapse; font-size: .9em; }}
+th, td {{ border: 1px solid #888; padding: .2em .5em; }}
+td.n {{ text-align: right; }}
+td.no {{ color: #b22; }}
+tr.error td {{ background: #fee; }}
+@media print {{ body {{ margin: 0; }} * {{ print-color-adjust: exact;
+  -webkit-print-color-adjust: exact; }} }}
+</style>
+</head>
+<body>
+<h1>{title}</h1>
+<p>{summary}</p>
+<div class="chart" role="img" aria-label="{chart_label}">
+{bars}
+</div>
+<table>
+<thead><tr>{head}</tr></thead>
+<tbody>
+{body}
+</tbody>
+</table>
+</body>
+</html>
+"""
+
+
+def rows_to_html(rows: Iterable[dict[str, object]]) -> str:
+    """Report rows as a printable HTML page: a chart and a table, no script.
+
+    The chart has one bar per part of a report (each section role, the `REQUIRED_ROLES`
+    first): how many of the reports that could be read have that part. The table has one
+    line per report: file, organ, year, a mark per required part, counts, and the error of a
+    file that could not be read.
+    """
+    table = list(rows)
+    readable = [row for row in table if row.get("error") is None]
+    roles = [*REQUIRED_ROLES, *(r for r in SectionRole if r not in REQUIRED_ROLES)]
+    bars = []
+    for role in roles:
+        count = sum(1 for row in readable if row.get(f"has_{role.value}"))
+        share = count / len(readable) if readable else 0.0
+        required = "（必备）" if role in REQUIRED_ROLES else ""
+        bars.append(
+            f'<div class="bar"><span class="label">{escape(ROLE_NAMES[role.value])}'
+            f'{required}</span><span class="track"><span class="fill" style="display:block;'
+            f'width:{share * 100:.1f}%"></span></span><span class="value">'
+            f"{count} / {len(readable)}</span></div>"
+        )
+    head = ["file", "organ", "year", *(ROLE_NAMES[r.value] for r in REQUIRED_ROLES)]
+    head += ["sections", "points", "error"]
+    lines = []
+    for row in table:
+        failed = row.get("error") is not None
+        cells = [
+            f"<td>{escape(_cell(row.get('file')))}</td>",
+            f"<td>{escape(_cell(row.get('organ')))}</td>",
+            f'<td class="n">{escape(_cell(row.get("year")))}</td>',
+        ]
+        for role in REQUIRED_ROLES:
+            has = row.get(f"has_{role.value}")
+            mark = "" if has is None else ("✓" if has else "✗")
+            cells.append(f'<td class="{"yes" if has else "no"}">{mark}</td>')
+        cells += [
+            f'<td class="n">{escape(_cell(row.get("sections")))}</td>',
+            f'<td class="n">{escape(_cell(row.get("points")))}</td>',
+            f"<td>{escape(_cell(row.get('error')))}</td>",
+        ]
+        css = ' class="error"' if failed else ""
+        lines.append(f"<tr{css}>{''.join(cells)}</tr>")
+    complete = sum(1 for row in readable if row.get("missing") == "")
+    return _HTML.format(
+        title="法治政府建设情况报告 汇总",
+        summary=escape(
+            f"{len(table)} files, {len(readable)} read, {len(table) - len(readable)} failed; "
+            f"{complete} have every required part."
+        ),
+        chart_label=escape("reports having each part"),
+        bars="\n".join(bars),
+        head="".join(f"<th>{escape(h)}</th>" for h in head),
+        body="\n".join(lines),
+    )

@@ -1,0 +1,92 @@
+"""Every script in examples/ runs, starts with a comment saying what it shows, and does it."""
+
+from __future__ import annotations
+
+import csv
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import fazhi_report as fr
+
+from .conftest import EXAMPLES
+
+SCRIPTS = sorted(EXAMPLES.glob("*.py"))
+SRC = Path(fr.__file__).resolve().parents[1]
+
+
+def _run(script: str, *args: str, cwd: Path) -> str:
+    done = subprocess.run(
+        [sys.executable, str(EXAMPLES / script), *args],
+        cwd=cwd,
+        capture_output=True,
+        env={**os.environ, "PYTHONPATH": str(SRC)},
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+    return done.stdout.decode("utf-8")
+
+
+def test_the_examples_are_these() -> None:
+    names = {p.name for p in SCRIPTS}
+    assert {"build_report.py", "fix_heading.py", "batch_rows.py", "custom_exporter.py"} <= names
+
+
+@pytest.mark.parametrize("script", SCRIPTS, ids=lambda p: p.name)
+def test_every_example_says_what_it_shows_and_runs(script: Path, tmp_path: Path) -> None:
+    first = script.read_text("utf-8").splitlines()[0]
+    assert first.startswith("# Shows: ")
+    _run(script.name, cwd=tmp_path)  # with its default arguments, in an empty folder
+
+
+def test_build_report(tmp_path: Path) -> None:
+    target = tmp_path / "built.docx"
+    out = _run("build_report.py", str(target), cwd=tmp_path)
+    assert "['measures', 'shortcomings', 'plans']" in out
+    back = fr.load(target)
+    assert back.organ == "青禾县市场监督管理局" and back.year == 2025
+    assert [s.role.value for s in back.sections if s.role] == ["measures", "shortcomings", "plans"]
+    assert back.sections[0].subsections[0].points[1].title == "落实审核制度"
+    assert back.signature is not None and back.signature.date is not None
+
+
+def test_fix_heading_changes_one_line(tmp_path: Path) -> None:
+    target = tmp_path / "fixed.txt"
+    out = _run("fix_heading.py", str(target), cwd=tmp_path)
+    source = (EXAMPLES / "web_page.txt").read_bytes()
+    fixed = target.read_bytes()
+    assert fixed.count(b"\r\n") == source.count(b"\r\n")  # line ends kept
+    changed = [
+        (a, b) for a, b in zip(source.split(b"\r\n"), fixed.split(b"\r\n"), strict=True) if a != b
+    ]
+    assert len(changed) == 1
+    before, after = (line.decode("utf-8") for line in changed[0])
+    assert after == before.replace("协调,压实", "协调，压实", 1)
+    assert "协调，压实" in out
+    assert fr.load(target).sections[0].subsections[0].heading == "加强统筹协调，压实法治建设责任"
+
+
+def test_batch_rows(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    for name in ("sample_report.txt", "web_page.txt"):
+        (folder / name).write_bytes((EXAMPLES / name).read_bytes())
+    (folder / "sub" / "empty.txt").write_bytes(b"")
+    target = tmp_path / "rows.csv"
+    out = _run("batch_rows.py", str(folder), str(target), cwd=tmp_path)
+    assert f"wrote {target}: 3 reports" in out
+    with open(target, encoding="utf-8-sig", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    # sorted by path: in/sample_report.txt, in/sub/empty.txt, in/web_page.txt
+    assert [Path(r["file"]).name for r in rows] == [
+        "sample_report.txt",
+        "empty.txt",
+        "web_page.txt",
+    ]
+    assert rows[0]["organ"] == "青禾县公安局" and rows[0]["missing"] == ""
+    assert rows[1]["error"].startswith("EmptyInputError")
+    assert rows[2]["missing"] == "responsibility"
