@@ -120,8 +120,9 @@ def test_report_row() -> None:
     assert row["missing"] == "responsibility,plans"
     assert (row["sections"], row["subsections"]) == (2, 3)
     assert (row["paragraphs"], row["points"]) == (5, 4)
-    # The places the analysis fills when it lands.
-    assert row["findings"] is None and row["figures"] is None
+    report = fr.parse(TEXT)
+    assert row["findings"] == len(fr.check(report)) > 0  # two required parts are missing
+    assert row["figures"] == len(report.figures())
 
 
 def test_reports_level_takes_reports_failures_and_pairs() -> None:

@@ -271,7 +271,14 @@ class InputFile:
     relative: Path
 
 
+# A folder's own documentation, found beside the reports: never a report when a folder is
+# searched (named outright, it is read like any file).
+_NOT_REPORTS = frozenset({"readme", "changelog", "changes", "license", "licence", "contributing"})
+
+
 def _readable(path: Path) -> bool:
+    if path.stem.lower() in _NOT_REPORTS:
+        return False
     try:
         return registry.get_parser(registry.format_for_path(path)) is not None
     except FazhiReportError:
@@ -296,8 +303,9 @@ def find_reports(
     (``*``, ``?``, ``[…]``, ``**`` for any depth) expanded.
 
     In folders and globs only files whose suffix names a readable format are taken, hidden
-    files and folders (a name starting with ``.``) are passed over, and the files come in
-    sorted order; a file named outright is taken whatever its suffix. A file found twice is
+    files and folders (a name starting with ``.``) and a folder's own documentation
+    (``README``, ``CHANGELOG``, ``LICENSE``, ``CONTRIBUTING``, any suffix) are passed over,
+    and the files come in sorted order; a file named outright is taken whatever its suffix. A file found twice is
     listed once.
 
     Args:

@@ -38,6 +38,7 @@ exit status::
 from __future__ import annotations
 
 import codecs
+import functools
 import io
 import os
 import sys
@@ -52,6 +53,11 @@ import click
 
 import fazhi_report as fr
 from fazhi_report import registry
+from fazhi_report.analysis.check import select_rules
+from fazhi_report.analysis.commands import format_figures, format_findings, format_references
+from fazhi_report.analysis.compare import format_comparison
+from fazhi_report.analysis.figures import find_figures
+from fazhi_report.analysis.references import find_references
 from fazhi_report.api import output_encoding
 from fazhi_report.batch import (
     ConvertOutcome,
@@ -824,6 +830,221 @@ def _summary(
         encoding = "utf-8-sig" if table_format == "csv" else "utf-8"
         write_atomically(output, text.encode(encoding))
     return progress.exit_status
+
+
+# ------------------------------------------------------------------------------- analyses
+
+
+def _emit(text: str, output: str | None, *, csv: bool = False) -> None:
+    """Write a command's result to standard output, or atomically to ``output``."""
+    if output is None or output == STDIO:
+        _write_stdout(text.encode("utf-8"), text)
+    else:
+        # a CSV file starts with a byte-order mark, so that Excel and WPS read its Chinese
+        write_atomically(output, text.encode("utf-8-sig" if csv else "utf-8"))
+
+
+def _rule_list(rules: str | None) -> list[str] | None:
+    """The ``--rules`` option as a list, checked now: a bad name is a usage error."""
+    if rules is None:
+        return None
+    chosen = [name.strip() for name in rules.split(",") if name.strip()]
+    try:
+        select_rules(chosen)
+    except fr.FazhiReportError as exc:
+        raise click.BadParameter(str(exc), param_hint="'--rules'") from None
+    return chosen
+
+
+def _output_format_option(choices: Sequence[str]) -> Callable[[_F], _F]:
+    return click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(list(choices)),
+        default=choices[0],
+        show_default=True,
+        help="The form of the result: " + ", ".join(choices) + ".",
+    )
+
+
+_OUTPUT_OPTION = click.option(
+    "-o", "--output", metavar="FILE", help="The file to write (default: standard output)."
+)
+
+
+@subcommand(
+    "check",
+    summary="Check reports for the required parts, numbering, format and dates.",
+    describe="""Check every report INPUTS name (files, folders searched recursively, globs)
+and print its findings, one line each in the form 'file:line: CODE severity [name] section
+message / English message', then a count per severity; or a JSON list or a CSV table of them.
+
+The rules (FZ1xx required parts of 《法治政府建设与责任落实督察工作规定》, FZ2xx numbering, FZ3xx
+format, FZ4xx dates) are listed with examples in the docs (docs/checks.md). --rules picks
+some by code (FZ101), name (missing-plans), group (parts) or code prefix (FZ2), comma-separated.
+
+Exit status 1 when a finding is an error (a required part missing, say) or an input failed.""",
+    epilog="""Examples:
+  fazhi-report check report.docx
+  fazhi-report check reports/ --format csv -o findings.csv
+  fazhi-report check reports/ --rules parts,dates""",
+)
+@inputs_argument
+@_output_format_option(("text", "json", "csv"))
+@click.option(
+    "--rules",
+    metavar="RULES",
+    help="The rules to run, comma-separated codes, names, groups or prefixes (default: all).",
+)
+@_OUTPUT_OPTION
+@from_option
+@jobs_option
+def _check(
+    inputs: tuple[str, ...],
+    output_format: str,
+    rules: str | None,
+    output: str | None,
+    from_format: str | None,
+    jobs: int | None,
+    quiet: bool,
+    verbose: bool,
+) -> int:
+    """Run ``fazhi-report check``."""
+    chosen = _rule_list(rules)
+    run = functools.partial(fr.check, rules=chosen)
+    with BatchProgress("checked", quiet=quiet, verbose=verbose) as progress:
+        results = [
+            (os.fspath(found.path), findings)
+            for found, findings in each_report(
+                inputs, progress, from_format=from_format, jobs=jobs, apply=run
+            )
+        ]
+    text, status = format_findings(results, output_format)
+    _emit(text, output, csv=output_format == "csv")
+    return max(status, progress.exit_status)
+
+
+@subcommand(
+    "figures",
+    summary="List every figure reports state: value, unit, qualifier, change, place.",
+    describe="""Read every report INPUTS name and list each quantity it states (刑事拘留821人,
+4300余人, 1.1万起, 同比下降8.9%…): its value with the multiplier applied, unit, qualifier
+(余/多/近/约…), the comparison when there is one, the text and where it stands; as text, JSON or
+CSV (docs/figures.md says what counts as a figure).""",
+    epilog="""Examples:
+  fazhi-report figures report.txt
+  fazhi-report figures reports/ --format csv -o figures.csv""",
+)
+@inputs_argument
+@_output_format_option(("text", "json", "csv"))
+@_OUTPUT_OPTION
+@from_option
+@jobs_option
+def _figures(
+    inputs: tuple[str, ...],
+    output_format: str,
+    output: str | None,
+    from_format: str | None,
+    jobs: int | None,
+    quiet: bool,
+    verbose: bool,
+) -> int:
+    """Run ``fazhi-report figures``."""
+    with BatchProgress("read", quiet=quiet, verbose=verbose) as progress:
+        results = [
+            (os.fspath(found.path), figures)
+            for found, figures in each_report(
+                inputs, progress, from_format=from_format, jobs=jobs, apply=find_figures
+            )
+        ]
+    _emit(format_figures(results, output_format), output, csv=output_format == "csv")
+    return progress.exit_status
+
+
+@subcommand(
+    "references",
+    summary="List the laws, regulations and documents reports cite (《…》).",
+    describe="""Read every report INPUTS name and list each 《…》 title it cites, classified
+(law, regulation, party rule, local document, other) by its ending, with how often and where;
+as text, JSON or CSV.""",
+    epilog="""Examples:
+  fazhi-report references report.txt
+  fazhi-report references reports/ --format csv -o references.csv""",
+)
+@inputs_argument
+@_output_format_option(("text", "json", "csv"))
+@_OUTPUT_OPTION
+@from_option
+@jobs_option
+def _references(
+    inputs: tuple[str, ...],
+    output_format: str,
+    output: str | None,
+    from_format: str | None,
+    jobs: int | None,
+    quiet: bool,
+    verbose: bool,
+) -> int:
+    """Run ``fazhi-report references``."""
+    with BatchProgress("read", quiet=quiet, verbose=verbose) as progress:
+        results = [
+            (os.fspath(found.path), references)
+            for found, references in each_report(
+                inputs, progress, from_format=from_format, jobs=jobs, apply=find_references
+            )
+        ]
+    _emit(format_references(results, output_format), output, csv=output_format == "csv")
+    return progress.exit_status
+
+
+@subcommand(
+    "compare",
+    summary="Compare last year's report with this year's.",
+    describe="""Compare BEFORE (last year's report) with AFTER (this year's, same organ): the
+parts and sections that appear, disappear or were renamed, the figures that changed, and the
+problems listed last year that come back this year (整改了吗？); as readable text or JSON.""",
+    epilog="""Examples:
+  fazhi-report compare 2024.docx 2025.docx
+  fazhi-report compare 2024.txt 2025.txt --format json -o changes.json""",
+)
+@click.argument("before", metavar="BEFORE")
+@click.argument("after", metavar="AFTER")
+@_output_format_option(("text", "json"))
+@_OUTPUT_OPTION
+@from_option
+def _compare(
+    before: str,
+    after: str,
+    output_format: str,
+    output: str | None,
+    from_format: str | None,
+    quiet: bool,
+    verbose: bool,
+) -> int:
+    """Run ``fazhi-report compare``."""
+    comparison = fr.compare(fr.load(before, format=from_format), fr.load(after, format=from_format))
+    _emit(format_comparison(comparison, output_format), output)
+    return EXIT_OK
+
+
+@subcommand(
+    "schema",
+    summary="Print the JSON Schema (2020-12) of the JSON this library writes.",
+    describe="""Print the JSON Schema (draft 2020-12) of what 'convert --to json' and
+fr.to_dict write, versioned with the data; --layout for the form that keeps the source layout
+(--style lossless).""",
+    epilog="""Examples:
+  fazhi-report schema > report.schema.json
+  fazhi-report schema --layout -o report-layout.schema.json""",
+)
+@click.option("--layout", is_flag=True, help="The schema of the JSON that keeps the layout.")
+@_OUTPUT_OPTION
+def _schema(layout: bool, output: str | None, quiet: bool, verbose: bool) -> int:
+    """Run ``fazhi-report schema``."""
+    from fazhi_report.schema import schema_text
+
+    _emit(schema_text(layout=layout), output)
+    return EXIT_OK
 
 
 # -------------------------------------------------------------------------------- inspect

@@ -160,8 +160,8 @@ def report_row(
     date, ISO), ``has_measures`` … ``has_other`` (whether a section at any depth has that role),
     ``missing`` (the `REQUIRED_ROLES` it lacks, joined by ``","``; ``""`` when none),
     ``sections`` (top level), ``subsections`` (all below), ``paragraphs``, ``points`` and
-    ``tables`` (the whole report's), and ``findings`` and ``figures``, which stay ``None`` until the
-    analysis (checks and figures) fills them.
+    ``tables`` (the whole report's), and ``findings`` and ``figures``: the number of findings of
+    `fazhi_report.check` (every rule) and of figures `Report.figures` finds.
 
     >>> row = report_row(Report(title="某局2024年法治政府建设情况报告"), file="a.txt")
     >>> row["file"], row["sections"], row["missing"]
@@ -202,12 +202,11 @@ def report_row(
 
 
 def _analysis_counts(report: Report) -> dict[str, object]:
-    """The analysis columns of a report row.
+    """The analysis columns of a report row: how many findings `fazhi_report.check` makes
+    (every rule) and how many figures `Report.figures` finds."""
+    from fazhi_report.analysis.check import check  # parsing and rows alone never load it
 
-    The place for the compliance check and the figures (issue 8): when they land, this
-    returns ``{"findings": len(check(report)), "figures": len(figures(report))}``.
-    """
-    return {"findings": None, "figures": None}
+    return {"findings": len(check(report)), "figures": len(report.figures())}
 
 
 def _walk(sections: list[Section], prefix: str) -> list[tuple[str, Section]]:

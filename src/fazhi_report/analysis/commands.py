@@ -19,9 +19,9 @@ from typing import Any
 
 from fazhi_report.analysis.check import Finding, Severity, check
 from fazhi_report.analysis.compare import compare, format_comparison
-from fazhi_report.analysis.figures import find_figures
+from fazhi_report.analysis.figures import Figure, find_figures
 from fazhi_report.analysis.records import OUTPUT_FORMATS, Record, write_rows
-from fazhi_report.analysis.references import find_references
+from fazhi_report.analysis.references import Reference, find_references
 from fazhi_report.api import load
 from fazhi_report.errors import OptionError
 
@@ -30,6 +30,9 @@ __all__ = [
     "FINDING_COLUMNS",
     "REFERENCE_COLUMNS",
     "finding_line",
+    "format_figures",
+    "format_findings",
+    "format_references",
     "run_check",
     "run_compare",
     "run_figures",
@@ -73,6 +76,82 @@ def _rows(source: str, records: Iterable[Record]) -> list[dict[str, Any]]:
     return [{"file": source, **record.to_dict()} for record in records]
 
 
+def format_findings(
+    results: Iterable[tuple[str, Sequence[Finding]]], output_format: str = "text"
+) -> tuple[str, int]:
+    """The findings of several reports as text, JSON or CSV, and the exit status.
+
+    Args:
+        results: for each report, its name (a file path) and its findings.
+        output_format: ``"text"`` (one line per finding, then a count per severity),
+            ``"json"`` or ``"csv"`` (one row per finding, with its ``file``).
+
+    Returns:
+        The text, and 1 when a finding is an error, else 0.
+
+    Raises:
+        OptionError: an unknown output format.
+    """
+    _check_format(output_format)
+    lines: list[str] = []
+    rows: list[dict[str, Any]] = []
+    counts = dict.fromkeys(Severity, 0)
+    files = 0
+    for source, findings in results:
+        files += 1
+        for finding in findings:
+            counts[finding.severity] += 1
+        lines.extend(finding_line(source, f) for f in findings)
+        rows.extend(_rows(source, findings))
+    status = 1 if counts[Severity.ERROR] else 0
+    if output_format != "text":
+        return write_rows(rows, output_format, columns=["file", *FINDING_COLUMNS]), status
+    summary = ", ".join(f"{n} {severity.value}" for severity, n in counts.items())
+    lines.append(f"{files} file(s): {summary}")
+    return "\n".join(lines) + "\n", status
+
+
+def format_figures(
+    results: Iterable[tuple[str, Sequence[Figure]]], output_format: str = "text"
+) -> str:
+    """The figures of several reports as text (one line each), JSON or CSV.
+
+    Raises:
+        OptionError: an unknown output format.
+    """
+    _check_format(output_format)
+    lines: list[str] = []
+    rows: list[dict[str, Any]] = []
+    for source, figures in results:
+        for figure in figures:
+            line = figure.location.line
+            where = f"{source}:{line}" if line is not None else source
+            lines.append(f"{where}: {figure.location.section or '-'} {figure.describe()}")
+        rows.extend(_rows(source, figures))
+    if output_format != "text":
+        return write_rows(rows, output_format, columns=["file", *FIGURE_COLUMNS])
+    return "".join(f"{line}\n" for line in lines)
+
+
+def format_references(
+    results: Iterable[tuple[str, Sequence[Reference]]], output_format: str = "text"
+) -> str:
+    """The cited 《…》 titles of several reports as text (one line each), JSON or CSV.
+
+    Raises:
+        OptionError: an unknown output format.
+    """
+    _check_format(output_format)
+    lines: list[str] = []
+    rows: list[dict[str, Any]] = []
+    for source, references in results:
+        lines.extend(f"{source}: {reference}" for reference in references)
+        rows.extend(_rows(source, references))
+    if output_format != "text":
+        return write_rows(rows, output_format, columns=["file", *REFERENCE_COLUMNS])
+    return "".join(f"{line}\n" for line in lines)
+
+
 def run_check(
     paths: Sequence[Path], *, output_format: str = "text", rules: Iterable[str] | None = None
 ) -> tuple[str, int]:
@@ -80,8 +159,7 @@ def run_check(
 
     Args:
         paths: the report files (any format `fazhi_report.load` reads).
-        output_format: ``"text"`` (one line per finding, then a count per severity),
-            ``"json"`` or ``"csv"`` (one row per finding, with its ``file``).
+        output_format: as for `format_findings`.
         rules: the rules to run (see `fazhi_report.analysis.check.check`); all by default.
 
     Raises:
@@ -92,22 +170,10 @@ def run_check(
     _check_format(output_format)
     if rules is not None:
         rules = [rules] if isinstance(rules, str) else list(rules)  # read once, used per file
-    lines: list[str] = []
-    rows: list[dict[str, Any]] = []
-    counts = dict.fromkeys(Severity, 0)
-    for path in paths:
-        source = os.fspath(path)
-        findings = check(load(path), rules=rules)
-        for finding in findings:
-            counts[finding.severity] += 1
-        lines.extend(finding_line(source, f) for f in findings)
-        rows.extend(_rows(source, findings))
-    status = 1 if counts[Severity.ERROR] else 0
-    if output_format != "text":
-        return write_rows(rows, output_format, columns=["file", *FINDING_COLUMNS]), status
-    summary = ", ".join(f"{n} {severity.value}" for severity, n in counts.items())
-    lines.append(f"{len(paths)} file(s): {summary}")
-    return "\n".join(lines) + "\n", status
+    chosen = rules
+    return format_findings(
+        ((os.fspath(path), check(load(path), rules=chosen)) for path in paths), output_format
+    )
 
 
 def run_figures(paths: Sequence[Path], *, output_format: str = "text") -> tuple[str, int]:
@@ -118,19 +184,8 @@ def run_figures(paths: Sequence[Path], *, output_format: str = "text") -> tuple[
         FazhiReportError: a file cannot be read.
     """
     _check_format(output_format)
-    lines: list[str] = []
-    rows: list[dict[str, Any]] = []
-    for path in paths:
-        source = os.fspath(path)
-        figures = find_figures(load(path))
-        for figure in figures:
-            line = figure.location.line
-            where = f"{source}:{line}" if line is not None else source
-            lines.append(f"{where}: {figure.location.section or '-'} {figure.describe()}")
-        rows.extend(_rows(source, figures))
-    if output_format != "text":
-        return write_rows(rows, output_format, columns=["file", *FIGURE_COLUMNS]), 0
-    return "".join(f"{line}\n" for line in lines), 0
+    results = ((os.fspath(path), find_figures(load(path))) for path in paths)
+    return format_figures(results, output_format), 0
 
 
 def run_references(paths: Sequence[Path], *, output_format: str = "text") -> tuple[str, int]:
@@ -141,16 +196,8 @@ def run_references(paths: Sequence[Path], *, output_format: str = "text") -> tup
         FazhiReportError: a file cannot be read.
     """
     _check_format(output_format)
-    lines: list[str] = []
-    rows: list[dict[str, Any]] = []
-    for path in paths:
-        source = os.fspath(path)
-        references = find_references(load(path))
-        lines.extend(f"{source}: {reference}" for reference in references)
-        rows.extend(_rows(source, references))
-    if output_format != "text":
-        return write_rows(rows, output_format, columns=["file", *REFERENCE_COLUMNS]), 0
-    return "".join(f"{line}\n" for line in lines), 0
+    results = ((os.fspath(path), find_references(load(path))) for path in paths)
+    return format_references(results, output_format), 0
 
 
 def run_compare(before: Path, after: Path, *, output_format: str = "text") -> tuple[str, int]:
