@@ -305,8 +305,8 @@ def find_reports(
     In folders and globs only files whose suffix names a readable format are taken, hidden
     files and folders (a name starting with ``.``) and a folder's own documentation
     (``README``, ``CHANGELOG``, ``LICENSE``, ``CONTRIBUTING``, any suffix) are passed over,
-    and the files come in sorted order; a file named outright is taken whatever its suffix. A file found twice is
-    listed once.
+    and the files come in sorted order; a file named outright is taken whatever its suffix.
+    A file found twice is listed once.
 
     Args:
         inputs: file names, folder names and glob patterns.

@@ -913,18 +913,61 @@ def _check(
     chosen = _rule_list(rules)
     run = functools.partial(fr.check, rules=chosen)
     with BatchProgress("checked", quiet=quiet, verbose=verbose) as progress:
-        results = [
-            (os.fspath(found.path), findings)
-            for found, findings in each_report(
-                inputs, progress, from_format=from_format, jobs=jobs, apply=run
-            )
-        ]
+        results = _results(inputs, progress, run, from_format, jobs)
     text, status = format_findings(results, output_format)
     _emit(text, output, csv=output_format == "csv")
     return max(status, progress.exit_status)
 
 
-@subcommand(
+def _results(
+    inputs: Sequence[str],
+    progress: BatchProgress,
+    find: Callable[[Report], Any],
+    from_format: str | None,
+    jobs: int | None,
+) -> list[tuple[str, Any]]:
+    """``find`` of every report ``inputs`` name, computed in the workers, by file name."""
+    return [
+        (os.fspath(found.path), result)
+        for found, result in each_report(
+            inputs, progress, from_format=from_format, jobs=jobs, apply=find
+        )
+    ]
+
+
+def _listing(
+    name: str,
+    *,
+    summary: str,
+    describe: str,
+    epilog: str,
+    find: Callable[[Report], Any],
+    write: Callable[[list[tuple[str, Any]], str], str],
+) -> None:
+    """Declare a subcommand that lists what ``find`` finds in each report, as ``write`` says."""
+
+    @subcommand(name, summary=summary, describe=describe, epilog=epilog)
+    @inputs_argument
+    @_output_format_option(("text", "json", "csv"))
+    @_OUTPUT_OPTION
+    @from_option
+    @jobs_option
+    def command(
+        inputs: tuple[str, ...],
+        output_format: str,
+        output: str | None,
+        from_format: str | None,
+        jobs: int | None,
+        quiet: bool,
+        verbose: bool,
+    ) -> int:
+        with BatchProgress("read", quiet=quiet, verbose=verbose) as progress:
+            results = _results(inputs, progress, find, from_format, jobs)
+        _emit(write(results, output_format), output, csv=output_format == "csv")
+        return progress.exit_status
+
+
+_listing(
     "figures",
     summary="List every figure reports state: value, unit, qualifier, change, place.",
     describe="""Read every report INPUTS name and list each quantity it states (刑事拘留821人,
@@ -934,34 +977,10 @@ CSV (docs/figures.md says what counts as a figure).""",
     epilog="""Examples:
   fazhi-report figures report.txt
   fazhi-report figures reports/ --format csv -o figures.csv""",
+    find=find_figures,
+    write=format_figures,
 )
-@inputs_argument
-@_output_format_option(("text", "json", "csv"))
-@_OUTPUT_OPTION
-@from_option
-@jobs_option
-def _figures(
-    inputs: tuple[str, ...],
-    output_format: str,
-    output: str | None,
-    from_format: str | None,
-    jobs: int | None,
-    quiet: bool,
-    verbose: bool,
-) -> int:
-    """Run ``fazhi-report figures``."""
-    with BatchProgress("read", quiet=quiet, verbose=verbose) as progress:
-        results = [
-            (os.fspath(found.path), figures)
-            for found, figures in each_report(
-                inputs, progress, from_format=from_format, jobs=jobs, apply=find_figures
-            )
-        ]
-    _emit(format_figures(results, output_format), output, csv=output_format == "csv")
-    return progress.exit_status
-
-
-@subcommand(
+_listing(
     "references",
     summary="List the laws, regulations and documents reports cite (《…》).",
     describe="""Read every report INPUTS name and list each 《…》 title it cites, classified
@@ -970,31 +989,9 @@ as text, JSON or CSV.""",
     epilog="""Examples:
   fazhi-report references report.txt
   fazhi-report references reports/ --format csv -o references.csv""",
+    find=find_references,
+    write=format_references,
 )
-@inputs_argument
-@_output_format_option(("text", "json", "csv"))
-@_OUTPUT_OPTION
-@from_option
-@jobs_option
-def _references(
-    inputs: tuple[str, ...],
-    output_format: str,
-    output: str | None,
-    from_format: str | None,
-    jobs: int | None,
-    quiet: bool,
-    verbose: bool,
-) -> int:
-    """Run ``fazhi-report references``."""
-    with BatchProgress("read", quiet=quiet, verbose=verbose) as progress:
-        results = [
-            (os.fspath(found.path), references)
-            for found, references in each_report(
-                inputs, progress, from_format=from_format, jobs=jobs, apply=find_references
-            )
-        ]
-    _emit(format_references(results, output_format), output, csv=output_format == "csv")
-    return progress.exit_status
 
 
 @subcommand(

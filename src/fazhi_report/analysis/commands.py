@@ -14,7 +14,7 @@ front end reports them as it reports every other error.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from fazhi_report.analysis.check import Finding, Severity, check
@@ -111,6 +111,29 @@ def format_findings(
     return "\n".join(lines) + "\n", status
 
 
+def _format_records(
+    results: Iterable[tuple[str, Sequence[Record]]],
+    output_format: str,
+    columns: Sequence[str],
+    line: Callable[[str, Any], str],
+) -> str:
+    _check_format(output_format)
+    lines: list[str] = []
+    rows: list[dict[str, Any]] = []
+    for source, records in results:
+        lines.extend(line(source, record) for record in records)
+        rows.extend(_rows(source, records))
+    if output_format != "text":
+        return write_rows(rows, output_format, columns=["file", *columns])
+    return "".join(f"{text}\n" for text in lines)
+
+
+def _figure_line(source: str, figure: Figure) -> str:
+    line = figure.location.line
+    where = f"{source}:{line}" if line is not None else source
+    return f"{where}: {figure.location.section or '-'} {figure.describe()}"
+
+
 def format_figures(
     results: Iterable[tuple[str, Sequence[Figure]]], output_format: str = "text"
 ) -> str:
@@ -119,18 +142,7 @@ def format_figures(
     Raises:
         OptionError: an unknown output format.
     """
-    _check_format(output_format)
-    lines: list[str] = []
-    rows: list[dict[str, Any]] = []
-    for source, figures in results:
-        for figure in figures:
-            line = figure.location.line
-            where = f"{source}:{line}" if line is not None else source
-            lines.append(f"{where}: {figure.location.section or '-'} {figure.describe()}")
-        rows.extend(_rows(source, figures))
-    if output_format != "text":
-        return write_rows(rows, output_format, columns=["file", *FIGURE_COLUMNS])
-    return "".join(f"{line}\n" for line in lines)
+    return _format_records(results, output_format, FIGURE_COLUMNS, _figure_line)
 
 
 def format_references(
@@ -141,15 +153,9 @@ def format_references(
     Raises:
         OptionError: an unknown output format.
     """
-    _check_format(output_format)
-    lines: list[str] = []
-    rows: list[dict[str, Any]] = []
-    for source, references in results:
-        lines.extend(f"{source}: {reference}" for reference in references)
-        rows.extend(_rows(source, references))
-    if output_format != "text":
-        return write_rows(rows, output_format, columns=["file", *REFERENCE_COLUMNS])
-    return "".join(f"{line}\n" for line in lines)
+    return _format_records(
+        results, output_format, REFERENCE_COLUMNS, lambda source, r: f"{source}: {r}"
+    )
 
 
 def run_check(
