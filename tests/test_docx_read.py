@@ -223,8 +223,8 @@ def test_tables_become_table_blocks_and_empty_paragraphs_are_layout() -> None:
     assert fr.from_json(fr.to_json(report)) == report
 
 
-def test_a_table_of_one_column_frames_paragraphs() -> None:
-    # a one-column table is a frame around text (a letterhead box), not data
+def test_a_table_of_one_cell_frames_paragraphs() -> None:
+    # a single cell around the text is a frame (a letterhead box), not data
     frame = "<w:tbl><w:tr><w:tc>{}</w:tc></w:tr></w:tbl>".format(
         p("一、主要举措和成效") + p("全年办理案件42件。")
     )

@@ -348,38 +348,6 @@ def test_a_page_that_is_not_text_is_a_decode_error() -> None:
         fr.parse(b"\x00\x01\x02\x03binary\xff\xfe\x00", format="html")
 
 
-ODD_TABLES = {
-    "one-row": [["类别", "件数"]],
-    "one-column": [["类别"], ["行政复议"], ["行政诉讼"]],
-    "ragged": [["类别", "件数", "占比"], ["行政复议", "12"], ["合计"]],
-    "empty-cells": [["类别", ""], ["", "12"]],
-    "spaces-around": [[" 类别", "件数 "], ["行政复议", "12"]],
-    "markup-like": [["<b>粗</b>", "a & b"], ["{{ x }}", "1. 列表"]],
-    "empty-row": [[], ["行政复议", "12"]],
-}
-
-
-@pytest.mark.parametrize("rows", ODD_TABLES.values(), ids=ODD_TABLES.keys())
-def test_tables_plain_text_cannot_carry_read_back_the_same(rows: list[list[str]]) -> None:
-    report = fr.Report(
-        sections=[
-            fr.Section(
-                1,
-                1,
-                "主要举措和成效",
-                role=fr.SectionRole.MEASURES,
-                body=[
-                    fr.Paragraph("全年办理案件如下。"),
-                    fr.Table(rows),
-                    fr.Paragraph("总体平稳。"),
-                ],
-            )
-        ]
-    )
-    page = fr.render(report, "html")
-    assert fr.parse(page, format="html") == report
-
-
 def test_a_table_is_an_html_table() -> None:
     report = fr.Report(preamble=[fr.Table([["类别", "件数"], ["行政复议", "12"]])])
     root = lxml.html.fragment_fromstring(fr.render(report, "html", fragment=True))

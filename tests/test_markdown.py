@@ -245,38 +245,6 @@ def test_a_raw_html_block_gives_its_lines() -> None:
     assert report.signature == fr.Signature("青禾县公安局", "2025-01-20")
 
 
-ODD_TABLES = {
-    "one-row": [["类别", "件数"]],
-    "one-column": [["类别"], ["行政复议"], ["行政诉讼"]],
-    "ragged": [["类别", "件数", "占比"], ["行政复议", "12"], ["合计"]],
-    "empty-cells": [["类别", ""], ["", "12"]],
-    "spaces-around": [[" 类别", "件数 "], ["行政复议", "12"]],
-    "markup-like": [["*强调*", "a | b"], ["<b>粗</b>", "1. 列表"]],
-    "empty-row": [[], ["行政复议", "12"]],
-}
-
-
-@pytest.mark.parametrize("rows", ODD_TABLES.values(), ids=ODD_TABLES.keys())
-def test_tables_plain_text_cannot_carry_read_back_the_same(rows: list[list[str]]) -> None:
-    report = fr.Report(
-        sections=[
-            fr.Section(
-                1,
-                1,
-                "主要举措和成效",
-                role=fr.SectionRole.MEASURES,
-                body=[
-                    fr.Paragraph("全年办理案件如下。"),
-                    fr.Table(rows),
-                    fr.Paragraph("总体平稳。"),
-                ],
-            )
-        ]
-    )
-    text = fr.render(report, "markdown")
-    assert fr.parse(text, format="markdown") == report
-
-
 def test_a_table_is_a_pipe_table() -> None:
     report = fr.Report(preamble=[fr.Table([["类别", "件数"], ["行政复议", "12"]])])
     assert fr.render(report, "markdown") == "| 类别 | 件数 |\n| --- | --- |\n| 行政复议 | 12 |\n"

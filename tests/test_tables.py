@@ -136,3 +136,25 @@ def test_json_tells_tables_from_paragraphs() -> None:
     assert fr.render(fr.from_json(fr.to_json(report, layout=True)), "text") == TEXT
     with pytest.raises(fr.DataError, match="rows"):
         fr.from_dict({"version": 1, "preamble": [{"rows": "a"}]})
+
+
+ODD_TABLES = {
+    "one-row": [["类别", "件数"]],
+    "one-column": [["类别"], ["行政复议"], ["行政诉讼"]],
+    "ragged": [["类别", "件数", "占比"], ["行政复议", "12"], ["合计"]],
+    "empty-cells": [["类别", ""], ["", "12"]],
+    "spaces-around": [[" 类别", "件数 "], ["行政复议", "12"]],
+    "markup-like": [["<b>粗</b>", "a & b | c"], ["{{ x }}", "1. 列表"], ["*强调*", "# 标题"]],
+    "empty-row": [[], ["行政复议", "12"]],
+}
+
+
+@pytest.mark.parametrize("format", ["markdown", "html", "docx", "json"])
+@pytest.mark.parametrize("rows", ODD_TABLES.values(), ids=ODD_TABLES.keys())
+def test_tables_plain_text_cannot_carry_read_back_the_same_from_other_formats(
+    rows: list[list[str]], format: str
+) -> None:
+    body: list[fr.Block] = [Paragraph("全年办理案件如下。"), Table(rows), Paragraph("总体平稳。")]
+    report = Report(sections=[Section(1, 1, "主要举措和成效", role="measures", body=body)])
+    assert [p.code for p in fr.validate(report)] == ["table_in_text"]
+    assert fr.parse(fr.render(report, format), format=format) == report

@@ -159,6 +159,11 @@ class _Numbering:
         return text or None
 
 
+def _paragraphs_in(cell: Any) -> int:
+    """How many paragraphs with text a table cell holds."""
+    return sum(1 for p in cell.iterchildren(_P) if "".join(p.itertext()).strip())
+
+
 def _child(element: Any, tag: str) -> Any:
     """The first child with this tag, or ``None``.
 
@@ -288,9 +293,11 @@ class _Reader:
 
     def table(self, table: Any) -> None:
         rows = [list(row.iterchildren(_TC)) for row in table.iterchildren(_TR)]
-        if all(len(cells) <= 1 for cells in rows):
-            # a one-column table frames text (a letterhead box, a bordered page): its
-            # paragraphs are the document's own, not cells of data
+        if all(len(cells) <= 1 for cells in rows) and (
+            len(rows) == 1 or any(_paragraphs_in(cell) > 1 for cells in rows for cell in cells)
+        ):
+            # a single cell, or one column whose cells hold several paragraphs, frames text (a
+            # letterhead box, a bordered page): its paragraphs are the document's own
             for cells in rows:
                 for cell in cells:
                     self.block(cell)
@@ -301,7 +308,7 @@ class _Reader:
                 boxes: list[Any] = []
                 # a nested table's paragraphs are part of its cell's text
                 paragraphs = [_text(p, boxes) for p in cell.iter(_P)]
-                cells.append(" ".join(t.replace("\n", " ").strip() for t in paragraphs if t))
+                cells.append(" ".join(t.replace("\n", " ") for t in paragraphs if t))
             self.paragraphs += 1
             line = Line("", "\t".join(cells), "\n", self.paragraphs, cells=tuple(cells))
             self.lines.append(line)
