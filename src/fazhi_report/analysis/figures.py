@@ -387,17 +387,17 @@ def find_figures(report: Report) -> list[Figure]:
     joined = JoinedText(report, kinds=_READ)
     text = joined.text
     norm = _normalise(text)
-    fields, starts = joined.fields, joined.starts
+    field, starts = joined.field, joined.starts
     cache: dict[int, tuple[Location, int, int]] = {}
 
     def where(offset: int) -> tuple[Location, int, int]:
         index = bisect.bisect_right(starts, offset) - 1
         found = cache.get(index)
         if found is None:
-            field = fields[index]
+            made = field(index)
             begin = starts[index]
-            location = _make_location(field.path, field.section, field.line)
-            found = cache[index] = (location, begin, begin + len(field.text))
+            location = _make_location(made.path, made.section, made.line)
+            found = cache[index] = (location, begin, begin + len(made.text))
         return found
 
     return list(_scan(norm, text, where))
