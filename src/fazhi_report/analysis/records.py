@@ -210,17 +210,18 @@ class JoinedText:
     check or a figure search needs the place of a few.
 
     Attributes:
+        texts: the strings, in document order.
         starts: where each string starts in ``text``.
         text: the strings joined by ``"\\n"`` (no string holds a line break).
     """
 
-    __slots__ = ("_fields", "_kinds", "_made", "_refs", "_texts", "starts", "text")
+    __slots__ = ("_fields", "_kinds", "_made", "_refs", "starts", "text", "texts")
 
     def __init__(self, report: Report, *, kinds: frozenset[str] | None = None) -> None:
         texts: list[str] = []
         refs: list[_Ref] = []
         _walk(report, texts, refs, kinds)
-        self._texts = texts
+        self.texts = texts
         self._refs = refs
         self._kinds = kinds
         self._fields: list[TextField] | None = None
@@ -234,14 +235,14 @@ class JoinedText:
     def fields(self) -> list[TextField]:
         """The strings and where each is (`text_fields`, of the kinds asked for)."""
         if self._fields is None:
-            self._fields = [self.field(index) for index in range(len(self._texts))]
+            self._fields = [self.field(index) for index in range(len(self.texts))]
         return self._fields
 
     def field(self, index: int) -> TextField:
         """The ``index``-th string and where it is."""
         made = self._made.get(index)
         if made is None:
-            made = self._made[index] = _make_field(self._texts[index], self._refs[index])
+            made = self._made[index] = _make_field(self.texts[index], self._refs[index])
         return made
 
     def index_at(self, offset: int) -> int:
