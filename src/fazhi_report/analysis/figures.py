@@ -25,7 +25,7 @@ import re
 import sys
 from collections.abc import Callable, Iterator
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -174,8 +174,14 @@ class Change:
         return {"direction": self.direction, "basis": self.basis, "text": self.text}
 
 
+class _Pending:
+    """The slot a `Figure` keeps what its lazily made fields are made from, until they are."""
+
+    __slots__ = ("_pending",)
+
+
 @attrs.frozen
-class Figure:
+class Figure(_Pending):
     """One quantity a report states.
 
     Attributes:
@@ -233,6 +239,21 @@ class Figure:
     def __str__(self) -> str:
         return f"{self.location}: {self.describe()}"
 
+    if not TYPE_CHECKING:  # hidden from type checkers: a typo must stay an error there
+
+        def __getattr__(self, name: str) -> Any:
+            # ``value``, ``number``, ``context`` and ``sentence`` of a figure found in a
+            # report are made on first read (Python calls this only for an unset slot)
+            if name in _LAZY_FIELDS:
+                try:
+                    pending = object.__getattribute__(self, "_pending")
+                except AttributeError:
+                    pass
+                else:
+                    _resolve(self, pending)
+                    return object.__getattribute__(self, name)
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
     if "“" not in text and "「" not in text and '"' not in text and "‘" not in text:
@@ -250,27 +271,52 @@ def _has_count_cue(text: str, begin: int, start: int) -> bool:
     return _COUNT_CUE_END.search(text, max(begin, start - 2), start) is not None
 
 
-def _context(text: str, begin: int, start: int) -> str:
-    """The words of the clause before ``start``, not before ``begin`` (the string's start)."""
-    tail = _CLAUSE_TAIL(text, max(begin, start - _CONTEXT_MAX), start)
-    return tail.group().strip() if tail is not None else ""
-
-
-# the longest run without a clause break that ends where the figure starts
-_CLAUSE_TAIL = re.compile('[^。，,；;：:！？!?、（）()“”"\n]*$').search
+# A clause ends at one of these; a sentence at one of those. Neither holds a character
+# `_normalise` changes, so both stand at the same offsets in a text and its normalised form.
+_CLAUSE_BREAK = re.compile('[。，,；;：:！？!?、（）()“”"\n]')
 _SENTENCE_BREAK = re.compile("[。！？；;!?\n]")
 
 
-def _sentence(text: str, breaks: list[int], start: int, end: int) -> str:
-    """The sentence holding ``text[start:end]``; ``breaks`` are the offsets of every stop and
-    line break of ``text``, in order."""
-    index = bisect.bisect_left(breaks, start)
-    left = breaks[index - 1] + 1 if index else 0
-    index = bisect.bisect_left(breaks, end)
-    right = breaks[index] if index < len(breaks) else len(text)
-    if right < len(text) and text[right] != "\n":
-        right += 1  # the stop ends the sentence: keep it
-    return text[left:right].strip()
+class _Text:
+    """The text a report's figures were found in, shared by them to make their lazy fields.
+
+    The last break before an offset is found by searching the text reversed (made once, on
+    the first figure read): one short search, not a scan of every stop of the report.
+    """
+
+    __slots__ = ("_reversed", "norm", "text")
+
+    def __init__(self, text: str, norm: str) -> None:
+        self.text = text
+        self.norm = norm
+        self._reversed: str | None = None
+
+    def _last_break(self, pattern: re.Pattern[str], lowest: int, start: int) -> int:
+        """One past the last match of ``pattern`` in ``norm[lowest:start]``, else ``lowest``."""
+        backwards = self._reversed
+        if backwards is None:
+            backwards = self._reversed = self.norm[::-1]
+        size = len(backwards)
+        found = pattern.search(backwards, size - start, size - lowest)
+        return size - found.start() if found is not None else lowest
+
+    def context(self, begin: int, start: int) -> str:
+        """The words of the clause before ``start``, not before ``begin`` (the string's
+        start), at most `_CONTEXT_MAX` characters."""
+        lowest = max(begin, start - _CONTEXT_MAX)
+        if lowest >= start:
+            return ""
+        return self.norm[self._last_break(_CLAUSE_BREAK, lowest, start) : start].strip()
+
+    def sentence(self, start: int, end: int) -> str:
+        """The sentence holding ``text[start:end]``, its stop kept."""
+        text = self.text
+        left = self._last_break(_SENTENCE_BREAK, 0, start)
+        found = _SENTENCE_BREAK.search(text, end)
+        right = found.start() if found is not None else len(text)
+        if right < len(text) and text[right] != "\n":
+            right += 1  # the stop ends the sentence: keep it
+        return text[left:right].strip()
 
 
 def _value(number: Decimal, multiplier: int) -> Decimal:
@@ -281,9 +327,68 @@ def _value(number: Decimal, multiplier: int) -> Decimal:
     return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
 
 
-# Frozen attrs classes set each field through object.__setattr__; a report states dozens of
-# figures, so they are made with the slot setters directly (every value is valid here).
-_make_figure = positional_maker(Figure)
+# What a figure's lazy fields are made from: the shared text, the number (its digits, or
+# its value for a Chinese numeral), the multiplier, and where the figure and its string
+# start in the joined text, and where the figure ends.
+_PendingFields = tuple[_Text, str | int, int, int, int, int]
+_LAZY_FIELDS = frozenset({"value", "number", "context", "sentence"})
+_SET_VALUE = Figure.value.__set__  # type: ignore[attr-defined]
+_SET_NUMBER = Figure.number.__set__  # type: ignore[attr-defined]
+_SET_CONTEXT = Figure.context.__set__  # type: ignore[attr-defined]
+_SET_SENTENCE = Figure.sentence.__set__  # type: ignore[attr-defined]
+_DEL_PENDING = _Pending._pending.__delete__  # type: ignore[attr-defined]
+
+
+def _resolve(figure: Figure, pending: _PendingFields) -> None:
+    """Make the lazy fields of ``figure`` (all four at once) and let go of the text."""
+    shared, digits, multiplier, start, end, begin = pending
+    number = Decimal(digits)
+    _SET_NUMBER(figure, number)
+    _SET_VALUE(figure, _value(number, multiplier))
+    _SET_CONTEXT(figure, shared.context(begin, start))
+    _SET_SENTENCE(figure, shared.sentence(start, end))
+    _DEL_PENDING(figure)
+
+
+def _make_lazy_maker() -> Callable[..., Figure]:
+    """A constructor of figures whose lazy fields wait (see `Figure.__getattr__`): it sets
+    the other slots directly, as `fazhi_report.layout.positional_maker` does."""
+    new = object.__new__
+    sets = [
+        getattr(Figure, name).__set__
+        for name in ("unit", "multiplier", "qualifier", "change", "text", "location")
+    ]
+    set_start, set_end = Figure.start.__set__, Figure.end.__set__  # type: ignore[attr-defined]
+    set_pending = _Pending._pending.__set__  # type: ignore[attr-defined]
+    s_unit, s_mult, s_qual, s_change, s_text, s_loc = sets
+
+    def make(
+        unit: str,
+        multiplier: int,
+        qualifier: str | None,
+        change: Change | None,
+        text: str,
+        location: Location,
+        start: int,
+        end: int,
+        pending: _PendingFields,
+    ) -> Figure:
+        figure: Figure = new(Figure)
+        s_unit(figure, unit)
+        s_mult(figure, multiplier)
+        s_qual(figure, qualifier)
+        s_change(figure, change)
+        s_text(figure, text)
+        s_loc(figure, location)
+        set_start(figure, start)
+        set_end(figure, end)
+        set_pending(figure, pending)
+        return figure
+
+    return make
+
+
+_make_figure = _make_lazy_maker()
 _make_location = positional_maker(Location)
 
 
@@ -293,35 +398,35 @@ def _scan(
     where: Callable[[int], tuple[Location, int, int]],
 ) -> Iterator[Figure]:
     """The figures of ``text`` (``norm`` is it with ASCII digits); ``where(offset)`` gives the
-    location of the string an offset falls in, with that string's start and end."""
-    quoted = _quoted_spans(norm)
-    breaks: list[int] | None = None
+    location of the string an offset falls in, with that string's start and end.
+
+    Only what decides whether a candidate is a figure is worked out here; the number's
+    `Decimal`, the context and the sentence are made when first read (`_resolve`).
+    """
+    quoted: list[tuple[int, int]] | None = None
+    shared = _Text(text, norm)
     for num_start, m in _matches(norm):
         arabic = m.group("ar") if m.re is _ARABIC else None
-        unit = m.group("unit")
         start, end = num_start, m.end()
         before2 = norm[max(0, start - 2) : start]
-        if arabic and (
-            before2[-1:] in _GLUED_BEFORE or (before2[-1:] == "," and before2[:1].isdigit())
-        ):
+        last = before2[-1:]
+        if arabic and (last in _GLUED_BEFORE or (last == "," and before2[:1].isdigit())):
             continue  # inside a code, a version, a time or a number: B1, 4.0, 14:09, 1,23
-        if before2[-1:] == "第" or before2 in _RANK_BEFORE:
+        if last == "第" or before2 in _RANK_BEFORE:
             continue  # an ordinal or a rank: 第3次, 评为5类
-        mult = m.group("mult")
-        if unit == "%" and mult:
+        unit, mult, post = m.group("unit", "mult", "post")
+        if mult and unit == "%":
             continue
         location, begin, _ = where(start)
-        pre = (
-            _PREFIX.search(norm, max(begin, start - 2), start)
-            if before2[-1:] in _PREFIX_LAST
-            else None
-        )
+        pre = _PREFIX.search(norm, max(begin, start - 2), start) if last in _PREFIX_LAST else None
         if pre is not None:
             start = pre.start()
-        post = m.group("post")
+        digits: str | int
         if arabic:
-            if "," in arabic and not _THOUSANDS(arabic):
-                continue
+            if "," in arabic:
+                if not _THOUSANDS(arabic):
+                    continue
+                arabic = arabic.replace(",", "")
             if (
                 unit in _TIME_UNITS
                 and pre is None
@@ -329,20 +434,19 @@ def _scan(
                 and not _has_count_cue(norm, begin, start)
             ):
                 continue  # 2024年, 365天: a date or a name unless something counts it
-            number = Decimal(arabic.replace(",", ""))
+            digits = arabic
         else:
-            digits = m.group("cn")
-            if len(digits) > 1:
-                digits = digits.replace("两", "二")
+            written = m.group("cn")
+            if len(written) > 1:
+                written = written.replace("两", "二")
             try:
-                number = Decimal(chinese_to_int(digits))
+                digits = chinese_to_int(written)
             except ValueError:
                 continue
+        if quoted is None:
+            quoted = _quoted_spans(norm)
         if quoted and _in_spans(quoted, num_start, end):
             continue
-        multiplier = MULTIPLIERS[mult] if mult else 1
-        if breaks is None:
-            breaks = [b.start() for b in _SENTENCE_BREAK.finditer(text)]
         qualifier = pre.group() if pre is not None else post or m.group("after")
         change = None
         # a change word ends just before the figure: look for one only then
@@ -355,19 +459,17 @@ def _scan(
             start = found.start()
             direction = "up" if found.group("dir") in _UP else "down"
             change = Change(direction, found.group("basis"), found.group())
+        multiplier = MULTIPLIERS[mult] if mult else 1
         yield _make_figure(
-            _value(number, multiplier),
             unit,
-            number,
             multiplier,
             qualifier,
             change,
             text[start:end],
-            _context(norm, begin, start),
-            _sentence(text, breaks, start, end),
             location,
             start - begin,
             end - begin,
+            (shared, digits, multiplier, start, end, begin),
         )
 
 
