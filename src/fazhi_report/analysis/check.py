@@ -672,7 +672,7 @@ _CLUTTER_WORDS = (
 )  # fmt: skip
 # Each word with a character of it that report prose seldom uses: a text without that
 # character holds no such word, and a one-character look costs far less than a word search.
-_CLUTTER_KEY_CHARS = "扫页窗【【顶篇篇图版办承P识备"
+_CLUTTER_KEY_CHARS = "扫页闭【【返篇篇图版位承P码备"
 _CLUTTER_KEYS = tuple(zip(_CLUTTER_WORDS, _CLUTTER_KEY_CHARS, strict=True))
 _FIELD_START = frozenset("\n。！？!?；; \t\u3000\xa0")
 _PIECE_ENDS = "。！？!?；;"
