@@ -249,6 +249,8 @@ GROUPS: tuple[str, ...] = ("parts", "numbering", "format", "dates")
 
 _BY_CODE = {rule.code: rule for rule in RULES}
 _BY_NAME = {rule.name: rule for rule in RULES}
+_ALL_CODES = frozenset(_BY_CODE)
+_GROUP_CODES = {group: frozenset(r.code for r in RULES if r.group == group) for group in GROUPS}
 
 
 @attrs.frozen
@@ -297,7 +299,7 @@ def select_rules(rules: Iterable[str] | None) -> frozenset[str]:
         UnknownRuleError: an item names nothing.
     """
     if rules is None:
-        return frozenset(_BY_CODE)
+        return _ALL_CODES
     if isinstance(rules, str):
         rules = [rules]
     chosen: set[str] = set()
@@ -507,13 +509,9 @@ def _check_numbering(run: _Run) -> None:
                 )
             marker = section.layout.marker if section.layout is not None else ""
             if section.level in bracket_styles and marker:
-                style = (
-                    "full"
-                    if set(marker) & _FULL_BRACKETS and not set(marker) & _HALF_BRACKETS
-                    else "half"
-                    if not set(marker) & _FULL_BRACKETS
-                    else "mixed"
-                )
+                full = not _FULL_BRACKETS.isdisjoint(marker)
+                half = not _HALF_BRACKETS.isdisjoint(marker)
+                style = "full" if full and not half else "half" if not full else "mixed"
                 if style not in bracket_styles[section.level]:
                     bracket_styles[section.level][style] = _section_where(section, here, outer)
             if section.level == 3 and marker and marker[-1] not in separators:
@@ -894,7 +892,7 @@ def check(report: Report, *, rules: Iterable[str] | None = None) -> list[Finding
     codes = select_rules(rules)
     run = _Run(report, codes)
     for group, function in _GROUP_CHECKS.items():
-        if any(_BY_CODE[code].group == group for code in codes):
+        if not codes.isdisjoint(_GROUP_CODES[group]):
             function(run)
     # the rules run group by group; a stable sort by code keeps document order per rule
     return sorted(run.findings, key=lambda finding: finding.code)
