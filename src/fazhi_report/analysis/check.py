@@ -668,10 +668,13 @@ _CLUTTER_WORDS = (
     "扫一扫", "打印本页", "关闭窗口", "【打印】", "【关闭】", "返回顶部", "上一篇", "下一篇",
     "网站地图", "版权所有", "主办单位", "承办单位", "ICP备", "网站标识码", "公网安备",
 )  # fmt: skip
-# Each word with a character of it that report prose seldom uses: a text without that
-# character holds no such word, and a one-character look costs far less than a word search.
+# Each word with a character of it that report prose seldom uses, and where it stands in the
+# word: a one-character search runs at memory speed, a word search does not.
 _CLUTTER_KEY_CHARS = "扫页闭【【返篇篇图版位承P码备"
-_CLUTTER_KEYS = tuple(zip(_CLUTTER_WORDS, _CLUTTER_KEY_CHARS, strict=True))
+_CLUTTER_KEYS = tuple(
+    (word, key, word.index(key))
+    for word, key in zip(_CLUTTER_WORDS, _CLUTTER_KEY_CHARS, strict=True)
+)
 _FIELD_START = frozenset("\n。！？!?；; \t\u3000\xa0")
 _PIECE_ENDS = "。！？!?；;"
 _CLUTTER_MAX = 40
@@ -777,14 +780,13 @@ def _check_clutter(run: _Run, joined: JoinedText) -> None:
             ):
                 candidates.append(at)
                 break
-    # a button or footer word, anywhere
-    for word, key in _CLUTTER_KEYS:
-        if key not in text:
-            continue
-        at = text.find(word)
+    # a button or footer word, anywhere: found from each place its rare character stands
+    for word, key, offset in _CLUTTER_KEYS:
+        at = text.find(key)
         while at >= 0:
-            candidates.append(at)
-            at = text.find(word, at + 1)
+            if at >= offset and text.startswith(word, at - offset):
+                candidates.append(at - offset)
+            at = text.find(key, at + 1)
     for at in candidates:
         field, begin = joined.field_at(at)
         if field.kind not in _CONTENT_KINDS:
