@@ -18,6 +18,7 @@ import csv
 import io
 import itertools
 import json
+import operator
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, NamedTuple, Protocol
 
@@ -226,9 +227,9 @@ class JoinedText:
         self._kinds = kinds
         self._fields: list[TextField] | None = None
         self._made: dict[int, TextField] = {}
-        starts = list(itertools.accumulate(map(len, texts), lambda at, n: at + n + 1, initial=0))
-        starts.pop()
-        self.starts = starts
+        # each string starts after the ones before it and a line break each (all in C)
+        ends = itertools.accumulate(map(len, texts), initial=0)
+        self.starts = list(map(operator.add, ends, range(len(texts))))
         self.text = "\n".join(texts)
 
     @property
@@ -284,6 +285,12 @@ def _make_field(text: str, ref: _Ref) -> TextField:
     return _tf((text, path, section, line, kind, part))
 
 
+# Which kinds of string a walk keeps: paragraph text, point titles, point texts, cells,
+# headings, the title.
+_Wants = tuple[bool, bool, bool, bool, bool, bool]
+_KIND_ORDER = ("paragraph", "point_title", "point_text", "cell", "heading", "title")
+
+
 def _walk_blocks(
     texts: list[str],
     refs: list[_Ref],
@@ -291,15 +298,11 @@ def _walk_blocks(
     base: str,
     section: str,
     part: str,
-    kinds: frozenset[str] | None,
+    wants: _Wants,
 ) -> None:
     # the same strings in the same order as `_blocks`, without making their paths
     add_text, add_ref = texts.append, refs.append
-    every = kinds is None
-    want_par = every or "paragraph" in kinds  # type: ignore[operator]
-    want_title = every or "point_title" in kinds  # type: ignore[operator]
-    want_ptext = every or "point_text" in kinds  # type: ignore[operator]
-    want_cell = every or "cell" in kinds  # type: ignore[operator]
+    want_par, want_title, want_ptext, want_cell = wants[:4]
     for index, block in enumerate(blocks):
         if type(block) is Paragraph or isinstance(block, Paragraph):
             layout = block.layout
@@ -318,7 +321,7 @@ def _walk_blocks(
                 if point.text and want_ptext:
                     add_text(point.text)
                     add_ref(("point_text", part, section, point_line, base, index, p_index))
-        elif isinstance(block, Table) and want_cell:
+        elif want_cell and isinstance(block, Table):
             first = block.layout.line if block.layout is not None else None
             for r, row in enumerate(block.rows):
                 line = first + r if first is not None else None
@@ -334,30 +337,31 @@ def _walk_section(
     section: Section,
     path: str,
     outer: str,
-    kinds: frozenset[str] | None,
+    wants: _Wants,
 ) -> None:
     label = outer + section_label(section)
-    if kinds is None or "heading" in kinds:
+    if wants[4]:
         line = section.layout.line if section.layout is not None else None
         texts.append(section.heading)
         refs.append(("heading", "section", label, line, path, 0, None))
     if section.body:
-        _walk_blocks(texts, refs, section.body, path + ".body", label, "section", kinds)
+        _walk_blocks(texts, refs, section.body, path + ".body", label, "section", wants)
     for index, sub in enumerate(section.subsections):
-        _walk_section(texts, refs, sub, f"{path}.subsections[{index}]", label, kinds)
+        _walk_section(texts, refs, sub, f"{path}.subsections[{index}]", label, wants)
 
 
 def _walk(report: Report, texts: list[str], refs: list[_Ref], kinds: frozenset[str] | None) -> None:
     """The strings of `text_fields` (of ``kinds``, or all), with what makes their places."""
-    if report.title and (kinds is None or "title" in kinds):
+    wants: _Wants = tuple(kinds is None or kind in kinds for kind in _KIND_ORDER)  # type: ignore[assignment]
+    if report.title and wants[5]:
         title_layout = report.layout.title if report.layout is not None else None
         line = title_layout.line if title_layout is not None else None
         texts.append(report.title)
         refs.append(("title", "title", "", line, "title", 0, None))
-    _walk_blocks(texts, refs, report.preamble, "preamble", "", "preamble", kinds)
+    _walk_blocks(texts, refs, report.preamble, "preamble", "", "preamble", wants)
     for index, section in enumerate(report.sections):
-        _walk_section(texts, refs, section, f"sections[{index}]", "", kinds)
-    _walk_blocks(texts, refs, report.closing, "closing", "", "closing", kinds)
+        _walk_section(texts, refs, section, f"sections[{index}]", "", wants)
+    _walk_blocks(texts, refs, report.closing, "closing", "", "closing", wants)
 
 
 # -- writing lists of results -------------------------------------------------------------
