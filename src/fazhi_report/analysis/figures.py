@@ -272,8 +272,11 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
 
 def _in_spans(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     # the spans are sorted and apart: only the last one starting at or before ``start`` counts
-    index = bisect.bisect_right(spans, (start, sys.maxsize)) - 1
+    index = bisect.bisect_right(spans, (start, _LAST)) - 1
     return index >= 0 and spans[index][0] <= start and end <= spans[index][1]
+
+
+_LAST = sys.maxsize
 
 
 def _has_count_cue(text: str, begin: int, start: int) -> bool:
@@ -414,10 +417,12 @@ def _scan(
     """
     quoted: list[tuple[int, int]] | None = None
     shared = _Text(text, norm)
+    # the string the last candidate stood in: the next one is most often in it too
+    location, begin, field_end = Location(), 0, -1
     for num_start, m in _matches(norm):
         arabic = m.group("ar") if m.re is _ARABIC else None
         start, end = num_start, m.end()
-        before2 = norm[max(0, start - 2) : start]
+        before2 = norm[start - 2 : start] if start >= 2 else norm[:start]
         last = before2[-1:]
         if arabic and (last in _GLUED_BEFORE or (last == "," and before2[:1].isdigit())):
             continue  # inside a code, a version, a time or a number: B1, 4.0, 14:09, 1,23
@@ -426,7 +431,8 @@ def _scan(
         unit, mult, post = m.group("unit", "mult", "post")
         if mult and unit == "%":
             continue
-        location, begin, _ = where(start)
+        if not begin <= start < field_end:
+            location, begin, field_end = where(start)
         pre = _PREFIX.search(norm, max(begin, start - 2), start) if last in _PREFIX_LAST else None
         if pre is not None:
             start = pre.start()
@@ -510,20 +516,13 @@ def find_figures(report: Report) -> list[Figure]:
     text = joined.text
     norm = _normalise(text)
     field, starts = joined.field, joined.starts
-    # candidates come in order, most strings hold a few: keep the last string's place
-    last: list[Any] = [-1, -1, None]  # its start, its end, (location, start, end)
 
     def where(offset: int) -> tuple[Location, int, int]:
-        if last[0] <= offset < last[1]:
-            found: tuple[Location, int, int] = last[2]
-            return found
         index = bisect.bisect_right(starts, offset) - 1
         made = field(index)
         begin = starts[index]
         location = _make_location(made.path, made.section, made.line)
-        found = (location, begin, begin + len(made.text))
-        last[:] = begin, begin + len(made.text) + 1, found
-        return found
+        return location, begin, begin + len(made.text)
 
     return list(_scan(norm, text, where))
 
