@@ -395,6 +395,14 @@ _MISSING = {
 }
 
 
+def _top_where(index: int, section: Section) -> Location:
+    return Location(
+        f"sections[{index}]",
+        section_label(section),
+        section.layout.line if section.layout is not None else None,
+    )
+
+
 def _check_parts(run: _Run) -> None:
     report = run.report
     parts = find_parts(report)
@@ -423,21 +431,17 @@ def _check_parts(run: _Run) -> None:
     highest = -1
     highest_role: SectionRole | None = None
     seen_shortcomings = False
+    want_topic = run.wants("FZ108")  # the heading's words are read for this rule only
     for index, section in enumerate(report.sections):
         role = section_role(section, report.year, measures_done)
         measures_done = measures_done or role != SectionRole.MEASURES
-        where = Location(
-            f"sections[{index}]",
-            section_label(section),
-            section.layout.line if section.layout is not None else None,
-        )
-        if keyword_role(section.heading, report.year) is None:
+        if want_topic and keyword_role(section.heading, report.year) is None:
             run.add(
                 "FZ108",
                 f"一级标题“{section.heading}”不对应任何规定部分（按“{_PART_NAMES[role][0]}”理解）",
                 f"the level-1 heading {section.heading!r} names no required part "
                 f"(read as {_PART_NAMES[role][1]})",
-                where,
+                _top_where(index, section),
             )
         rank = PART_ORDER.get(role, 0)
         if role == SectionRole.SHORTCOMINGS:
@@ -449,7 +453,7 @@ def _check_parts(run: _Run) -> None:
                 f"“{_PART_NAMES[role][0]}”出现在“{_PART_NAMES[highest_role][0]}”之后",
                 f"the part on {_PART_NAMES[role][1]} comes after the part on "
                 f"{_PART_NAMES[highest_role][1]}",
-                where,
+                _top_where(index, section),
             )
         if rank > highest:
             highest, highest_role = rank, role

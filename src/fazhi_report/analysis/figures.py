@@ -21,6 +21,7 @@ a word that counts (连续, 累计, 共, 先后, 为期, 历时…) or with 余/
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 import sys
 from collections.abc import Callable, Iterator
@@ -114,6 +115,9 @@ def _mores(norm: str) -> list[int]:
     return found
 
 
+_FIRST = operator.itemgetter(0)
+
+
 def _matches(norm: str) -> list[tuple[int, re.Match[str]]]:
     """Candidate figures of ``norm``: (where the number starts, the match), in order."""
     found: list[tuple[int, re.Match[str]]] = []
@@ -136,7 +140,7 @@ def _matches(norm: str) -> list[tuple[int, re.Match[str]]]:
             counted[start] = m
     if counted:
         found.extend(counted.items())
-        found.sort(key=lambda pair: pair[0])
+        found.sort(key=_FIRST)
     return found
 
 
