@@ -216,14 +216,21 @@ class JoinedText:
         text: the strings joined by ``"\\n"`` (no string holds a line break).
     """
 
-    __slots__ = ("_fields", "_kinds", "_made", "_refs", "starts", "text", "texts")
+    __slots__ = ("_fields", "_kinds", "_made", "_refs", "_report", "starts", "text", "texts")
 
     def __init__(self, report: Report, *, kinds: frozenset[str] | None = None) -> None:
         texts: list[str] = []
-        refs: list[_Ref] = []
-        _walk(report, texts, refs, kinds)
+        refs: list[_Ref] | None = None
+        if kinds is None:
+            # every string: gather the strings alone (a check needs the places of few, often
+            # none); the places are gathered by a second walk when one is asked for
+            _gather(report, texts)
+        else:
+            refs = []
+            _walk(report, texts, refs, kinds)
         self.texts = texts
         self._refs = refs
+        self._report = report
         self._kinds = kinds
         self._fields: list[TextField] | None = None
         self._made: dict[int, TextField] = {}
@@ -243,8 +250,15 @@ class JoinedText:
         """The ``index``-th string and where it is."""
         made = self._made.get(index)
         if made is None:
-            made = self._made[index] = _make_field(self.texts[index], self._refs[index])
+            made = self._made[index] = _make_field(self.texts[index], self._places()[index])
         return made
+
+    def _places(self) -> list[_Ref]:
+        refs = self._refs
+        if refs is None:
+            refs = self._refs = []
+            _walk(self._report, [], refs, self._kinds)
+        return refs
 
     def index_at(self, offset: int) -> int:
         """The index of the string an offset of ``text`` falls in."""
@@ -257,7 +271,7 @@ class JoinedText:
 
     def kind(self, index: int) -> str:
         """The kind of the ``index``-th string (``"paragraph"``, ``"heading"``…)."""
-        return self._refs[index][0]
+        return self._places()[index][0]
 
 
 # Where a string is, in parts: (kind, part, section markers, line, base path, a, b). The path
@@ -283,6 +297,39 @@ def _make_field(text: str, ref: _Ref) -> TextField:
     else:
         path = base
     return _tf((text, path, section, line, kind, part))
+
+
+def _gather_blocks(texts: list[str], blocks: Sequence[object]) -> None:
+    add = texts.append
+    for block in blocks:
+        if type(block) is Paragraph or isinstance(block, Paragraph):
+            if block.text:
+                add(block.text)
+            for point in block.points:
+                add(point.title)
+                if point.text:
+                    add(point.text)
+        elif isinstance(block, Table):
+            for row in block.rows:
+                texts.extend(cell for cell in row if cell)
+
+
+def _gather_section(texts: list[str], section: Section) -> None:
+    texts.append(section.heading)
+    if section.body:
+        _gather_blocks(texts, section.body)
+    for sub in section.subsections:
+        _gather_section(texts, sub)
+
+
+def _gather(report: Report, texts: list[str]) -> None:
+    """Every string of `text_fields`, in its order, without where each is."""
+    if report.title:
+        texts.append(report.title)
+    _gather_blocks(texts, report.preamble)
+    for section in report.sections:
+        _gather_section(texts, section)
+    _gather_blocks(texts, report.closing)
 
 
 # Which kinds of string a walk keeps: paragraph text, point titles, point texts, cells,
