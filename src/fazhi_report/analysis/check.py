@@ -520,7 +520,8 @@ def _check_numbering(run: _Run) -> None:
                     bracket_styles[section.level][style] = _section_where(section, here, outer)
             if section.level == 3 and marker and marker[-1] not in separators:
                 separators[marker[-1]] = _section_where(section, here, outer)
-            siblings(section.subsections, f"{here}.subsections", section, outer + label)
+            if section.subsections:
+                siblings(section.subsections, f"{here}.subsections", section, outer + label)
 
     siblings(report.sections, "sections", None, "")
     for level, styles in bracket_styles.items():

@@ -75,9 +75,8 @@ _TAIL = (
 # figures); a Chinese numeral after a counting word (连续十二年); a Chinese numeral before
 # 余/多 (十余次), tried only where a 余 or 多 follows a numeral.
 _UNIT_FIRST = "".join(sorted({u[0] for u in UNITS} | set("千百亿万余多")))
-# a look at the next character first: most numbers (years, codes) are followed by no unit
-# ``[0-9][0-9]*``, not ``[0-9]+``: a pattern that opens with a plain character class lets the
-# engine skip to the next digit in C; a repeat first makes it try every position.
+# a look at the next character first: most numbers (years, codes) are followed by no unit.
+# `_ARABIC` and `_CN_COUNTED` say what `_FIRST_PASS` finds, which runs them as one scan.
 _ARABIC = re.compile(
     r"(?P<ar>[0-9][0-9]*(?:,[0-9]{3})*(?:\.[0-9]+)?)(?=[" + re.escape(_UNIT_FIRST) + "])" + _TAIL
 )
@@ -223,6 +222,10 @@ class Figure(_Pending):
         location: the string it stands in; ``start``/``end`` index ``text`` in that string.
         start: where ``text`` starts in the string ``location.path`` names.
         end: where ``text`` ends in that string.
+
+    A figure found in a report makes ``value``, ``number``, ``context`` and ``sentence`` on
+    the first read of any of them (equality, ``repr``, `to_dict` and pickling read them as
+    usual): a search that looks at units and places only does not pay for them.
     """
 
     value: Decimal
