@@ -7,7 +7,11 @@ For each report the script times, on the same text in the same run:
 * ``parse``: ``fazhi_report.parse(text)``, the baseline;
 * ``check``: ``fazhi_report.check(report)`` (every rule) on the parsed report;
 * ``figures``: ``report.figures()`` on the parsed report;
-* ``references``: ``report.references()`` (printed for information, not part of the target).
+* ``references``: ``report.references()`` (printed for information, not part of the target);
+* ``read``: ``report.figures()`` and then every figure's fields read (a figure makes its
+  value, number, context and sentence on first read): printed for information, with the
+  ratio ``(check + read) / parse`` beside the target's, so the work the laziness puts off
+  is in view too.
 
 It prints, per report, each time in milliseconds and the ratio
 ``(check + figures) / parse``; then the same over the whole corpus. The target is a ratio of
@@ -62,6 +66,11 @@ def read_texts() -> list[tuple[str, str]]:
     return found
 
 
+def read_all(report: fr.Report) -> list[object]:
+    """``report.figures()`` with every field of every figure read (the lazy ones made)."""
+    return [(f.value, f.number, f.context, f.sentence) for f in report.figures()]
+
+
 def time_once(func: Callable[[], object], number: int) -> float:
     """Seconds per call over ``number`` calls of ``func``, with the collector off."""
     gc.collect()
@@ -97,11 +106,11 @@ def main() -> int:
         return 1
     header = (
         f"{'report':<28} {'parse ms':>9} {'check ms':>9} {'figures ms':>10} "
-        f"{'refs ms':>8} {'(check+figures)/parse':>22}"
+        f"{'refs ms':>8} {'read ms':>8} {'(check+figures)/parse':>22} {'(check+read)/parse':>19}"
     )
     print(header)
-    totals = dict.fromkeys(("parse", "check", "figures", "references"), 0.0)
-    worst = 0.0
+    totals = dict.fromkeys(("parse", "check", "figures", "references", "read"), 0.0)
+    worst = worst_read = 0.0
     for name, text in texts:
         report = fr.parse(text)
         times = medians(
@@ -110,23 +119,30 @@ def main() -> int:
                 "check": lambda report=report: fr.check(report),  # type: ignore[misc]
                 "figures": report.figures,
                 "references": report.references,
+                "read": lambda report=report: read_all(report),  # type: ignore[misc]
             }
         )
         for key, value in times.items():
             totals[key] += value
         ratio = (times["check"] + times["figures"]) / times["parse"]
+        read_ratio = (times["check"] + times["read"]) / times["parse"]
         worst = max(worst, ratio)
+        worst_read = max(worst_read, read_ratio)
         print(
             f"{name[:28]:<28} {times['parse'] * 1e3:>9.3f} {times['check'] * 1e3:>9.3f} "
-            f"{times['figures'] * 1e3:>10.3f} {times['references'] * 1e3:>8.3f} {ratio:>22.2f}"
+            f"{times['figures'] * 1e3:>10.3f} {times['references'] * 1e3:>8.3f} "
+            f"{times['read'] * 1e3:>8.3f} {ratio:>22.2f} {read_ratio:>19.2f}"
         )
     overall = (totals["check"] + totals["figures"]) / totals["parse"]
+    overall_read = (totals["check"] + totals["read"]) / totals["parse"]
     print(
         f"{'all reports':<28} {totals['parse'] * 1e3:>9.3f} {totals['check'] * 1e3:>9.3f} "
-        f"{totals['figures'] * 1e3:>10.3f} {totals['references'] * 1e3:>8.3f} {overall:>22.2f}"
+        f"{totals['figures'] * 1e3:>10.3f} {totals['references'] * 1e3:>8.3f} "
+        f"{totals['read'] * 1e3:>8.3f} {overall:>22.2f} {overall_read:>19.2f}"
     )
     verdict = "ok" if worst <= TARGET else "MISSED"
     print(f"worst (check + figures) / parse: {worst:.2f}  (target <= {TARGET:.0f}): {verdict}")
+    print(f"worst (check + read) / parse: {worst_read:.2f}  (for information)")
     return 0 if worst <= TARGET else 1
 
 

@@ -21,11 +21,12 @@ a word that counts (连续, 累计, 共, 先后, 为期, 历时…) or with 余/
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 import sys
 from collections.abc import Callable, Iterator
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -74,27 +75,58 @@ _TAIL = (
 # figures); a Chinese numeral after a counting word (连续十二年); a Chinese numeral before
 # 余/多 (十余次), tried only where a 余 or 多 follows a numeral.
 _UNIT_FIRST = "".join(sorted({u[0] for u in UNITS} | set("千百亿万余多")))
-# a look at the next character first: most numbers (years, codes) are followed by no unit
+# a look at the next character first: most numbers (years, codes) are followed by no unit.
+# `_ARABIC` and `_CN_COUNTED` say what `_FIRST_PASS` finds, which runs them as one scan.
 _ARABIC = re.compile(
-    r"(?P<ar>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)(?=[" + re.escape(_UNIT_FIRST) + "])" + _TAIL
+    r"(?P<ar>[0-9][0-9]*(?:,[0-9]{3})*(?:\.[0-9]+)?)(?=[" + re.escape(_UNIT_FIRST) + "])" + _TAIL
 )
 _CN_COUNTED = re.compile(r"(?:" + "|".join(COUNT_CUES) + r")(?P<cn>[" + _CN_DIGITS + r"]+)" + _TAIL)
+# `_ARABIC` and `_CN_COUNTED` in one pass, opening with one character class (a digit or a
+# counting word's first character) so the engine skips ahead in C: each scan of the text
+# tests every character against a set, so one scan costs half of two. Neither kind of match
+# can hold the start of the other, so the pass finds exactly what the two find apart. The
+# first digit is the class's: an Arabic number runs from the match's start to the end of
+# ``ar``.
+_CUE_RESTS = "|".join(f"(?<={cue[0]}){cue[1:]}" for cue in COUNT_CUES)  # 共计 before 共
+_FIRST_PASS = re.compile(
+    r"[0-9" + "".join(dict.fromkeys(cue[0] for cue in COUNT_CUES)) + r"]"
+    r"(?:(?<=[0-9])(?P<ar>[0-9]*(?:,[0-9]{3})*(?:\.[0-9]+)?)(?=[" + re.escape(_UNIT_FIRST) + "])"
+    r"|(?:" + _CUE_RESTS + r")(?P<cn>[" + _CN_DIGITS + r"]+))" + _TAIL
+)
 _CN_ROUGH = re.compile(r"(?P<cn>[" + _CN_DIGITS + r"]+)(?=(?:" + _MULT_ALT + r")?[余多])" + _TAIL)
-_MORE = re.compile("[余多]")
 _GLUED_BEFORE = frozenset("0123456789.:/-_+×*ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _ROUGH_CHARS = frozenset(_CN_DIGITS + "万亿")
 _COUNT_CUE_END = re.compile("(?:" + "|".join(COUNT_CUES) + ")$")
 _PREFIX = re.compile(r"(?:超过|不足|不到|约|近|逾|超)$")
 _PREFIX_LAST = frozenset("过足到约近逾超")
-_NEEDS_NORMALISING = re.compile("[０-９．％]").search
+
+
+def _mores(norm: str) -> list[int]:
+    """Where every 余 and 多 of ``norm`` is, in order: a literal look for one character runs
+    at memory speed, a character-set scan does not."""
+    found = []
+    for more in "余多":
+        at = norm.find(more)
+        while at >= 0:
+            found.append(at)
+            at = norm.find(more, at + 1)
+    found.sort()
+    return found
+
+
+_FIRST = operator.itemgetter(0)
 
 
 def _matches(norm: str) -> list[tuple[int, re.Match[str]]]:
     """Candidate figures of ``norm``: (where the number starts, the match), in order."""
-    found = [(m.start(), m) for m in _ARABIC.finditer(norm)]
-    counted = {m.start("cn"): m for m in _CN_COUNTED.finditer(norm)}
-    for more in _MORE.finditer(norm):
-        at = more.start()
+    found: list[tuple[int, re.Match[str]]] = []
+    counted: dict[int, re.Match[str]] = {}
+    for first in _FIRST_PASS.finditer(norm):
+        if first.start("ar") >= 0:
+            found.append((first.start(), first))
+        else:
+            counted[first.start("cn")] = first
+    for at in _mores(norm):
         if at == 0 or norm[at - 1] not in _ROUGH_CHARS:
             continue
         start = at
@@ -107,7 +139,7 @@ def _matches(norm: str) -> list[tuple[int, re.Match[str]]]:
             counted[start] = m
     if counted:
         found.extend(counted.items())
-        found.sort(key=lambda pair: pair[0])
+        found.sort(key=_FIRST)
     return found
 
 
@@ -121,15 +153,18 @@ def _normalise(text: str) -> str:
 
     ``str.replace`` per character present: ``str.translate`` is slow on non-ASCII text.
     """
-    if _NEEDS_NORMALISING(text) is None:
-        return text
+    # one literal look per character: far cheaper than one character-set scan
     for wide, narrow in zip(_FULL_WIDTH, _HALF_WIDTH, strict=True):
         if wide in text:
             text = text.replace(wide, narrow)
     return text
 
 
-_QUOTED = re.compile(r"“[^“”]{0,60}”|「[^「」]{0,60}」|\"[^\"]{0,60}\"|‘[^‘’]{0,60}’")
+_QUOTE_STYLES = (r"“[^“”]{0,60}”", r"「[^「」]{0,60}」", r"\"[^\"]{0,60}\"", r"‘[^‘’]{0,60}’")
+_QUOTED = re.compile("|".join(_QUOTE_STYLES))
+_QUOTE_OPENINGS = tuple(
+    (opening, re.compile(style)) for opening, style in zip('“「"‘', _QUOTE_STYLES, strict=True)
+)
 _CHANGE = re.compile(
     r"(?P<basis>同比|环比|较上年|比上年|较去年|比去年|较上一年|与上年相比|较上年同期|比上年同期"
     r"|较(?:19|20)[0-9]{2}年|比(?:19|20)[0-9]{2}年)?[，,]?(?:分别)?"
@@ -163,8 +198,14 @@ class Change:
         return {"direction": self.direction, "basis": self.basis, "text": self.text}
 
 
+class _Pending:
+    """The slot a `Figure` keeps what its lazily made fields are made from, until they are."""
+
+    __slots__ = ("_pending",)
+
+
 @attrs.frozen
-class Figure:
+class Figure(_Pending):
     """One quantity a report states.
 
     Attributes:
@@ -181,6 +222,10 @@ class Figure:
         location: the string it stands in; ``start``/``end`` index ``text`` in that string.
         start: where ``text`` starts in the string ``location.path`` names.
         end: where ``text`` ends in that string.
+
+    A figure found in a report makes ``value``, ``number``, ``context`` and ``sentence`` on
+    the first read of any of them (equality, ``repr``, `to_dict` and pickling read them as
+    usual): a search that looks at units and places only does not pay for them.
     """
 
     value: Decimal
@@ -222,44 +267,92 @@ class Figure:
     def __str__(self) -> str:
         return f"{self.location}: {self.describe()}"
 
+    if not TYPE_CHECKING:  # hidden from type checkers: a typo must stay an error there
+
+        def __getattr__(self, name: str) -> Any:
+            # ``value``, ``number``, ``context`` and ``sentence`` of a figure found in a
+            # report are made on first read (Python calls this only for an unset slot)
+            if name in _LAZY_FIELDS:
+                try:
+                    pending = object.__getattribute__(self, "_pending")
+                except AttributeError:
+                    pass
+                else:
+                    _resolve(self, pending)
+                    return object.__getattribute__(self, name)
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
-    if "“" not in text and "「" not in text and '"' not in text and "‘" not in text:
+    present = [pattern for opening, pattern in _QUOTE_OPENINGS if opening in text]
+    if not present:
         return []
-    return [m.span() for m in _QUOTED.finditer(text)]
+    # a text with one style of quotes only (the usual case): that style's pattern opens with
+    # a literal the engine skips to at memory speed; the alternation of all four scans
+    # every character against a set
+    pattern = present[0] if len(present) == 1 else _QUOTED
+    return [m.span() for m in pattern.finditer(text)]
 
 
 def _in_spans(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     # the spans are sorted and apart: only the last one starting at or before ``start`` counts
-    index = bisect.bisect_right(spans, (start, sys.maxsize)) - 1
+    index = bisect.bisect_right(spans, (start, _LAST)) - 1
     return index >= 0 and spans[index][0] <= start and end <= spans[index][1]
+
+
+_LAST = sys.maxsize
 
 
 def _has_count_cue(text: str, begin: int, start: int) -> bool:
     return _COUNT_CUE_END.search(text, max(begin, start - 2), start) is not None
 
 
-def _context(text: str, begin: int, start: int) -> str:
-    """The words of the clause before ``start``, not before ``begin`` (the string's start)."""
-    tail = _CLAUSE_TAIL(text, max(begin, start - _CONTEXT_MAX), start)
-    return tail.group().strip() if tail is not None else ""
-
-
-# the longest run without a clause break that ends where the figure starts
-_CLAUSE_TAIL = re.compile('[^。，,；;：:！？!?、（）()“”"\n]*$').search
+# A clause ends at one of these; a sentence at one of those. Neither holds a character
+# `_normalise` changes, so both stand at the same offsets in a text and its normalised form.
+_CLAUSE_BREAK = re.compile('[。，,；;：:！？!?、（）()“”"\n]')
 _SENTENCE_BREAK = re.compile("[。！？；;!?\n]")
 
 
-def _sentence(text: str, breaks: list[int], start: int, end: int) -> str:
-    """The sentence holding ``text[start:end]``; ``breaks`` are the offsets of every stop and
-    line break of ``text``, in order."""
-    index = bisect.bisect_left(breaks, start)
-    left = breaks[index - 1] + 1 if index else 0
-    index = bisect.bisect_left(breaks, end)
-    right = breaks[index] if index < len(breaks) else len(text)
-    if right < len(text) and text[right] != "\n":
-        right += 1  # the stop ends the sentence: keep it
-    return text[left:right].strip()
+class _Text:
+    """The text a report's figures were found in, shared by them to make their lazy fields.
+
+    The last break before an offset is found by searching the text reversed (made once, on
+    the first figure read): one short search, not a scan of every stop of the report.
+    """
+
+    __slots__ = ("_reversed", "norm", "text")
+
+    def __init__(self, text: str, norm: str) -> None:
+        self.text = text
+        self.norm = norm
+        self._reversed: str | None = None
+
+    def _last_break(self, pattern: re.Pattern[str], lowest: int, start: int) -> int:
+        """One past the last match of ``pattern`` in ``norm[lowest:start]``, else ``lowest``."""
+        backwards = self._reversed
+        if backwards is None:
+            backwards = self._reversed = self.norm[::-1]
+        size = len(backwards)
+        found = pattern.search(backwards, size - start, size - lowest)
+        return size - found.start() if found is not None else lowest
+
+    def context(self, begin: int, start: int) -> str:
+        """The words of the clause before ``start``, not before ``begin`` (the string's
+        start), at most `_CONTEXT_MAX` characters."""
+        lowest = max(begin, start - _CONTEXT_MAX)
+        if lowest >= start:
+            return ""
+        return self.norm[self._last_break(_CLAUSE_BREAK, lowest, start) : start].strip()
+
+    def sentence(self, start: int, end: int) -> str:
+        """The sentence holding ``text[start:end]``, its stop kept."""
+        text = self.text
+        left = self._last_break(_SENTENCE_BREAK, 0, start)
+        found = _SENTENCE_BREAK.search(text, end)
+        right = found.start() if found is not None else len(text)
+        if right < len(text) and text[right] != "\n":
+            right += 1  # the stop ends the sentence: keep it
+        return text[left:right].strip()
 
 
 def _value(number: Decimal, multiplier: int) -> Decimal:
@@ -270,9 +363,68 @@ def _value(number: Decimal, multiplier: int) -> Decimal:
     return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
 
 
-# Frozen attrs classes set each field through object.__setattr__; a report states dozens of
-# figures, so they are made with the slot setters directly (every value is valid here).
-_make_figure = positional_maker(Figure)
+# What a figure's lazy fields are made from: the shared text, the number (its digits, or
+# its value for a Chinese numeral), the multiplier, and where the figure and its string
+# start in the joined text, and where the figure ends.
+_PendingFields = tuple[_Text, str | int, int, int, int, int]
+_LAZY_FIELDS = frozenset({"value", "number", "context", "sentence"})
+_SET_VALUE = Figure.value.__set__  # type: ignore[attr-defined]
+_SET_NUMBER = Figure.number.__set__  # type: ignore[attr-defined]
+_SET_CONTEXT = Figure.context.__set__  # type: ignore[attr-defined]
+_SET_SENTENCE = Figure.sentence.__set__  # type: ignore[attr-defined]
+_DEL_PENDING = _Pending._pending.__delete__  # type: ignore[attr-defined]
+
+
+def _resolve(figure: Figure, pending: _PendingFields) -> None:
+    """Make the lazy fields of ``figure`` (all four at once) and let go of the text."""
+    shared, digits, multiplier, start, end, begin = pending
+    number = Decimal(digits)
+    _SET_NUMBER(figure, number)
+    _SET_VALUE(figure, _value(number, multiplier))
+    _SET_CONTEXT(figure, shared.context(begin, start))
+    _SET_SENTENCE(figure, shared.sentence(start, end))
+    _DEL_PENDING(figure)
+
+
+def _make_lazy_maker() -> Callable[..., Figure]:
+    """A constructor of figures whose lazy fields wait (see `Figure.__getattr__`): it sets
+    the other slots directly, as `fazhi_report.layout.positional_maker` does."""
+    new = object.__new__
+    sets = [
+        getattr(Figure, name).__set__
+        for name in ("unit", "multiplier", "qualifier", "change", "text", "location")
+    ]
+    set_start, set_end = Figure.start.__set__, Figure.end.__set__  # type: ignore[attr-defined]
+    set_pending = _Pending._pending.__set__  # type: ignore[attr-defined]
+    s_unit, s_mult, s_qual, s_change, s_text, s_loc = sets
+
+    def make(
+        unit: str,
+        multiplier: int,
+        qualifier: str | None,
+        change: Change | None,
+        text: str,
+        location: Location,
+        start: int,
+        end: int,
+        pending: _PendingFields,
+    ) -> Figure:
+        figure: Figure = new(Figure)
+        s_unit(figure, unit)
+        s_mult(figure, multiplier)
+        s_qual(figure, qualifier)
+        s_change(figure, change)
+        s_text(figure, text)
+        s_loc(figure, location)
+        set_start(figure, start)
+        set_end(figure, end)
+        set_pending(figure, pending)
+        return figure
+
+    return make
+
+
+_make_figure = _make_lazy_maker()
 _make_location = positional_maker(Location)
 
 
@@ -282,35 +434,40 @@ def _scan(
     where: Callable[[int], tuple[Location, int, int]],
 ) -> Iterator[Figure]:
     """The figures of ``text`` (``norm`` is it with ASCII digits); ``where(offset)`` gives the
-    location of the string an offset falls in, with that string's start and end."""
-    quoted = _quoted_spans(norm)
-    breaks: list[int] | None = None
+    location of the string an offset falls in, with that string's start and end.
+
+    Only what decides whether a candidate is a figure is worked out here; the number's
+    `Decimal`, the context and the sentence are made when first read (`_resolve`).
+    """
+    quoted: list[tuple[int, int]] | None = None
+    shared = _Text(text, norm)
+    # the string the last candidate stood in: the next one is most often in it too
+    location, begin, field_end = Location(), 0, -1
     for num_start, m in _matches(norm):
-        arabic = m.group("ar") if m.re is _ARABIC else None
-        unit = m.group("unit")
-        start, end = num_start, m.end()
-        before2 = norm[max(0, start - 2) : start]
-        if arabic and (
-            before2[-1:] in _GLUED_BEFORE or (before2[-1:] == "," and before2[:1].isdigit())
-        ):
-            continue  # inside a code, a version, a time or a number: B1, 4.0, 14:09, 1,23
-        if before2[-1:] == "第" or before2 in _RANK_BEFORE:
-            continue  # an ordinal or a rank: 第3次, 评为5类
-        mult = m.group("mult")
-        if unit == "%" and mult:
-            continue
-        location, begin, _ = where(start)
-        pre = (
-            _PREFIX.search(norm, max(begin, start - 2), start)
-            if before2[-1:] in _PREFIX_LAST
-            else None
+        arabic = (
+            norm[num_start : m.end("ar")] if m.re is _FIRST_PASS and m.start("ar") >= 0 else None
         )
+        start, end = num_start, m.end()
+        before2 = norm[start - 2 : start] if start >= 2 else norm[:start]
+        last = before2[-1:]
+        if arabic and (last in _GLUED_BEFORE or (last == "," and before2[:1].isdigit())):
+            continue  # inside a code, a version, a time or a number: B1, 4.0, 14:09, 1,23
+        if last == "第" or before2 in _RANK_BEFORE:
+            continue  # an ordinal or a rank: 第3次, 评为5类
+        unit, mult, post = m.group("unit", "mult", "post")
+        if mult and unit == "%":
+            continue
+        if not begin <= start < field_end:
+            location, begin, field_end = where(start)
+        pre = _PREFIX.search(norm, max(begin, start - 2), start) if last in _PREFIX_LAST else None
         if pre is not None:
             start = pre.start()
-        post = m.group("post")
+        digits: str | int
         if arabic:
-            if "," in arabic and not _THOUSANDS(arabic):
-                continue
+            if "," in arabic:
+                if not _THOUSANDS(arabic):
+                    continue
+                arabic = arabic.replace(",", "")
             if (
                 unit in _TIME_UNITS
                 and pre is None
@@ -318,20 +475,19 @@ def _scan(
                 and not _has_count_cue(norm, begin, start)
             ):
                 continue  # 2024年, 365天: a date or a name unless something counts it
-            number = Decimal(arabic.replace(",", ""))
+            digits = arabic
         else:
-            digits = m.group("cn")
-            if len(digits) > 1:
-                digits = digits.replace("两", "二")
+            written = m.group("cn")
+            if len(written) > 1:
+                written = written.replace("两", "二")
             try:
-                number = Decimal(chinese_to_int(digits))
+                digits = chinese_to_int(written)
             except ValueError:
                 continue
+        if quoted is None:
+            quoted = _quoted_spans(norm)
         if quoted and _in_spans(quoted, num_start, end):
             continue
-        multiplier = MULTIPLIERS[mult] if mult else 1
-        if breaks is None:
-            breaks = [b.start() for b in _SENTENCE_BREAK.finditer(text)]
         qualifier = pre.group() if pre is not None else post or m.group("after")
         change = None
         # a change word ends just before the figure: look for one only then
@@ -344,19 +500,17 @@ def _scan(
             start = found.start()
             direction = "up" if found.group("dir") in _UP else "down"
             change = Change(direction, found.group("basis"), found.group())
+        multiplier = MULTIPLIERS[mult] if mult else 1
         yield _make_figure(
-            _value(number, multiplier),
             unit,
-            number,
             multiplier,
             qualifier,
             change,
             text[start:end],
-            _context(norm, begin, start),
-            _sentence(text, breaks, start, end),
             location,
             start - begin,
             end - begin,
+            (shared, digits, multiplier, start, end, begin),
         )
 
 
@@ -387,18 +541,14 @@ def find_figures(report: Report) -> list[Figure]:
     joined = JoinedText(report, kinds=_READ)
     text = joined.text
     norm = _normalise(text)
-    fields, starts = joined.fields, joined.starts
-    cache: dict[int, tuple[Location, int, int]] = {}
+    field, starts = joined.field, joined.starts
 
     def where(offset: int) -> tuple[Location, int, int]:
         index = bisect.bisect_right(starts, offset) - 1
-        found = cache.get(index)
-        if found is None:
-            field = fields[index]
-            begin = starts[index]
-            location = _make_location(field.path, field.section, field.line)
-            found = cache[index] = (location, begin, begin + len(field.text))
-        return found
+        made = field(index)
+        begin = starts[index]
+        location = _make_location(made.path, made.section, made.line)
+        return location, begin, begin + len(made.text)
 
     return list(_scan(norm, text, where))
 

@@ -160,22 +160,38 @@ def _whole(paragraph: Paragraph) -> str:
 
 def _trailing_paragraphs(report: Report) -> Iterator[tuple[Paragraph, Location]]:
     """The closing, and the last paragraph of the last section: where unheaded parts stand."""
-    walked = report.walk()
-    if walked:
-        last = walked[-1]
+    chain, path = _last_chain(report)
+    if chain:
+        last = chain[-1]
         paragraphs = [b for b in last.body if isinstance(b, Paragraph)]
         if paragraphs:
             index = max(i for i, b in enumerate(last.body) if isinstance(b, Paragraph))
-            outer = "".join(section_label(s) for s in _ancestors(report, last))
+            walked = report.walk()
+            if sum(1 for s in walked if s is last) > 1:
+                # the same section object twice in the tree: its first place is meant
+                chain, path = _ancestors(report, last), _path_of(report, last)
+            outer = "".join(section_label(s) for s in chain)
             yield (
                 paragraphs[-1],
-                _paragraph_location(
-                    paragraphs[-1], f"{_path_of(report, last)}.body[{index}]", outer
-                ),
+                _paragraph_location(paragraphs[-1], f"{path}.body[{index}]", outer),
             )
     for index, block in enumerate(report.closing):
         if isinstance(block, Paragraph):
             yield block, _paragraph_location(block, f"closing[{index}]", "")
+
+
+def _last_chain(report: Report) -> tuple[list[Section], str]:
+    """The last section in document order (the last one's last subsection, and so on) with
+    its ancestors, outermost first, and its path: found by following last children."""
+    chain: list[Section] = []
+    path = ""
+    sections, key = report.sections, "sections"
+    while sections:
+        index = len(sections) - 1
+        path = f"{path}{key}[{index}]"
+        chain.append(sections[index])
+        sections, key = sections[index].subsections, ".subsections"
+    return chain, path
 
 
 def _ancestors(report: Report, target: Section) -> list[Section]:

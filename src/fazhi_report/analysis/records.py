@@ -18,6 +18,7 @@ import csv
 import io
 import itertools
 import json
+import operator
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, NamedTuple, Protocol
 
@@ -205,29 +206,209 @@ class JoinedText:
     Every analysis that searches text searches this once instead of each string apart; an
     offset into ``text`` is mapped back to its string with `field_at`.
 
+    Only the strings are gathered up front; a string's path and `TextField` are made when
+    asked for (`field_at`, `location_at`, `fields`): a report has a hundred strings, and a
+    check or a figure search needs the place of a few.
+
     Attributes:
-        fields: the strings and where each is (`text_fields`).
+        texts: the strings, in document order.
         starts: where each string starts in ``text``.
         text: the strings joined by ``"\\n"`` (no string holds a line break).
     """
 
-    __slots__ = ("fields", "starts", "text")
+    __slots__ = ("_fields", "_kinds", "_made", "_refs", "_report", "starts", "text", "texts")
 
     def __init__(self, report: Report, *, kinds: frozenset[str] | None = None) -> None:
-        fields = text_fields(report)
-        if kinds is not None:
-            fields = [f for f in fields if f[4] in kinds]
-        self.fields = fields
-        texts = [f[0] for f in fields]
-        starts = list(itertools.accumulate(map(len, texts), lambda at, n: at + n + 1, initial=0))
-        starts.pop()
-        self.starts = starts
+        texts: list[str] = []
+        refs: list[_Ref] | None = None
+        if kinds is None:
+            # every string: gather the strings alone (a check needs the places of few, often
+            # none); the places are gathered by a second walk when one is asked for
+            _gather(report, texts)
+        else:
+            refs = []
+            _walk(report, texts, refs, kinds)
+        self.texts = texts
+        self._refs = refs
+        self._report = report
+        self._kinds = kinds
+        self._fields: list[TextField] | None = None
+        self._made: dict[int, TextField] = {}
+        # each string starts after the ones before it and a line break each (all in C)
+        ends = itertools.accumulate(map(len, texts), initial=0)
+        self.starts = list(map(operator.add, ends, range(len(texts))))
         self.text = "\n".join(texts)
+
+    @property
+    def fields(self) -> list[TextField]:
+        """The strings and where each is (`text_fields`, of the kinds asked for)."""
+        if self._fields is None:
+            self._fields = [self.field(index) for index in range(len(self.texts))]
+        return self._fields
+
+    def field(self, index: int) -> TextField:
+        """The ``index``-th string and where it is."""
+        made = self._made.get(index)
+        if made is None:
+            made = self._made[index] = _make_field(self.texts[index], self._places()[index])
+        return made
+
+    def _places(self) -> list[_Ref]:
+        refs = self._refs
+        if refs is None:
+            refs = self._refs = []
+            _walk(self._report, [], refs, self._kinds)
+        return refs
+
+    def index_at(self, offset: int) -> int:
+        """The index of the string an offset of ``text`` falls in."""
+        return bisect.bisect_right(self.starts, offset) - 1
 
     def field_at(self, offset: int) -> tuple[TextField, int]:
         """The string an offset of ``text`` falls in, and where that string starts."""
         index = bisect.bisect_right(self.starts, offset) - 1
-        return self.fields[index], self.starts[index]
+        return self.field(index), self.starts[index]
+
+    def kind(self, index: int) -> str:
+        """The kind of the ``index``-th string (``"paragraph"``, ``"heading"``…)."""
+        return self._places()[index][0]
+
+
+# Where a string is, in parts: (kind, part, section markers, line, base path, a, b). The path
+# is put together only when asked for (`_make_field`): a title has base ``"title"``; a
+# heading the section's path; a paragraph's text its container's path and the block index
+# ``a``; a point's title or text also the point index ``b``; a cell the block index ``a``
+# and ``b`` = (row, column).
+_Ref = tuple[str, str, str, int | None, str, int, Any]
+
+
+def _make_field(text: str, ref: _Ref) -> TextField:
+    kind, part, section, line, base, a, b = ref
+    if kind == "paragraph":
+        path = f"{base}[{a}].text"
+    elif kind == "point_title":
+        path = f"{base}[{a}].points[{b}].title"
+    elif kind == "point_text":
+        path = f"{base}[{a}].points[{b}].text"
+    elif kind == "heading":
+        path = base + ".heading"
+    elif kind == "cell":
+        path = f"{base}[{a}].rows[{b[0]}][{b[1]}]"
+    else:
+        path = base
+    return _tf((text, path, section, line, kind, part))
+
+
+def _gather_blocks(texts: list[str], blocks: Sequence[object]) -> None:
+    add = texts.append
+    for block in blocks:
+        if type(block) is Paragraph or isinstance(block, Paragraph):
+            if block.text:
+                add(block.text)
+            for point in block.points:
+                add(point.title)
+                if point.text:
+                    add(point.text)
+        elif isinstance(block, Table):
+            for row in block.rows:
+                texts.extend(cell for cell in row if cell)
+
+
+def _gather_section(texts: list[str], section: Section) -> None:
+    texts.append(section.heading)
+    if section.body:
+        _gather_blocks(texts, section.body)
+    for sub in section.subsections:
+        _gather_section(texts, sub)
+
+
+def _gather(report: Report, texts: list[str]) -> None:
+    """Every string of `text_fields`, in its order, without where each is."""
+    if report.title:
+        texts.append(report.title)
+    _gather_blocks(texts, report.preamble)
+    for section in report.sections:
+        _gather_section(texts, section)
+    _gather_blocks(texts, report.closing)
+
+
+# Which kinds of string a walk keeps: paragraph text, point titles, point texts, cells,
+# headings, the title.
+_Wants = tuple[bool, bool, bool, bool, bool, bool]
+_KIND_ORDER = ("paragraph", "point_title", "point_text", "cell", "heading", "title")
+
+
+def _walk_blocks(
+    texts: list[str],
+    refs: list[_Ref],
+    blocks: Sequence[object],
+    base: str,
+    section: str,
+    part: str,
+    wants: _Wants,
+) -> None:
+    # the same strings in the same order as `_blocks`, without making their paths
+    add_text, add_ref = texts.append, refs.append
+    want_par, want_title, want_ptext, want_cell = wants[:4]
+    for index, block in enumerate(blocks):
+        if type(block) is Paragraph or isinstance(block, Paragraph):
+            layout = block.layout
+            line = layout.line if layout is not None else None
+            if block.text and want_par:
+                add_text(block.text)
+                add_ref(("paragraph", part, section, line, base, index, None))
+            for p_index, point in enumerate(block.points):
+                point_layout = point.layout
+                point_line = point_layout.line if point_layout is not None else None
+                if point_line is None:
+                    point_line = line
+                if want_title:
+                    add_text(point.title)
+                    add_ref(("point_title", part, section, point_line, base, index, p_index))
+                if point.text and want_ptext:
+                    add_text(point.text)
+                    add_ref(("point_text", part, section, point_line, base, index, p_index))
+        elif want_cell and isinstance(block, Table):
+            first = block.layout.line if block.layout is not None else None
+            for r, row in enumerate(block.rows):
+                line = first + r if first is not None else None
+                for c, cell in enumerate(row):
+                    if cell:
+                        add_text(cell)
+                        add_ref(("cell", part, section, line, base, index, (r, c)))
+
+
+def _walk_section(
+    texts: list[str],
+    refs: list[_Ref],
+    section: Section,
+    path: str,
+    outer: str,
+    wants: _Wants,
+) -> None:
+    label = outer + section_label(section)
+    if wants[4]:
+        line = section.layout.line if section.layout is not None else None
+        texts.append(section.heading)
+        refs.append(("heading", "section", label, line, path, 0, None))
+    if section.body:
+        _walk_blocks(texts, refs, section.body, path + ".body", label, "section", wants)
+    for index, sub in enumerate(section.subsections):
+        _walk_section(texts, refs, sub, f"{path}.subsections[{index}]", label, wants)
+
+
+def _walk(report: Report, texts: list[str], refs: list[_Ref], kinds: frozenset[str] | None) -> None:
+    """The strings of `text_fields` (of ``kinds``, or all), with what makes their places."""
+    wants: _Wants = tuple(kinds is None or kind in kinds for kind in _KIND_ORDER)  # type: ignore[assignment]
+    if report.title and wants[5]:
+        title_layout = report.layout.title if report.layout is not None else None
+        line = title_layout.line if title_layout is not None else None
+        texts.append(report.title)
+        refs.append(("title", "title", "", line, "title", 0, None))
+    _walk_blocks(texts, refs, report.preamble, "preamble", "", "preamble", wants)
+    for index, section in enumerate(report.sections):
+        _walk_section(texts, refs, section, f"sections[{index}]", "", wants)
+    _walk_blocks(texts, refs, report.closing, "closing", "", "closing", wants)
 
 
 # -- writing lists of results -------------------------------------------------------------
