@@ -91,6 +91,7 @@ _OWN_TABLE = "fazhi-table"
 # A break in the HTML source: a run of HTML whitespace holding a line break.
 _SOURCE_BREAK = re.compile(r"[ \t\f]*[\r\n][ \t\r\n\f]*")
 _BREAK_START = frozenset(" \t\f\r\n")
+_HTML_SPACE = " \t\f\r\n"
 _EDGE_BREAK_START = re.compile(r"^[ \t\f]*[\r\n][ \t\r\n\f]*")
 _EDGE_BREAK_END = re.compile(r"[ \t\f]*[\r\n][ \t\r\n\f]*$")
 _TITLE_PARTS = re.compile(r"\s*(?:_|\||｜|--|——|－|—| - )\s*")
@@ -204,7 +205,12 @@ class _Lines:
             # a source break at an element's edge parts inline elements (<span>来源：…</span>
             # then <span>发布时间：…</span>): a space, as a browser shows it
             if text[0] in _BREAK_START:
-                text = _EDGE_BREAK_START.sub(" ", text, 1)
+                if not text.strip(_HTML_SPACE):
+                    # whitespace alone (between blocks, most often): what the two patterns
+                    # below make of it, without them
+                    text = " " if "\n" in text or "\r" in text else text
+                else:
+                    text = _EDGE_BREAK_START.sub(" ", text, 1)
             if text[-1] in _BREAK_START:
                 text = _EDGE_BREAK_END.sub(" ", text, 1)
             self.pieces.append(text)
@@ -247,10 +253,12 @@ class _Lines:
                 # a <br> ending an empty line (<br><br>) is a blank line: it parts paragraphs
                 # and tables as in plain text
                 self.lines.append(Line("", "", "\n", number))
-            self.text(element.tail, number)
+            if element.tail:
+                self.text(element.tail, number)
             return
         if tag in _DROP or not tag or _hidden(element):
-            self.text(element.tail, number)  # the tail is the parent's text
+            if element.tail:
+                self.text(element.tail, number)  # the tail is the parent's text
             return
         block = tag in _BLOCKS
         if block:
@@ -262,14 +270,16 @@ class _Lines:
         if tag == "table" and _data_table(element):
             self.table(element)
         else:
-            self.text(element.text, number)
+            if element.text:
+                self.text(element.text, number)
             for child in element:
                 self.walk(child)
         if block:
             self.flush()
             self.soft = False
             self.title, self.level = False, None
-        self.text(element.tail, number)
+        if element.tail:
+            self.text(element.tail, number)
 
     def table(self, table: Any) -> None:
         """A data table: one line a row, with its cells (a blank line keeps the next apart).
