@@ -244,7 +244,9 @@ class _Lines:
             self.soft = False
 
     def walk(self, element: Any) -> None:
-        tag = _tag(element)
+        tag = element.tag
+        if type(tag) is not str:  # `_tag`, inline: this runs once per element of the block
+            tag = ""
         number = element.sourceline or 0
         if tag == "br":
             count = len(self.lines)
@@ -411,11 +413,12 @@ def find_content(root: Any) -> Any:
     if largest >= 50:
         # the innermost named block that holds nearly all the text of the largest one
         best = max(sizes, key=lambda e: sizes[e])
+        best_count = len(list(best.iter()))  # counted once, not again for each candidate
         for element in named:
-            if sizes[element] >= 0.8 * largest and len(list(element.iter())) < len(
-                list(best.iter())
-            ):
-                best = element
+            if sizes[element] >= 0.8 * largest:
+                count = len(list(element.iter()))
+                if count < best_count:
+                    best, best_count = element, count
         # a name is only a hint: a block elsewhere holding far more text is the report
         if body is None or 2 * sizes[best] >= _cjk(_text(body)):
             return best  # the named block holds half the page's text or more
