@@ -272,7 +272,9 @@ def _build(folder: str | None, files: tuple[str, ...], sandboxed: bool) -> jinja
             default_for_string=False,
             default=False,
         ),
-        auto_reload=True,
+        # the shipped templates never change under a running process: no file-time check
+        # before each use; a user's folder is checked, so an edited template is read again
+        auto_reload=folder is not None,
     )
     filters, globals_ = _helpers()
     env.filters.update(filters)
