@@ -86,6 +86,11 @@ CONTENT_NAMES = _words(
     "news_content newscontent pages_content page-content text txt wzy zw zwnr "
     "xxgk_content view view-content info_content infocontent bt_content"
 )
+# Elements read as inline text: none of the above, no <br>, no <table> (lxml's names are str)
+_INLINE = _words(
+    "a abbr b bdi bdo big cite code del dfn em font i ins kbd mark q s samp small span "
+    "strike strong sub sup time tt u var"
+)
 _OWN = "fazhi-report"
 _OWN_TABLE = "fazhi-table"
 # A break in the HTML source: a run of HTML whitespace holding a line break.
@@ -217,7 +222,10 @@ class _Lines:
 
     def flush(self, *, soft_next: bool = False) -> None:
         pieces = self.pieces
-        if not pieces:  # most calls: a block opens or closes right after another
+        if not pieces or (len(pieces) == 1 and pieces[0] == " "):
+            # most calls: a block opens or closes right after another, perhaps with the source
+            # break between them (one space): no line, as below
+            pieces.clear()
             if not soft_next:
                 self.soft = False
             return
@@ -275,6 +283,15 @@ class _Lines:
             if element.text:
                 self.text(element.text, number)
             for child in element:
+                if len(child) == 0 and child.tag in _INLINE and not _hidden(child):
+                    # a leaf inline element (a span, a strong): what `walk` would do with it,
+                    # without a call for each
+                    line = child.sourceline or 0
+                    if child.text:
+                        self.text(child.text, line)
+                    if child.tail:
+                        self.text(child.tail, line)
+                    continue
                 self.walk(child)
         if block:
             self.flush()
