@@ -366,14 +366,17 @@ def _decode_page(data: bytes, source: str) -> tuple[str, str]:
     return decode(data, source)
 
 
-def _parse_tree(text: str, source: str) -> Any:
+def _parse_tree(text: str, source: str, raw: bytes | None = None) -> Any:
+    """The page's tree; ``raw``, when given, is ``text`` in UTF-8 (the bytes it was read from)."""
     import lxml.etree
 
     # bytes, not str: lxml refuses a str that carries an XML encoding declaration (XHTML); the
     # plain etree elements, not lxml.html's classes, as this reader needs none of their methods
     parser = lxml.etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
     try:
-        root = lxml.etree.fromstring(text.encode("utf-8", "surrogatepass"), parser)
+        if raw is None:
+            raw = text.encode("utf-8", "surrogatepass")
+        root = lxml.etree.fromstring(raw, parser)
     except (ValueError, lxml.etree.LxmlError) as exc:
         raise DecodeError(f"the page cannot be read as HTML: {exc}", source=source) from None
     if root is None:
@@ -631,11 +634,15 @@ def parse_html(
         DecodeError: the bytes are not text, or not HTML lxml can read.
     """
     encoding = None
+    raw = None
     if isinstance(data, bytes):
-        data, encoding = _decode_page(data, source)
+        given = data
+        data, encoding = _decode_page(given, source)
+        if encoding == "utf-8":
+            raw = given  # UTF-8 without a byte-order mark: the text's bytes, as given
     if not data.strip():
         raise EmptyInputError("the page is empty", source=source)
-    root = _parse_tree(data, source)
+    root = _parse_tree(data, source, raw)
     lines, content = html_lines(root)
     if templates is None:
         report = build_report(lines, encoding=encoding)
