@@ -20,6 +20,7 @@ code, and listing formats imports only the modules of their records and renderer
 from __future__ import annotations
 
 import importlib
+import functools
 import inspect
 import os
 import warnings
@@ -70,6 +71,17 @@ class Parser(Protocol):
     def __call__(self, data: str | bytes, *, source: str) -> Report: ...
 
 
+@functools.cache
+def _keyword_options(render: Callable[..., Any]) -> frozenset[str] | None:
+    # read once a renderer class: inspecting a signature costs more than a short render
+    params = inspect.signature(render).parameters.values()
+    if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params):
+        return None
+    return frozenset(
+        p.name for p in params if p.kind is inspect.Parameter.KEYWORD_ONLY and p.name != "style"
+    )
+
+
 class Renderer:
     """Base class of renderers: a report to the text (or bytes) of a document.
 
@@ -101,12 +113,7 @@ class Renderer:
         By default the keyword-only parameters of `render` other than ``style``; a renderer
         whose styles take different options overrides this.
         """
-        params = inspect.signature(self.render).parameters.values()
-        if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params):
-            return None
-        return frozenset(
-            p.name for p in params if p.kind is inspect.Parameter.KEYWORD_ONLY and p.name != "style"
-        )
+        return _keyword_options(type(self).render)
 
     def check(self, style: str | None, options: Iterable[str], format_name: str) -> str:
         """The style to render in, after checking ``style`` and the option names.

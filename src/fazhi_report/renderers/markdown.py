@@ -61,7 +61,8 @@ def escape_markdown(text: str, start: bool = True) -> str:
     >>> escape_markdown("1. 加强*领导*")
     '1\\\\. 加强\\\\*领导\\\\*'
     """
-    text = _INLINE_SPECIAL.sub(r"\\\1", text)
+    if _INLINE_SPECIAL.search(text) is not None:  # most text holds none: one C search
+        text = _INLINE_SPECIAL.sub(r"\\\1", text)
     if start:
         m = _ORDERED_START.match(text)
         if m is not None:
