@@ -19,8 +19,8 @@ code, and listing formats imports only the modules of their records and renderer
 
 from __future__ import annotations
 
-import importlib
 import functools
+import importlib
 import inspect
 import os
 import warnings
