@@ -288,7 +288,18 @@ def test_signature_followed_by_footer_lines(after: str) -> None:
 
 def test_a_single_short_last_line_is_content_not_links() -> None:
     report = fr.parse("一、工作\n正文。\n特此报告\n")
-    assert [p.text for p in report.sections[0].body] == ["正文。", "特此报告"]
+    assert [p.text for p in report.sections[0].body] == ["正文。"]
+    # content, not page links: the formal close (特此报告) is the closing
+    assert [p.text for p in report.closing] == ["特此报告"]
+
+
+def test_the_formal_close_alone_is_the_closing_and_reads_back() -> None:
+    text = "一、主要举措和成效\n推进执法规范化。\n二、存在的不足\n培训不够。\n特此报告。\n澜川市司法局\n2025年1月20日\n"
+    report = fr.parse(text)
+    assert [p.text for p in report.closing] == ["特此报告。"]
+    assert [p.text for p in report.sections[-1].body] == ["培训不够。"]
+    assert fr.render(report, "text") == text
+    assert fr.parse(fr.render(report, "text", style="official")) == report
 
 
 def test_plans_lead_paragraph_is_not_a_closing() -> None:

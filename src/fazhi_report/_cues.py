@@ -55,7 +55,7 @@ SOURCE = re.compile(r"(?:信息来源|文章来源|稿件来源|来源)\s*[:：]
 # weak ones also open the lead paragraph of a plans section, so they close it only after some
 # other text of the last section.
 CLOSING = re.compile(
-    r"(?:新的一年|新一年|新的征程|新征程|新时代新征程|展望|总之|总的来看|站在新的?起点"
+    r"(?:特此报告|新的一年|新一年|新的征程|新征程|新时代新征程|展望|总之|总的来看|站在新的?起点"
     r"|(?:19|20)[0-9]{2}年(?:以来)?[，,]经过)"
 )
 CLOSING_WEAK = re.compile(
