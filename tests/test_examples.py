@@ -33,7 +33,13 @@ def _run(script: str, *args: str, cwd: Path) -> str:
 
 def test_the_examples_are_these() -> None:
     names = {p.name for p in SCRIPTS}
-    assert {"build_report.py", "fix_heading.py", "batch_rows.py", "custom_exporter.py"} <= names
+    assert {
+        "build_report.py",
+        "fix_heading.py",
+        "batch_rows.py",
+        "batch_check.py",
+        "custom_exporter.py",
+    } <= names
 
 
 @pytest.mark.parametrize("script", SCRIPTS, ids=lambda p: p.name)
@@ -90,3 +96,23 @@ def test_batch_rows(tmp_path: Path) -> None:
     assert rows[0]["organ"] == "青禾县公安局" and rows[0]["missing"] == ""
     assert rows[1]["error"].startswith("EmptyInputError")
     assert rows[2]["missing"] == "responsibility"
+
+
+def test_batch_check(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("sample_report.txt", "web_page.txt"):
+        (folder / name).write_bytes((EXAMPLES / name).read_bytes())
+    (folder / "empty.txt").write_bytes(b"")
+    target = tmp_path / "findings.csv"
+    out = _run("batch_check.py", str(folder), str(target), cwd=tmp_path)
+    assert "empty.txt: not read" in out
+    with open(target, encoding="utf-8-sig", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    expected = [
+        (name, f.code)
+        for name in ("sample_report.txt", "web_page.txt")
+        for f in fr.check(fr.load(folder / name))
+    ]
+    assert [(Path(r["file"]).name, r["code"]) for r in rows] == expected
+    assert f"wrote {target}: {len(expected)} findings in 2 reports" in out
