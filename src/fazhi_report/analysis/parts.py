@@ -25,6 +25,7 @@ import attrs
 from fazhi_report import _cues
 from fazhi_report.analysis.records import Location, section_label
 from fazhi_report.model import Paragraph, Report, Section, SectionRole
+from fazhi_report.parsers import facts
 from fazhi_report.parsers.facts import infer_role
 
 __all__ = [
@@ -90,23 +91,7 @@ def keyword_role(heading: str, year: int | None = None) -> SectionRole | None:
     heading is taken as measures before the other parts, as other matters after); this
     answers whether the heading itself names one.
     """
-    text = _cues.fold(heading)
-    for role, pattern in (
-        (SectionRole.OTHER, _cues.ROLE_OTHER),
-        (SectionRole.RESPONSIBILITY, _cues.ROLE_RESPONSIBILITY),
-        (SectionRole.CAUSES, _cues.ROLE_CAUSES_ONLY),
-        (SectionRole.SHORTCOMINGS, _cues.ROLE_SHORTCOMINGS),
-        (SectionRole.PLANS, _cues.ROLE_PLANS),
-    ):
-        if pattern.search(text):
-            return role
-    if year is not None and _cues.ROLE_FORWARD.search(text):
-        years = [int(y) for y in _cues.ROLE_YEAR.findall(text)]
-        if years and max(years) > year:
-            return SectionRole.PLANS
-    if _cues.ROLE_MEASURES.search(text):
-        return SectionRole.MEASURES
-    return None
+    return facts.keyword_role(_cues.fold(heading), year)
 
 
 def section_role(section: Section, year: int | None, measures_done: bool) -> SectionRole:

@@ -24,6 +24,7 @@ __all__ = [
     "give_roles",
     "infer_role",
     "infer_subrole",
+    "keyword_role",
     "read_habits",
 ]
 
@@ -36,7 +37,11 @@ _habits = positional_maker(Habits)
 # -- roles ----------------------------------------------------------------------------------
 
 
-def _keyword_role(heading: str, year: int | None) -> SectionRole | None:
+def keyword_role(heading: str, year: int | None) -> SectionRole | None:
+    """The part a (folded) heading names by its words, or ``None`` for a topic-only heading.
+
+    The order settles headings naming two parts; `infer_role` falls back on the position.
+    """
     if _cues.ROLE_OTHER.search(heading):
         return SectionRole.OTHER
     if _cues.ROLE_RESPONSIBILITY.search(heading):
@@ -76,7 +81,7 @@ def infer_role(
             part has begun (a report that lists its work under topical headings,
             "一、加强组织领导，……"), and as other matters after.
     """
-    role = _keyword_role(_cues.fold(heading), year)
+    role = keyword_role(_cues.fold(heading), year)
     if role is not None:
         return role
     return SectionRole.OTHER if measures_done else SectionRole.MEASURES
