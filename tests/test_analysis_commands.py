@@ -1,17 +1,16 @@
-"""The command functions the CLI calls: text, exit status, JSON and CSV over several files."""
+"""The analysis commands of the CLI: text, exit status, JSON and CSV over several files."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from fazhi_report.analysis.check import UnknownRuleError
-from fazhi_report.analysis.commands import run_check, run_compare, run_figures, run_references
-from fazhi_report.errors import FileError, OptionError
+from fazhi_report.cli import main
 
 GOOD = """某县司法局2024年法治政府建设情况报告
 
@@ -39,6 +38,20 @@ MISSING = """某县司法局2023年法治政府建设情况报告
 """
 
 
+Run = Callable[..., tuple[str, int]]
+
+
+@pytest.fixture
+def run(capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[str, int]]:
+    """Run ``fazhi-report ARGS`` in this process: what it printed and its exit status."""
+
+    def command(*args: object) -> tuple[str, int]:
+        status = main([str(a) for a in args])
+        return capsys.readouterr().out, status
+
+    return command
+
+
 @pytest.fixture
 def files(tmp_path: Path) -> tuple[Path, Path]:
     good, missing = tmp_path / "good.txt", tmp_path / "missing.txt"
@@ -47,14 +60,16 @@ def files(tmp_path: Path) -> tuple[Path, Path]:
     return good, missing
 
 
-def test_check_of_a_compliant_file_exits_0(files: tuple[Path, Path]) -> None:
-    text, status = run_check([files[0]], output_format="text")
+def test_check_of_a_compliant_file_exits_0(files: tuple[Path, Path], run: Run) -> None:
+    text, status = run("check", files[0])
     assert status == 0
     assert text == "1 file(s): 0 error, 0 warning, 0 info\n"
 
 
-def test_check_exits_1_on_an_error_and_names_file_and_line(files: tuple[Path, Path]) -> None:
-    text, status = run_check(list(files), output_format="text")
+def test_check_exits_1_on_an_error_and_names_file_and_line(
+    files: tuple[Path, Path], run: Run
+) -> None:
+    text, status = run("check", *files)
     assert status == 1
     lines = text.splitlines()
     assert f"{files[1]}: FZ102 error [missing-shortcomings]" in lines[0]
@@ -62,29 +77,28 @@ def test_check_exits_1_on_an_error_and_names_file_and_line(files: tuple[Path, Pa
     assert lines[-1].startswith("2 file(s): 2 error,")
 
 
-def test_check_rules_narrow_the_run(files: tuple[Path, Path]) -> None:
-    text, status = run_check([files[1]], output_format="text", rules=["format"])
+def test_check_rules_narrow_the_run(files: tuple[Path, Path], run: Run) -> None:
+    text, status = run("check", files[1], "--rules", "format")
     assert status == 0
     assert "FZ301" in text and "FZ102" not in text
-    assert run_check([files[1]], output_format="text", rules="FZ301")[0] == text
-    with pytest.raises(UnknownRuleError):
-        run_check([files[1]], output_format="text", rules=["nonsense"])
+    assert run("check", files[1], "--rules", "FZ301")[0] == text
+    assert run("check", files[1], "--rules", "nonsense")[1] == 2  # a usage error
 
 
-def test_check_json_and_csv(files: tuple[Path, Path]) -> None:
-    out, _ = run_check(list(files), output_format="json")
+def test_check_json_and_csv(files: tuple[Path, Path], run: Run) -> None:
+    out, _ = run("check", *files, "--format", "json")
     data = json.loads(out)
     assert {row["file"] for row in data} == {str(files[1])}
     assert data[0]["code"] == "FZ102" and data[0]["severity"] == "error"
-    out, _ = run_check(list(files), output_format="csv")
+    out, _ = run("check", *files, "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
     assert [r["code"] for r in rows] == [d["code"] for d in data]
     assert rows[0]["file"] == str(files[1])
     assert list(rows[0])[:4] == ["file", "code", "name", "severity"]
 
 
-def test_figures_over_two_files(files: tuple[Path, Path]) -> None:
-    out, status = run_figures(list(files), output_format="csv")
+def test_figures_over_two_files(files: tuple[Path, Path], run: Run) -> None:
+    out, status = run("figures", *files, "--format", "csv")
     assert status == 0
     rows = list(csv.DictReader(io.StringIO(out)))
     assert [(r["file"], r["value"], r["unit"]) for r in rows] == [
@@ -93,30 +107,30 @@ def test_figures_over_two_files(files: tuple[Path, Path]) -> None:
         (str(files[1]), "10", "场次"),
         (str(files[1]), "28", "件"),
     ]
-    text, _ = run_figures([files[0]], output_format="text")
+    text, _ = run("figures", files[0])
     assert text.splitlines()[0].startswith(f"{files[0]}:4: 一、 ")
-    data = json.loads(run_figures([files[0]], output_format="json")[0])
+    data = json.loads(run("figures", files[0], "--format", "json")[0])
     assert data[0]["location"]["line"] == 4
 
 
-def test_references(files: tuple[Path, Path]) -> None:
-    out, _ = run_references([files[0]], output_format="json")
+def test_references(files: tuple[Path, Path], run: Run) -> None:
+    out, _ = run("references", files[0], "--format", "json")
     (ref,) = json.loads(out)
     assert (ref["title"], ref["kind"], ref["count"]) == ("中华人民共和国行政处罚法", "law", 1)
 
 
-def test_compare_text_and_json(files: tuple[Path, Path]) -> None:
-    text, status = run_compare(files[1], files[0], output_format="text")
+def test_compare_text_and_json(files: tuple[Path, Path], run: Run) -> None:
+    text, status = run("compare", files[1], files[0])
     assert status == 0
     assert "10 → 12 场次" in text
-    data = json.loads(run_compare(files[1], files[0], output_format="json")[0])
+    data = json.loads(run("compare", files[1], files[0], "--format", "json")[0])
     assert data["after"]["year"] == 2024
-    with pytest.raises(OptionError):
-        run_compare(files[1], files[0], output_format="csv")
+    assert run("compare", files[1], files[0], "--format", "csv")[1] == 2
 
 
-def test_bad_format_and_missing_file(files: tuple[Path, Path], tmp_path: Path) -> None:
-    with pytest.raises(OptionError):
-        run_check([files[0]], output_format="xml")
-    with pytest.raises(FileError):
-        run_figures([tmp_path / "absent.txt"], output_format="text")
+def test_bad_format_and_missing_file(
+    files: tuple[Path, Path], tmp_path: Path, run: Run, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run("check", files[0], "--format", "xml")[1] == 2
+    assert main(["figures", str(tmp_path / "absent.txt")]) == 1
+    assert "absent.txt: no such file or folder" in capsys.readouterr().err

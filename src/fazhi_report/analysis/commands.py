@@ -1,14 +1,16 @@
-"""The work behind ``fazhi-report check``, ``figures``, ``references`` and ``compare``.
+"""The output of ``fazhi-report check``, ``figures`` and ``references``.
 
-Each function reads the files it is given, runs one analysis and returns the text to print and
-the exit status, so a command-line front end only parses its options and prints:
+Each function takes the results of several reports, as ``(file name, results)`` pairs, and
+writes them as text (one line each), JSON or CSV; ``format_findings`` also gives the exit
+status. The command line (`fazhi_report.cli`) reads the files and runs the analyses over its
+process pool, then calls these:
 
 ```python
-text, status = run_check([Path("a.txt"), Path("b.docx")], output_format="text")
-```
+import fazhi_report as fr
+from fazhi_report.analysis.commands import format_findings
 
-Errors reading a file (`fazhi_report.errors.FazhiReportError`) are raised, not printed: the
-front end reports them as it reports every other error.
+text, status = format_findings([("a.txt", fr.check(fr.load("a.txt")))], "csv")
+```
 """
 
 from __future__ import annotations
@@ -17,12 +19,10 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from fazhi_report.analysis.check import Finding, Severity, check
-from fazhi_report.analysis.compare import compare, format_comparison
-from fazhi_report.analysis.figures import Figure, find_figures
+from fazhi_report.analysis.check import Finding, Severity
+from fazhi_report.analysis.figures import Figure
 from fazhi_report.analysis.records import OUTPUT_FORMATS, Record, write_rows
-from fazhi_report.analysis.references import Reference, find_references
-from fazhi_report.api import load
+from fazhi_report.analysis.references import Reference
 from fazhi_report.errors import OptionError
 
 __all__ = [
@@ -33,10 +33,6 @@ __all__ = [
     "format_figures",
     "format_findings",
     "format_references",
-    "run_check",
-    "run_compare",
-    "run_figures",
-    "run_references",
 ]
 
 Path = str | os.PathLike[str]
@@ -156,65 +152,3 @@ def format_references(
     return _format_records(
         results, output_format, REFERENCE_COLUMNS, lambda source, r: f"{source}: {r}"
     )
-
-
-def run_check(
-    paths: Sequence[Path], *, output_format: str = "text", rules: Iterable[str] | None = None
-) -> tuple[str, int]:
-    """Check each file; the findings as text, JSON or CSV, and status 1 if any is an error.
-
-    Args:
-        paths: the report files (any format `fazhi_report.load` reads).
-        output_format: as for `format_findings`.
-        rules: the rules to run (see `fazhi_report.analysis.check.check`); all by default.
-
-    Raises:
-        OptionError: an unknown output format.
-        UnknownRuleError: ``rules`` names no rule.
-        FazhiReportError: a file cannot be read.
-    """
-    _check_format(output_format)
-    if rules is not None:
-        rules = [rules] if isinstance(rules, str) else list(rules)  # read once, used per file
-    chosen = rules
-    return format_findings(
-        ((os.fspath(path), check(load(path), rules=chosen)) for path in paths), output_format
-    )
-
-
-def run_figures(paths: Sequence[Path], *, output_format: str = "text") -> tuple[str, int]:
-    """Every figure of each file as text, JSON or CSV; the status is 0.
-
-    Raises:
-        OptionError: an unknown output format.
-        FazhiReportError: a file cannot be read.
-    """
-    _check_format(output_format)
-    results = ((os.fspath(path), find_figures(load(path))) for path in paths)
-    return format_figures(results, output_format), 0
-
-
-def run_references(paths: Sequence[Path], *, output_format: str = "text") -> tuple[str, int]:
-    """Every cited 《…》 title of each file as text, JSON or CSV; the status is 0.
-
-    Raises:
-        OptionError: an unknown output format.
-        FazhiReportError: a file cannot be read.
-    """
-    _check_format(output_format)
-    results = ((os.fspath(path), find_references(load(path))) for path in paths)
-    return format_references(results, output_format), 0
-
-
-def run_compare(before: Path, after: Path, *, output_format: str = "text") -> tuple[str, int]:
-    """Compare last year's report file with this year's, as readable text or JSON.
-
-    The status is 0: a comparison is a report, not a verdict.
-
-    Raises:
-        OptionError: an output format other than ``"text"`` or ``"json"``.
-        FazhiReportError: a file cannot be read.
-    """
-    _check_format(output_format, ("text", "json"))
-    comparison = compare(load(before), load(after))
-    return format_comparison(comparison, output_format), 0
