@@ -15,7 +15,6 @@ text, status = format_findings([("a.txt", fr.check(fr.load("a.txt")))], "csv")
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -35,8 +34,6 @@ __all__ = [
     "format_references",
 ]
 
-Path = str | os.PathLike[str]
-
 FINDING_COLUMNS = (
     "code", "name", "severity", "location.line", "location.section", "location.path",
     "message", "message_en",
@@ -52,9 +49,11 @@ REFERENCE_COLUMNS = ("title", "kind", "count", "lines")
 """The CSV columns of ``references`` (after ``file``)."""
 
 
-def _check_format(output_format: str, allowed: Sequence[str] = OUTPUT_FORMATS) -> None:
-    if output_format not in allowed:
-        raise OptionError(f"unknown output format {output_format!r}", expected=" or ".join(allowed))
+def _check_format(output_format: str) -> None:
+    if output_format not in OUTPUT_FORMATS:
+        raise OptionError(
+            f"unknown output format {output_format!r}", expected=" or ".join(OUTPUT_FORMATS)
+        )
 
 
 def finding_line(source: str, finding: Finding) -> str:
