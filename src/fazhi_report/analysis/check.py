@@ -29,7 +29,7 @@ from fazhi_report.analysis.parts import (
     section_role,
     states_causes,
 )
-from fazhi_report.analysis.records import JoinedText, Location, section_label
+from fazhi_report.analysis.records import JoinedText, Location, char_positions, section_label
 from fazhi_report.errors import FazhiReportError
 from fazhi_report.model import Paragraph, Report, Section, SectionRole
 from fazhi_report.numbering import chinese_to_int, format_marker, format_point_marker
@@ -657,18 +657,6 @@ _KEY_LENGTHS = sorted({len(k) for k in _FIELD_KEYS}, reverse=True)
 _FIELD_KEY_SET = frozenset(_FIELD_KEYS)
 
 
-def _colons(text: str) -> list[int]:
-    """Where every colon (``:`` or ``：``) of ``text`` is, in no set order: two literal
-    searches cost less than one character-set scan."""
-    found = []
-    for colon in ":：":
-        at = text.find(colon)
-        while at >= 0:
-            found.append(at)
-            at = text.find(colon, at + 1)
-    return found
-
-
 _CLUTTER_WORDS = (
     "扫一扫", "打印本页", "关闭窗口", "【打印】", "【关闭】", "返回顶部", "上一篇", "下一篇",
     "网站地图", "版权所有", "主办单位", "承办单位", "ICP备", "网站标识码", "公网安备",
@@ -796,7 +784,7 @@ def _check_clutter(run: _Run, joined: JoinedText) -> None:
     hits: list[tuple[int, str]] = []
     candidates: list[int] = []
     # a page field: a key at the start of its piece, then a colon ("…12场次。 来源：某局")
-    for end in _colons(text):
+    for end in char_positions(text, ":："):
         while end > 0 and text[end - 1] in " \u3000":
             end -= 1
         for length in _KEY_LENGTHS:

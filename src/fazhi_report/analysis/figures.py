@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from fazhi_report.analysis.records import JoinedText, Location
+from fazhi_report.analysis.records import JoinedText, Location, char_positions
 from fazhi_report.layout import positional_maker
 from fazhi_report.model import Report
 from fazhi_report.numbering import chinese_to_int
@@ -101,19 +101,6 @@ _PREFIX = re.compile(r"(?:超过|不足|不到|约|近|逾|超)$")
 _PREFIX_LAST = frozenset("过足到约近逾超")
 
 
-def _mores(norm: str) -> list[int]:
-    """Where every 余 and 多 of ``norm`` is, in order: a literal look for one character runs
-    at memory speed, a character-set scan does not."""
-    found = []
-    for more in "余多":
-        at = norm.find(more)
-        while at >= 0:
-            found.append(at)
-            at = norm.find(more, at + 1)
-    found.sort()
-    return found
-
-
 _FIRST = operator.itemgetter(0)
 
 
@@ -126,7 +113,7 @@ def _matches(norm: str) -> list[tuple[int, re.Match[str]]]:
             found.append((first.start(), first))
         else:
             counted[first.start("cn")] = first
-    for at in _mores(norm):
+    for at in char_positions(norm, "余多"):
         if at == 0 or norm[at - 1] not in _ROUGH_CHARS:
             continue
         start = at
