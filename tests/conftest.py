@@ -40,3 +40,13 @@ needs_corpus = pytest.mark.skipif(
     not (CORPUS / "expected.jsonl").is_file(),
     reason="the real-report corpus (../shared/corpus) is not beside this checkout",
 )
+
+
+def write_report_folder(root: Path) -> Path:
+    """A folder of three reports from the examples: a.txt, b.txt and county/c.txt."""
+    sample = (EXAMPLES / "sample_report.txt").read_bytes()
+    (root / "county").mkdir(parents=True)
+    (root / "a.txt").write_bytes(sample)
+    (root / "b.txt").write_bytes((EXAMPLES / "web_page.txt").read_bytes())
+    (root / "county" / "c.txt").write_bytes(sample.replace("青禾县".encode(), "石门县".encode()))
+    return root

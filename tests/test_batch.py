@@ -24,7 +24,7 @@ from fazhi_report.batch import (
     write_atomically,
 )
 
-from .conftest import EXAMPLES
+from .conftest import EXAMPLES, write_report_folder
 from .strategies import reports
 
 SAMPLE = (EXAMPLES / "sample_report.txt").read_bytes()
@@ -34,12 +34,8 @@ WEB = (EXAMPLES / "web_page.txt").read_bytes()
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     """A folder of reports: two at the top, one a level down, and things to pass over."""
-    root = tmp_path / "reports"
-    (root / "county").mkdir(parents=True)
+    root = write_report_folder(tmp_path / "reports")
     (root / ".hidden").mkdir()
-    (root / "a.txt").write_bytes(SAMPLE)
-    (root / "b.txt").write_bytes(WEB)
-    (root / "county" / "c.txt").write_bytes(SAMPLE.replace("青禾县".encode(), "石门县".encode()))
     (root / "notes.md5").write_bytes(b"not a report")
     (root / ".hidden" / "d.txt").write_bytes(SAMPLE)
     (root / ".e.txt").write_bytes(SAMPLE)

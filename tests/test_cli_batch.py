@@ -21,7 +21,7 @@ import fazhi_report as fr
 from fazhi_report.cli import main
 from fazhi_report.rows import REPORT_KEYS
 
-from .conftest import EXAMPLES
+from .conftest import EXAMPLES, write_report_folder
 
 SAMPLE = (EXAMPLES / "sample_report.txt").read_bytes()
 WEB = (EXAMPLES / "web_page.txt").read_bytes()
@@ -30,12 +30,7 @@ WEB = (EXAMPLES / "web_page.txt").read_bytes()
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     """reports/a.txt, reports/b.txt, reports/county/c.txt."""
-    root = tmp_path / "reports"
-    (root / "county").mkdir(parents=True)
-    (root / "a.txt").write_bytes(SAMPLE)
-    (root / "b.txt").write_bytes(WEB)
-    (root / "county" / "c.txt").write_bytes(SAMPLE.replace("青禾县".encode(), "石门县".encode()))
-    return root
+    return write_report_folder(tmp_path / "reports")
 
 
 def _files(root: Path) -> list[str]:
