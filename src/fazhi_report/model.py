@@ -168,20 +168,22 @@ def _check_year(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> A
     return value
 
 
-def _list_of(kind: type) -> _Hook:
-    name = kind.__name__
+def _list_of(*kinds: type) -> _Hook:
+    names = [kind.__name__ for kind in kinds]
 
     def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> Any:
         if not isinstance(value, list):
             raise _fail(
-                instance, attribute.name, f"must be a list of {name}, got {_describe(value)}"
+                instance,
+                attribute.name,
+                f"must be a list of {' or '.join(names)}, got {_describe(value)}",
             )
         for index, item in enumerate(value):
-            if not isinstance(item, kind):
+            if not isinstance(item, kinds):
                 raise _fail(
                     instance,
                     f"{attribute.name}[{index}]",
-                    f"must be a {name}, got {_describe(item)}",
+                    f"must be a {' or a '.join(names)}, got {_describe(item)}",
                 )
         return value
 
@@ -396,21 +398,7 @@ Block = Paragraph | Table
 """What a body, a preamble or a closing holds: paragraphs and tables, in document order."""
 
 
-def _check_blocks(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> Any:
-    if not isinstance(value, list):
-        raise _fail(
-            instance,
-            attribute.name,
-            f"must be a list of Paragraph or Table, got {_describe(value)}",
-        )
-    for index, item in enumerate(value):
-        if not isinstance(item, (Paragraph, Table)):
-            raise _fail(
-                instance,
-                f"{attribute.name}[{index}]",
-                f"must be a Paragraph or a Table, got {_describe(item)}",
-            )
-    return value
+_check_blocks = _list_of(Paragraph, Table)
 
 
 @attrs.define
