@@ -823,12 +823,7 @@ def _summary(
                 result["file"] = source
                 rows.append(result)
                 progress.record(source, "done")
-    text = _SUMMARY_WRITERS[table_format](rows)
-    if output is None or output == STDIO:
-        _write_stdout(text.encode("utf-8"), text)
-    else:
-        encoding = "utf-8-sig" if table_format == "csv" else "utf-8"
-        write_atomically(output, text.encode(encoding))
+    _emit(_SUMMARY_WRITERS[table_format](rows), output, csv=table_format == "csv")
     return progress.exit_status
 
 
