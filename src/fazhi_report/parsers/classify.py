@@ -29,6 +29,7 @@ __all__ = [
     "Classified",
     "classify",
     "continues",
+    "drawn_marker",
     "joined",
     "match_marker",
 ]
@@ -149,6 +150,16 @@ def joined(c: Classified, i: int, end: int) -> tuple[str, int]:
 _MARKER_FIRST = frozenset("一二三四五六七八九十（(0123456789０１２３４５６７８９")
 
 
+def drawn_marker(line: Line) -> str:
+    """The marker a list draws before ``line`` (Word's numbering), when the whole of it, and
+    only it, reads as a heading marker before the text; else ``""``."""
+    drawn = (line.list_marker or "").strip(SPACE)
+    if not drawn:
+        return ""
+    found = match_marker(drawn + line.text)
+    return drawn if found is not None and len(found.raw) == len(drawn) else ""
+
+
 def _hinted_marker(line: Line) -> Marker | None:
     """The marker of a line, reading the reader's hints as if they were typed."""
     text = line.text
@@ -160,12 +171,10 @@ def _hinted_marker(line: Line) -> Marker | None:
     if hints.marker is not None:
         return hints.marker  # read by the reader in its own form (a house style's markers)
     marker: Marker | None = None
-    drawn = (hints.list_marker or "").strip(SPACE)
-    if drawn:
-        found = match_marker(drawn + text)
-        # the whole drawn marker, and only it, must read as a marker
-        if found is not None and len(found.raw) == len(drawn):
-            marker = Marker(found.level, found.number, "")
+    drawn = drawn_marker(line)
+    found = match_marker(drawn + text) if drawn else None
+    if found is not None:
+        marker = Marker(found.level, found.number, "")
     if marker is None:
         marker = match_marker(text)
     level = hints.level

@@ -12,7 +12,7 @@ from __future__ import annotations
 from fazhi_report import _cues
 from fazhi_report.layout import ParagraphLayout, SectionLayout, TableLayout, positional_maker
 from fazhi_report.model import Block, Paragraph, Section, Table
-from fazhi_report.numbering import Marker, match_marker
+from fazhi_report.numbering import Marker
 from fazhi_report.parsers.classify import (
     BLANK,
     CLUTTER,
@@ -20,6 +20,7 @@ from fazhi_report.parsers.classify import (
     ROW,
     Classified,
     continues,
+    drawn_marker,
     joined,
 )
 from fazhi_report.parsers.forms import JOIN_MIN, TERMINAL, find_heading_stop, leaves_open
@@ -157,15 +158,6 @@ def heading_runs_on(c: Classified, i: int, end: int) -> bool:
     return join and stop_at >= 0 and heading_text[stop_at + 1 :].strip(SPACE) != ""
 
 
-def _drawn_marker(line: Line) -> str:
-    """The marker a list draws before a heading line, when it reads as that heading's marker."""
-    drawn = (line.list_marker or "").strip(SPACE)
-    if not drawn:
-        return ""
-    found = match_marker(drawn + line.text)
-    return drawn if found is not None and len(found.raw) == len(drawn) else ""
-
-
 def build_tree(c: Classified, start: int, end: int) -> Tree:
     """Build sections and paragraphs from lines[start:end].
 
@@ -279,7 +271,7 @@ class _TreeBuilder:
         level = marker.level
         # the layout keeps the marker as a reader of the document sees it: typed, or drawn by
         # the format (Word's list numbering), which the lossless text then shows
-        shown = raw_marker or _drawn_marker(line)
+        shown = raw_marker or drawn_marker(line)
         stop_at = find_heading_stop(heading_text)
         join = True
         if stop_at >= 0 and len(text) >= JOIN_MIN and text[-1] not in TERMINAL:
