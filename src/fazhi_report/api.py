@@ -74,9 +74,11 @@ def parse(
 
     Args:
         data: a ``str`` is the document's text; ``bytes`` are a document of the format whose
-            magic bytes they start with (a DOCX is a zip file, ``PK\\x03\\x04``), else text
-            decoded safely (UTF-8 with or without a byte-order mark, UTF-16 with one,
-            GB18030); a `os.PathLike` is read as by `load`.
+            magic bytes they start with (a DOCX is a zip file, ``PK\\x03\\x04``), or whose
+            content test they pass (a web page starts ``<!DOCTYPE html`` or ``<html``; see
+            `fazhi_report.registry.format_for_data`), else text decoded safely (UTF-8 with or
+            without a byte-order mark, UTF-16 with one, GB18030); a `os.PathLike` is read as by
+            `load`.
         format: the input format (see `formats`). By default found as described for ``data``.
         source: a name for the input in error messages (defaults to ``"<string>"``/``"<bytes>"``).
         templates: the template folder the text was rendered with (``fr.render(report,
@@ -112,7 +114,8 @@ def load(
     """Read and parse a report file.
 
     The format is ``format`` if given, else the one the file's suffix names, else the one
-    whose magic bytes the file starts with. ``templates`` is as for `parse`.
+    its bytes tell (magic bytes, or a web page's start: see `parse`). ``templates`` is as for
+    `parse`.
 
     Raises:
         FileError: the file cannot be read.

@@ -145,6 +145,7 @@ def map_ordered(
     *,
     jobs: int | None = None,
     chunksize: int = 4,
+    stop: Callable[[], bool] | None = None,
 ) -> Iterator[_R]:
     """``function`` applied to chunks of ``items`` in a process pool, results in input order.
 
@@ -152,20 +153,32 @@ def map_ordered(
     is consumed as results are taken, and memory does not grow with its length. With
     ``jobs=1`` everything runs in this process, with no pool. Closing the iterator early (or
     Ctrl-C) cancels the chunks not yet started and waits for the running ones, which are
-    never cut off halfway.
+    never cut off halfway; their results are dropped.
+
+    To stop early *and* learn every result of the work done, pass ``stop``: once it returns
+    true (it is asked between results), no chunk is started, the running ones finish, and the
+    results of every chunk that finished are still yielded, in order, before the iterator
+    ends. A caller that writes files in ``function`` counts exactly the files written.
 
     Args:
         function: a picklable function from a list of items to a list of results, one each.
         items: the inputs (picklable).
         jobs: worker processes; ``None`` for `default_jobs`.
         chunksize: items sent to a worker at a time.
+        stop: asked between results: true to stop after the chunks under way.
     """
     if jobs is None:
         jobs = default_jobs()
     if jobs < 1 or chunksize < 1:
         raise ValueError(f"jobs and chunksize must be at least 1, got {jobs} and {chunksize}")
+
+    def stopping() -> bool:
+        return stop is not None and stop()
+
     if jobs == 1:
         for chunk in _chunks(items, chunksize):
+            if stopping():
+                return
             yield from function(chunk)
         return
     pool = futures.ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupt)
@@ -173,10 +186,19 @@ def map_ordered(
     try:
         chunks = _chunks(items, chunksize)
         for chunk in chunks:
+            if stopping():
+                break
             pending.append(pool.submit(function, chunk))
             if len(pending) >= jobs * _AHEAD_PER_JOB:
                 yield from pending.popleft().result()
         while pending:
+            if stopping():
+                # chunks not started are dropped; those under way finish and are yielded
+                pool.shutdown(wait=True, cancel_futures=True)
+                pending = deque(future for future in pending if not future.cancelled())
+                stop = None
+                if not pending:
+                    break
             yield from pending.popleft().result()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
@@ -491,10 +513,17 @@ def _convert_chunk(tasks: list[ConvertTask]) -> list[ConvertOutcome]:
 
 
 def convert_many(
-    tasks: Iterable[ConvertTask], *, jobs: int | None = None
+    tasks: Iterable[ConvertTask],
+    *,
+    jobs: int | None = None,
+    stop: Callable[[], bool] | None = None,
 ) -> Iterator[ConvertOutcome]:
-    """`convert_one` over ``tasks`` in a process pool, outcomes in task order."""
-    return map_ordered(_convert_chunk, tasks, jobs=jobs, chunksize=1)
+    """`convert_one` over ``tasks`` in a process pool, outcomes in task order.
+
+    ``stop`` is as for `map_ordered`: once true, the conversions under way finish and their
+    outcomes are still yielded, so every file written has its outcome.
+    """
+    return map_ordered(_convert_chunk, tasks, jobs=jobs, chunksize=1, stop=stop)
 
 
 def suffix_for(format_name: str) -> str:

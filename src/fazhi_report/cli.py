@@ -38,9 +38,11 @@ exit status::
 from __future__ import annotations
 
 import codecs
+import contextlib
 import functools
 import io
 import os
+import signal
 import sys
 import time
 import warnings
@@ -487,8 +489,11 @@ and globs ('reports/**/*.txt'). With --out-dir the outputs mirror the input tree
 without it each output is written beside its input. The output format comes from --to, else
 from OUTPUT's suffix; '-' as INPUT reads standard input and as OUTPUT writes standard output
 (text by default). An existing output is skipped unless --force; an output never overwrites
-an input. Files are written under a temporary name and renamed, so an interrupted run leaves
-no half-written file. Text in the 'lossless' style is the source exactly, byte for byte.
+an input. Files that a folder or glob finds under --out-dir are passed over (skipped, and
+said so); a file named outright is always converted. Files are written under a temporary
+name and renamed, so an interrupted run leaves no half-written file; after Ctrl-C the
+summary counts every file written. Text in the 'lossless' style is the source exactly,
+byte for byte.
 
 Output formats (--to): {writable}.
 
@@ -605,20 +610,94 @@ def _convert(
     # A wrong style or option would fail every file alike: say it once, before any work.
     registry.get_renderer(to_format).check(style, options, to_format)
     root = Path(out_dir) if out_dir is not None else None
-    found = _find(inputs, exclude=[root] if root is not None else [])
+    found, passed_over = _outside(_find(inputs), inputs, root)
     suffix = suffix_for(to_format)
     tasks, refused = _plan(found, root, suffix)
     template = ConvertTask(
         "", "", from_format, to_format, style, encoding, options=options, force=force
     )
     with BatchProgress("converted", quiet=quiet, verbose=verbose) as progress:
-        progress.start(len(found))
+        progress.start(len(found) + len(passed_over))
+        for source in passed_over:
+            progress.record(source, "skipped", f"it is under the output folder {out_dir}")
         work = [_with(template, source, target) for source, target in tasks]
-        for outcome in convert_many(work, jobs=_jobs(jobs, len(work))):
-            _record(progress, outcome, verbose)
+        with _StopOnInterrupt() as interrupt:
+            outcomes = convert_many(work, jobs=_jobs(jobs, len(work)), stop=interrupt.asked)
+            for outcome in outcomes:
+                _record(progress, outcome, verbose)
+        if interrupt.requested:
+            # every file written is counted: now the summary, and main says "interrupted"
+            raise KeyboardInterrupt
         for source, reason in refused:
             progress.record(source, "failed", reason)
     return progress.exit_status
+
+
+class _StopOnInterrupt:
+    """Ctrl-C during a conversion run: the first lets the files under way finish, the second
+    stops at once.
+
+    A KeyboardInterrupt raised between a file written and its outcome counted would leave
+    the summary short of the files on disk; the first Ctrl-C therefore only sets a flag, which
+    `convert_many` asks between outcomes. Outside the main thread (no signal handlers there)
+    Ctrl-C interrupts at once, as everywhere else.
+    """
+
+    def __init__(self) -> None:
+        self.requested = False
+        self._previous: Any = None
+        self._installed = False
+
+    def asked(self) -> bool:
+        """Whether Ctrl-C was pressed (the ``stop`` of `convert_many`)."""
+        return self.requested
+
+    def _handle(self, signum: int, frame: Any) -> None:
+        self.requested = True
+        signal.signal(signal.SIGINT, self._previous)  # a second Ctrl-C stops at once
+        line = f"{PROG}: stopping after the files under way (Ctrl-C again stops now)\n"
+        # os.write: a signal handler must not re-enter the stream being written; without a
+        # file descriptor behind stderr the summary still says what was done
+        with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
+            os.write(sys.stderr.fileno(), line.encode())
+
+    def __enter__(self) -> _StopOnInterrupt:
+        previous = signal.getsignal(signal.SIGINT)
+        if previous is signal.SIG_IGN:
+            return self  # Ctrl-C is ignored here (nohup, a background job): leave it so
+        with contextlib.suppress(ValueError):  # not the main thread: no handler to set
+            signal.signal(signal.SIGINT, self._handle)
+            self._previous = signal.default_int_handler if previous is None else previous
+            self._installed = True
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._installed:
+            signal.signal(signal.SIGINT, self._previous)
+
+
+def _outside(
+    found: list[InputFile], inputs: Sequence[str], root: Path | None
+) -> tuple[list[InputFile], list[str]]:
+    """The inputs to convert, and those a folder or glob found under the output folder.
+
+    Files under ``--out-dir`` found by searching a folder or a glob are earlier outputs, not
+    inputs (an output folder inside the input folder): they are passed over, and said to be.
+    A file named outright is always converted: its output never overwrites it (see `_plan`).
+    """
+    if root is None:
+        return found, []
+    top = root.resolve()
+    named = {Path(name).resolve() for name in inputs if Path(name).is_file()}
+    kept: list[InputFile] = []
+    passed_over: list[str] = []
+    for item in found:
+        path = item.path.resolve()
+        if path.is_relative_to(top) and path not in named:
+            passed_over.append(os.fspath(item.path))
+        else:
+            kept.append(item)
+    return kept, passed_over
 
 
 def _with(template: ConvertTask, source: str, target: str) -> ConvertTask:
@@ -994,7 +1073,9 @@ as text, JSON or CSV.""",
     summary="Compare last year's report with this year's.",
     describe="""Compare BEFORE (last year's report) with AFTER (this year's, same organ): the
 parts and sections that appear, disappear or were renamed, the figures that changed, and the
-problems listed last year that come back this year (整改了吗？); as readable text or JSON.""",
+problems listed last year that come back this year (整改了吗？); as readable text or JSON.
+When the two name different organs, or BEFORE covers a later year than AFTER, a warning
+goes to standard error (and into the output); --strict makes that exit status 1.""",
     epilog="""Examples:
   fazhi-report compare 2024.docx 2025.docx
   fazhi-report compare 2024.txt 2025.txt --format json -o changes.json""",
@@ -1004,19 +1085,28 @@ problems listed last year that come back this year (整改了吗？); as readabl
 @_output_format_option(("text", "json"))
 @_OUTPUT_OPTION
 @from_option
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Exit with status 1 when the reports look mismatched (different organs, or the "
+    "years run backwards); without it they are compared with a warning.",
+)
 def _compare(
     before: str,
     after: str,
     output_format: str,
     output: str | None,
     from_format: str | None,
+    strict: bool,
     quiet: bool,
     verbose: bool,
 ) -> int:
     """Run ``fazhi-report compare``."""
     comparison = fr.compare(fr.load(before, format=from_format), fr.load(after, format=from_format))
+    for warning in comparison.warnings:
+        click.echo(f"{PROG}: warning: {warning.message}", err=True)
     _emit(format_comparison(comparison, output_format), output)
-    return EXIT_OK
+    return EXIT_FAILED if strict and comparison.warnings else EXIT_OK
 
 
 @subcommand(

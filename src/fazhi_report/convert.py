@@ -11,11 +11,13 @@ The data contract (version 1):
 
 Reading is strict, so that data from elsewhere says what it means: unknown keys, a value of
 the wrong JSON type (``2024.5`` for a year, ``{}`` for a list, ``1`` for a flag), a date with a
-time of day, a value the model refuses (``"level": 7``, ``"number": 0``, ``"year": -5``), a layout
-count no document has (``"blank_lines": 1000000000``) and a byte-order mark (U+FEFF) inside the
-text of a node that has no layout are all refused with one `fazhi_report.errors.DataError` that
-names every offending path, e.g. ``$.sections[0].level``. (A parsed node keeps its layout, and a
-parsed source may hold a stray U+FEFF in its text; only a node built elsewhere cannot.)
+time of day, a value the model refuses (``"level": 7``, ``"number": 0``, ``"year": -5``) and a
+layout count no document has (``"blank_lines": 1000000000``) are all refused with one
+`fazhi_report.errors.DataError` that names every offending path, e.g. ``$.sections[0].level``.
+
+Text is never refused for the characters it holds: every string the model can hold reads back,
+so that what `to_json` writes, `from_json` reads. A reader keeps what it does not recognise as
+text (a U+FEFF inside a line, a zero-width space, a control character), and so does JSON.
 """
 
 from __future__ import annotations
@@ -40,7 +42,6 @@ from cattrs.errors import (
 from cattrs.v import format_exception
 
 from fazhi_report import layout as _layout
-from fazhi_report import model as _model
 from fazhi_report.errors import DataError
 from fazhi_report.model import Block, FieldError, PageInfo, Paragraph, Report, SectionRole, Table
 
@@ -73,7 +74,6 @@ _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _ISO_DATETIME = re.compile(
     r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?"
 )
-_BOM = "\ufeff"
 
 
 class _Refused(ValueError):
@@ -183,21 +183,6 @@ def _check_layout(node: Any) -> None:
                 )
 
 
-def _check_content(node: Any) -> None:
-    # a parsed node keeps a stray U+FEFF of its source losslessly; one without layout was
-    # built elsewhere, where a byte-order mark leaked into a value
-    if getattr(node, "layout", None) is not None:
-        return
-    for attribute in attrs.fields(type(node)):
-        value = getattr(node, attribute.name)
-        if isinstance(value, str) and _BOM in value:
-            raise _attribute_error(
-                type(node),
-                attribute.name,
-                "contains a byte-order mark (U+FEFF), which is no part of a report's text",
-            )
-
-
 def configure_converter(converter: cattrs.Converter, *, layout: bool) -> None:
     """Register the model's hooks on a cattrs converter, as cattrs' ``preconf`` modules do.
 
@@ -289,7 +274,6 @@ def _structure_fn(conv: cattrs.Converter, cls: type) -> Callable[[Any, Any], Any
         cls, conv, _cattrs_forbid_extra_keys=True, **overrides
     )
     is_layout = cls.__module__ == _layout.__name__
-    is_content = cls.__module__ == _model.__name__ and cls is not PageInfo
 
     def structure(value: Any, kind: Any) -> Any:
         if cls is Report and isinstance(value, dict) and "version" in value:
@@ -312,8 +296,6 @@ def _structure_fn(conv: cattrs.Converter, cls: type) -> Callable[[Any, Any], Any
             raise _name_fields(exc, cls) from None
         if is_layout:
             _check_layout(node)
-        elif is_content:
-            _check_content(node)
         return node
 
     return structure

@@ -23,6 +23,7 @@ import functools
 import importlib
 import inspect
 import os
+import re
 import warnings
 from collections.abc import Callable, Iterable
 from importlib.metadata import EntryPoint, entry_points
@@ -49,6 +50,7 @@ __all__ = [
     "get_format",
     "get_parser",
     "get_renderer",
+    "looks_like_html",
     "register_format",
 ]
 
@@ -176,6 +178,10 @@ class Format:
         magic: the bytes every document of the format starts with (``b"PK\\x03\\x04"`` for a
             zip-based format), used to tell bytes apart; ``None`` when it has none.
         description: one line saying what the format is, shown by ``fazhi-report formats``.
+        sniff: for a format whose documents start with no fixed bytes, a test of a document's
+            bytes (``looks_like_html`` for web pages, which may open with white space, a
+            byte-order mark or comments); asked only when no format's magic matched. It must
+            be cheap and never raise.
     """
 
     name: str = attrs.field(validator=attrs.validators.instance_of(str))
@@ -187,6 +193,9 @@ class Format:
         default=None, validator=attrs.validators.optional(attrs.validators.instance_of(bytes))
     )
     description: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
+    sniff: Callable[[bytes], bool] | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.is_callable())
+    )
 
 
 @attrs.frozen
@@ -433,16 +442,75 @@ def _looks_binary(data: bytes) -> bool:
     return any(byte < 0x09 or 0x0E <= byte < 0x1B for byte in data[:8])
 
 
-def format_for_data(data: bytes) -> str | None:
-    """The name of the readable format whose magic bytes ``data`` starts with, if any.
+_UTF32_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"))
+_UTF16_BOMS = ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+_HTML_SPACE = b" \t\r\n\x0c"
+_HTML_START = re.compile(rb"<(?:!doctype[ \t\r\n\x0c]+html|html)(?:[ \t\r\n\x0c>/]|$)", re.I)
 
-    Plugins' records are read for their magic only when ``data`` starts like binary data (a
-    control character among its first eight bytes, as in ``PK\x03\x04``), so parsing text
-    never loads a plugin.
+
+def looks_like_html(data: bytes) -> bool:
+    """Whether ``data`` is a web page: ``<!DOCTYPE html`` or ``<html`` (in any case) first.
+
+    Before it may come a byte-order mark (a UTF-16 or UTF-32 page is read in its encoding),
+    white space, comments (``<!-- saved from url=… -->``) and an XML declaration, as browsers
+    allow. A fragment (``<p>…``) or Markdown holding some HTML is not a page: it stays text.
+    """
+    for bom, codec in (*_UTF32_BOMS, *_UTF16_BOMS):
+        if data.startswith(bom):
+            # the markup in ASCII-compatible bytes; what cannot be decoded is no markup
+            data = data[len(bom) :].decode(codec, "replace").encode("utf-8", "replace")
+            break
+    else:
+        if data.startswith(b"\xef\xbb\xbf"):
+            data = data[3:]
+    # GB18030 and UTF-8 never use the bytes of "<!->? " inside a character: scan the bytes
+    at = 0
+    while True:
+        while at < len(data) and data[at] in _HTML_SPACE:
+            at += 1
+        if data.startswith(b"<!--", at):
+            end = data.find(b"-->", at + 4)
+        elif data.startswith(b"<?", at):
+            end = data.find(b"?>", at + 2)
+        else:
+            break
+        if end < 0:
+            return False
+        at = end + (3 if data[at + 1] == ord("!") else 2)
+    return _HTML_START.match(data, at) is not None
+
+
+def _sniffed(fmt: Format, data: bytes) -> bool:
+    assert fmt.sniff is not None
+    try:
+        return bool(fmt.sniff(data))
+    except Exception as exc:  # a plugin's test must not turn reading into a traceback
+        raise PluginError(
+            f"the content test (sniff) of the format {fmt.name!r} failed: "
+            f"{type(exc).__name__}: {exc}",
+            expected="a sniff that returns True or False",
+        ) from None
+
+
+def format_for_data(data: bytes) -> str | None:
+    """The name of the readable format ``data`` is a document of, if its bytes tell.
+
+    A format tells by the magic bytes its documents start with (a DOCX is a zip file,
+    ``PK\x03\x04``), else by its content test (``sniff``: a web page starts with
+    ``<!DOCTYPE html`` or ``<html``, see `looks_like_html`). ``None`` when none tells: the
+    bytes are text. This is the one test behind ``fr.parse(bytes)``, ``fr.load`` of a file
+    whose suffix names no format, and standard input in the command line.
+
+    Plugins' records are read only when ``data`` starts like binary data (a control
+    character among its first eight bytes, as in ``PK\x03\x04``), so parsing text never
+    loads a plugin.
     """
     for attempt in range(2):
         for fmt in _FORMATS.values():
             if fmt.magic and fmt.parser is not None and data.startswith(fmt.magic):
+                return fmt.name
+        for fmt in _FORMATS.values():
+            if fmt.sniff is not None and fmt.parser is not None and _sniffed(fmt, data):
                 return fmt.name
         if attempt == 0 and _looks_binary(data):
             _load_all_plugins()
@@ -539,5 +607,6 @@ register_format(
         parser="fazhi_report.parsers.html:parse_html",
         renderer="fazhi_report.renderers.html:HtmlRenderer",
         description="web pages: read from government sites' pages, written in the official look",
+        sniff=looks_like_html,
     )
 )

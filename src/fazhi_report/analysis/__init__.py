@@ -7,6 +7,7 @@ Parsing never imports this package; `fazhi_report.check`, `fazhi_report.compare`
 from fazhi_report.analysis.check import RULES, Finding, Rule, Severity, UnknownRuleError, check
 from fazhi_report.analysis.compare import (
     Comparison,
+    ComparisonWarning,
     FigureChange,
     RecurringProblem,
     SectionChange,
@@ -22,6 +23,7 @@ __all__ = [
     "RULES",
     "Change",
     "Comparison",
+    "ComparisonWarning",
     "Figure",
     "FigureChange",
     "Finding",

@@ -13,6 +13,10 @@
 
 Similarity is the share of character pairs (bigrams) two texts have in common (Dice's
 coefficient), from 0 to 1. Punctuation, digits and spaces are ignored.
+
+The comparison also says when the two reports do not look like last year's and this year's
+report of one organ (`Comparison.warnings`): they name different organs, or the first covers
+a later year than the second. It still compares them; the caller decides.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from typing import Any
 
 import attrs
 
+from fazhi_report._cues import fold
 from fazhi_report.analysis.figures import Figure, find_figures
 from fazhi_report.analysis.parts import PartPlace, find_parts, section_role
 from fazhi_report.analysis.records import Location, section_label
@@ -34,10 +39,12 @@ from fazhi_report.model import Paragraph, Report, Section, SectionRole
 
 __all__ = [
     "Comparison",
+    "ComparisonWarning",
     "FigureChange",
     "RecurringProblem",
     "SectionChange",
     "compare",
+    "comparison_warnings",
     "format_comparison",
     "problems_of",
     "similarity",
@@ -179,6 +186,27 @@ class RecurringProblem:
 
 
 @attrs.frozen
+class ComparisonWarning:
+    """Why two reports may not be last year's and this year's report of one organ.
+
+    Attributes:
+        code: ``"different-organs"`` (no organ of one report is an organ of the other) or
+            ``"years-backwards"`` (the report given first covers a later year).
+        message: one sentence saying what was found, naming the organs or years.
+    """
+
+    code: str
+    message: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """The warning as plain JSON data."""
+        return {"code": self.code, "message": self.message}
+
+    def __str__(self) -> str:
+        return self.message
+
+
+@attrs.frozen
 class Comparison:
     """What changed between last year's report and this year's.
 
@@ -190,6 +218,8 @@ class Comparison:
         sections: every section of either report, matched (level 1 and 2).
         figures: the figures both reports state, matched.
         recurring_problems: last year's problems listed again this year.
+        warnings: why the two may not be one organ's reports of two years in order
+            (different organs, years running backwards); empty when nothing says so.
     """
 
     before_title: str | None
@@ -199,12 +229,14 @@ class Comparison:
     sections: tuple[SectionChange, ...]
     figures: tuple[FigureChange, ...]
     recurring_problems: tuple[RecurringProblem, ...]
+    warnings: tuple[ComparisonWarning, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """The comparison as plain JSON data."""
         return {
             "before": {"title": self.before_title, "year": self.before_year},
             "after": {"title": self.after_title, "year": self.after_year},
+            "warnings": [w.to_dict() for w in self.warnings],
             "sections": [s.to_dict() for s in self.sections],
             "figures": [f.to_dict() for f in self.figures],
             "recurring_problems": [p.to_dict() for p in self.recurring_problems],
@@ -405,6 +437,39 @@ def _recurring(a: Report, b: Report) -> list[RecurringProblem]:
     return pairs
 
 
+def _organ_key(organ: str) -> str:
+    # one organ written in traditional characters or with spaces is still that organ
+    return "".join(fold(organ).split())
+
+
+def comparison_warnings(a: Report, b: Report) -> list[ComparisonWarning]:
+    """Why ``a`` and ``b`` may not be last year's and this year's report of one organ.
+
+    The organs differ when both reports name organs and none is shared (a joint report
+    shares an organ with each of its issuers' own reports); the years run backwards when
+    both are known and ``a``'s is later. Nothing is said of what a report does not state.
+    """
+    found = []
+    organs_a = {_organ_key(organ) for organ in a.organs}
+    organs_b = {_organ_key(organ) for organ in b.organs}
+    if organs_a and organs_b and not organs_a & organs_b:
+        found.append(
+            ComparisonWarning(
+                "different-organs",
+                f"the reports are of different organs: {a.organ} (before) and {b.organ} (after)",
+            )
+        )
+    if a.year is not None and b.year is not None and a.year > b.year:
+        found.append(
+            ComparisonWarning(
+                "years-backwards",
+                f"the years run backwards: the report given first (before) covers {a.year}, "
+                f"the second (after) {b.year}; give last year's report first",
+            )
+        )
+    return found
+
+
 def compare(a: Report, b: Report) -> Comparison:
     """Compare last year's report ``a`` with this year's ``b`` (see the module docs).
 
@@ -426,6 +491,7 @@ def compare(a: Report, b: Report) -> Comparison:
         sections=tuple(_compare_sections(a, b)),
         figures=tuple(_compare_figures(a, b)),
         recurring_problems=tuple(_recurring(a, b)),
+        warnings=tuple(comparison_warnings(a, b)),
     )
 
 
@@ -452,6 +518,7 @@ def format_comparison(comparison: Comparison, output_format: str = "text") -> st
     lines = [
         f"对比 / comparison: {c.before_title or '（无标题）'}（{_year(c.before_year)}）"
         f" → {c.after_title or '（无标题）'}（{_year(c.after_year)}）",
+        *(f"注意 / warning: {w.message}" for w in c.warnings),
         "",
         "一、结构变化 / sections",
     ]
