@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import inspect
 import os
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, overload
 
@@ -27,11 +27,21 @@ TextFormat = Literal["text", "json"]
 """The built-in formats whose renderers return ``str``."""
 
 
+def _check_sandboxed(sandboxed: object) -> None:
+    # a str "false" would be true: say so rather than guess which the caller meant
+    if not isinstance(sandboxed, bool):
+        raise OptionError(
+            f"sandboxed= must be True or False, not {type(sandboxed).__name__} {sandboxed!r}",
+            expected="True or False",
+        )
+
+
 def _read(
     fmt: str,
     data: str | bytes,
     source: str,
     templates: str | os.PathLike[str] | None = None,
+    sandboxed: bool = False,
 ) -> Report:
     """Parse ``data`` with the parser of ``fmt``, refusing text for a binary format."""
     if isinstance(data, str) and registry.get_format(fmt).binary:
@@ -42,13 +52,13 @@ def _read(
         )
     parser = registry.get_parser(fmt)
     if templates is None:
-        return parser(data, source=source)
-    # a reader that can read a house style says so by taking templates=
+        return parser(data, source=source)  # no template runs: sandboxed= changes nothing
+    # a reader that can read a house style says so by taking templates= (and sandboxed=)
     try:
-        takes = "templates" in inspect.signature(parser).parameters
+        takes: Collection[str] = inspect.signature(parser).parameters
     except (TypeError, ValueError):
-        takes = False
-    if not takes:
+        takes = ()
+    if "templates" not in takes:
         raise OptionError(
             f"templates= reads documents written with your templates; the reader of the "
             f"format {fmt!r} does not take it",
@@ -56,7 +66,19 @@ def _read(
             expected="a format whose reader takes templates= (text, docx, markdown, html)",
         )
     house_reader: Any = parser  # the Parser protocol leaves templates= to readers that take it
-    report: Report = house_reader(data, source=source, templates=templates)
+    if not sandboxed:
+        report: Report = house_reader(data, source=source, templates=templates)
+        return report
+    if "sandboxed" not in takes:
+        # never run the templates unsandboxed when the caller asked for the sandbox
+        raise OptionError(
+            f"the reader of the format {fmt!r} takes templates= but not sandboxed=, so it "
+            "cannot read with templates in the sandbox",
+            source=source,
+            expected="a reader that takes sandboxed= (text, docx, markdown, html), or no "
+            "sandboxed=True",
+        )
+    report = house_reader(data, source=source, templates=templates, sandboxed=True)
     return report
 
 
@@ -66,6 +88,7 @@ def parse(
     *,
     source: str | None = None,
     templates: str | os.PathLike[str] | None = None,
+    sandboxed: bool = False,
 ) -> Report:
     """Parse a report from its text, its bytes, or a path.
 
@@ -84,17 +107,28 @@ def parse(
         templates: the template folder the text was rendered with (``fr.render(report,
             "text", style="official", templates=...)``): its house forms (``第一部分``,
             ``【一】``…) read back as the official ones do (see `fazhi_report.parsers.house`).
-            The text, Word, Markdown and HTML readers take it.
+            The text, Word, Markdown and HTML readers take it. Reading with a folder runs
+            its templates, which are code: pass only a folder you trust, or ``sandboxed``.
+        sandboxed: run ``templates`` in the bounded sandbox that ``fr.render(...,
+            sandboxed=True)`` uses, for a folder you did not write: a template that reaches
+            for Python internals or runs over the sandbox's limits is a `TemplateError`, and
+            nothing it asked for happens. ``False`` by default, as for rendering (templates
+            you pass are trusted as code you run). Without ``templates`` no template runs,
+            so it changes nothing and is accepted for every format.
 
     Raises:
         UnknownFormatError: no format can read ``format``.
         DecodeError, EmptyInputError: bytes that are not text, or are empty.
-        OptionError: ``templates`` for a format whose reader does not take it.
-        TemplateError: ``templates`` is no folder, or its macros cannot be read back.
+        OptionError: ``templates`` for a format whose reader does not take it; ``sandboxed``
+            not a bool, or ``True`` with ``templates`` for a reader that takes no
+            ``sandboxed``.
+        TemplateError: ``templates`` is no folder, its macros cannot be read back, or a
+            template fails (sandboxed: breaks a rule or a limit of the sandbox).
         FazhiReportError: any other problem with the input, as its parser reports it.
     """
+    _check_sandboxed(sandboxed)
     if isinstance(data, os.PathLike):
-        return load(data, format, templates=templates)
+        return load(data, format, templates=templates, sandboxed=sandboxed)
     if isinstance(data, (bytearray, memoryview)):
         data = bytes(data)
     if source is None:
@@ -102,7 +136,7 @@ def parse(
     if format is None:
         found = registry.format_for_data(data) if isinstance(data, bytes) else None
         format = found or DEFAULT_FORMAT
-    return _read(format, data, source, templates)
+    return _read(format, data, source, templates, sandboxed)
 
 
 def load(
@@ -110,12 +144,14 @@ def load(
     format: str | None = None,
     *,
     templates: str | os.PathLike[str] | None = None,
+    sandboxed: bool = False,
 ) -> Report:
     """Read and parse a report file.
 
     The format is ``format`` if given, else the one the file's suffix names, else the one
-    its bytes tell (magic bytes, or a web page's start: see `parse`). ``templates`` is as for
-    `parse`.
+    its bytes tell (magic bytes, or a web page's start: see `parse`). ``templates`` and
+    ``sandboxed`` are as for `parse`: ``fr.load(path, templates=folder, sandboxed=True)`` for
+    a folder you did not write.
 
     Raises:
         FileError: the file cannot be read.
@@ -123,6 +159,7 @@ def load(
         DecodeError, EmptyInputError: the file is not text, or is empty.
         OptionError, TemplateError: as for `parse`.
     """
+    _check_sandboxed(sandboxed)
     name = os.fspath(path)
     suffix_error = None
     if format is not None:
@@ -143,7 +180,7 @@ def load(
         if format is None:
             assert suffix_error is not None
             raise suffix_error
-    return _read(format, data, name, templates)
+    return _read(format, data, name, templates, sandboxed)
 
 
 @overload

@@ -102,7 +102,13 @@ class ParseFailure:
         return f"{self.error}: {self.message}"
 
 
-def parse_one(path: str | os.PathLike[str], format: str | None = None) -> Report | ParseFailure:
+def parse_one(
+    path: str | os.PathLike[str],
+    format: str | None = None,
+    *,
+    templates: str | os.PathLike[str] | None = None,
+    sandboxed: bool = False,
+) -> Report | ParseFailure:
     """Read one report file; a bad file gives a `ParseFailure` instead of raising.
 
     This is the function a distributed engine maps over paths: it needs nothing but the path,
@@ -111,9 +117,11 @@ def parse_one(path: str | os.PathLike[str], format: str | None = None) -> Report
     Args:
         path: the file.
         format: its format; by default from its suffix or magic bytes, as `fazhi_report.load`.
+        templates, sandboxed: the template folder the file was written with, and whether to
+            run it in the sandbox, as for `fazhi_report.load`.
     """
     try:
-        return load(path, format)
+        return load(path, format, templates=templates, sandboxed=sandboxed)
     except (FazhiReportError, OSError) as exc:
         return ParseFailure.from_exception(path, exc)
     except Exception as exc:  # a parser bug must not stop a run of ten thousand files
@@ -212,6 +220,8 @@ def parse_many(
     format: str | None = None,
     chunksize: int = 16,
     apply: None = None,
+    templates: str | os.PathLike[str] | None = None,
+    sandboxed: bool = False,
 ) -> Iterator[Report | ParseFailure]: ...
 @overload
 def parse_many(
@@ -221,6 +231,8 @@ def parse_many(
     format: str | None = None,
     chunksize: int = 16,
     apply: Callable[[Report], _R],
+    templates: str | os.PathLike[str] | None = None,
+    sandboxed: bool = False,
 ) -> Iterator[_R | ParseFailure]: ...
 def parse_many(
     paths: Iterable[str | os.PathLike[str]],
@@ -229,6 +241,8 @@ def parse_many(
     format: str | None = None,
     chunksize: int = 16,
     apply: Callable[[Report], Any] | None = None,
+    templates: str | os.PathLike[str] | None = None,
+    sandboxed: bool = False,
 ) -> Iterator[Any]:
     """Parse many report files over a process pool, yielding one result per path, in order.
 
@@ -248,12 +262,18 @@ def parse_many(
             `fazhi_report.rows.report_row`. Sending back a row rather than the whole
             report is what lets a pool scale: a report costs about as much to pickle as to
             parse. An exception it raises becomes that input's `ParseFailure`.
+        templates: the template folder the files were written with, as for
+            `fazhi_report.load` (each worker compiles it once).
+        sandboxed: run ``templates`` in the bounded sandbox, for a folder you did not write;
+            a folder the sandbox refuses makes each input a `ParseFailure` (``TemplateError``).
 
     >>> list(parse_many(["no-such-file.txt"], jobs=1))[0].error
     'FileError'
     """
     names = (os.fspath(path) for path in paths)
-    return map_ordered(_ParseChunk(format, apply), names, jobs=jobs, chunksize=chunksize)
+    folder = None if templates is None else os.fspath(templates)
+    work = _ParseChunk(format, apply, folder, sandboxed)
+    return map_ordered(work, names, jobs=jobs, chunksize=chunksize)
 
 
 @attrs.frozen
@@ -262,11 +282,15 @@ class _ParseChunk:
 
     format: str | None
     apply: Callable[[Report], Any] | None
+    templates: str | None = None
+    sandboxed: bool = False
 
     def __call__(self, paths: list[str]) -> list[Any]:
         results: list[Any] = []
         for path in paths:
-            result = parse_one(path, self.format)
+            result = parse_one(
+                path, self.format, templates=self.templates, sandboxed=self.sandboxed
+            )
             if self.apply is not None and not isinstance(result, ParseFailure):
                 try:
                     result = self.apply(result)
@@ -424,6 +448,8 @@ class ConvertTask:
         encoding: the encoding of a text output, ``None`` for the renderer's default.
         options: the renderer's own options (``templates``, ``sandboxed``).
         force: overwrite an existing ``target``.
+        read: the reader's options (``templates``, ``sandboxed``), as for
+            `fazhi_report.load`.
     """
 
     source: str
@@ -434,6 +460,7 @@ class ConvertTask:
     encoding: str | None = None
     options: dict[str, Any] = attrs.field(factory=dict)
     force: bool = False
+    read: dict[str, Any] = attrs.field(factory=dict)
 
 
 @attrs.frozen
@@ -486,7 +513,7 @@ def convert_one(task: ConvertTask) -> ConvertOutcome:
     if not task.force and os.path.lexists(task.target):
         return outcome("skipped", "the output exists (--force overwrites it)")
     try:
-        report = load(task.source, task.from_format)
+        report = load(task.source, task.from_format, **task.read)
         data = render_bytes(
             report,
             task.to_format,

@@ -279,6 +279,34 @@ def from_option(function: _F) -> _F:
     )(function)
 
 
+def read_templates_option(flag: str = "--templates", name: str = "templates") -> Callable[[_F], _F]:
+    """The option naming the template folder the inputs were written with (a house style)."""
+    return click.option(
+        flag,
+        name,
+        metavar="DIR",
+        help="The template folder the inputs were written with (a house style, see "
+        "docs/house-style.md), so that its headings and points read back. Its templates run "
+        "as code: add --sandboxed for a folder you did not write.",
+    )
+
+
+def sandboxed_option(function: _F) -> _F:
+    """The ``--sandboxed`` flag: every template the command runs runs in the sandbox."""
+    return click.option(
+        "--sandboxed",
+        is_flag=True,
+        help="Run every template folder the command uses in the bounded sandbox, for a folder "
+        "you did not write: a template that reaches for Python internals or runs over the "
+        "sandbox's limits fails with an error instead of running.",
+    )(function)
+
+
+def read_options(function: _F) -> _F:
+    """``--templates DIR`` and ``--sandboxed``: every command that reads reports takes them."""
+    return read_templates_option()(sandboxed_option(function))
+
+
 def jobs_option(function: _F) -> _F:
     """The ``-j/--jobs N`` option: worker processes for several inputs."""
     return click.option(
@@ -443,17 +471,25 @@ def each_report(
     from_format: str | None = None,
     jobs: int | None = None,
     apply: Callable[[Report], Any] | None = None,
+    templates: str | None = None,
+    sandboxed: bool = False,
 ) -> Iterator[tuple[InputFile, Any]]:
     """The reports ``inputs`` name, parsed over ``jobs`` processes, with progress.
 
     Yields ``(found, result)`` for each input that parsed, in input order: the `Report`, or
     ``apply(report)`` computed in the worker. Inputs that fail are recorded in ``progress``
-    (reported with their reason) and not yielded; those yielded count as done.
+    (reported with their reason) and not yielded; those yielded count as done. ``templates``
+    and ``sandboxed`` are the reader's, as for `fazhi_report.load`.
     """
     found = _find(inputs)
     progress.start(len(found))
     results = parse_many(
-        (f.path for f in found), jobs=_jobs(jobs, len(found)), format=from_format, apply=apply
+        (f.path for f in found),
+        jobs=_jobs(jobs, len(found)),
+        format=from_format,
+        apply=apply,
+        templates=templates,
+        sandboxed=sandboxed,
     )
     for item, result in zip(found, results, strict=True):
         if isinstance(result, ParseFailure):
@@ -561,11 +597,8 @@ Styles of each format (the first is its default):
     help="A folder of templates that override the shipped ones file by file (styles that "
     "use templates, such as text's 'official').",
 )
-@click.option(
-    "--sandboxed",
-    is_flag=True,
-    help="Run the --templates in the bounded sandbox (for templates you do not trust).",
-)
+@read_templates_option("--from-templates", "from_templates")
+@sandboxed_option
 @click.option("--force", is_flag=True, help="Overwrite outputs that exist (never an input).")
 @jobs_option
 def _convert(
@@ -577,6 +610,7 @@ def _convert(
     style: str | None,
     encoding: str | None,
     templates: str | None,
+    from_templates: str | None,
     sandboxed: bool,
     force: bool,
     jobs: int | None,
@@ -592,13 +626,16 @@ def _convert(
     options: dict[str, Any] = {}
     if templates is not None:
         options["templates"] = templates
-    if sandboxed:
-        options["sandboxed"] = True
+    if sandboxed and templates is not None:
+        options["sandboxed"] = True  # the shipped templates need no sandbox: JSON takes none
+    read: dict[str, Any] = {}
+    if from_templates is not None:
+        read = {"templates": from_templates, "sandboxed": sandboxed}
     if output is not None:
         if len(inputs) != 1 or not _names_one_file(inputs[0]):
             raise click.UsageError("-o OUTPUT takes one input file; use --out-dir for several")
         return _convert_one(
-            inputs[0], output, from_format, to_format, style, encoding, options, force
+            inputs[0], output, from_format, to_format, style, encoding, options, force, read
         )
     if to_format is None:
         raise click.UsageError("--to FORMAT is needed to convert several inputs")
@@ -614,7 +651,7 @@ def _convert(
     suffix = suffix_for(to_format)
     tasks, refused = _plan(found, root, suffix)
     template = ConvertTask(
-        "", "", from_format, to_format, style, encoding, options=options, force=force
+        "", "", from_format, to_format, style, encoding, options=options, force=force, read=read
     )
     with BatchProgress("converted", quiet=quiet, verbose=verbose) as progress:
         progress.start(len(found) + len(passed_over))
@@ -710,6 +747,7 @@ def _with(template: ConvertTask, source: str, target: str) -> ConvertTask:
         template.encoding,
         template.options,
         template.force,
+        template.read,
     )
 
 
@@ -759,6 +797,7 @@ def _convert_one(
     encoding: str | None,
     options: dict[str, Any],
     force: bool,
+    read: dict[str, Any],
 ) -> int:
     """One input to one output (either may be '-'), in this process; errors raise."""
     to_stdout = output == STDIO
@@ -782,9 +821,9 @@ def _convert_one(
             click.echo(f"skipped {source}: {output} exists (--force overwrites it)", err=True)
             return EXIT_OK
     if source == STDIO:
-        report = fr.parse(_read_stdin(), from_format, source="<stdin>")
+        report = fr.parse(_read_stdin(), from_format, source="<stdin>", **read)
     else:
-        report = fr.load(source, from_format)
+        report = fr.load(source, from_format, **read)
     if to_stdout:
         if binary and sys.stdout.isatty():
             raise fr.FileError(
@@ -872,12 +911,15 @@ read its Chinese text.""",
     "-o", "--output", metavar="FILE", help="The file to write (default: standard output)."
 )
 @from_option
+@read_options
 @jobs_option
 def _summary(
     inputs: tuple[str, ...],
     table_format: str,
     output: str | None,
     from_format: str | None,
+    templates: str | None,
+    sandboxed: bool,
     jobs: int | None,
     quiet: bool,
     verbose: bool,
@@ -892,6 +934,8 @@ def _summary(
             jobs=_jobs(jobs, len(found)),
             format=from_format,
             apply=report_row,
+            templates=templates,
+            sandboxed=sandboxed,
         )
         for item, result in zip(found, results, strict=True):
             source = os.fspath(item.path)
@@ -972,6 +1016,7 @@ Exit status 1 when a finding is an error (a required part missing, say) or an in
 )
 @_OUTPUT_OPTION
 @from_option
+@read_options
 @jobs_option
 def _check(
     inputs: tuple[str, ...],
@@ -979,6 +1024,8 @@ def _check(
     rules: str | None,
     output: str | None,
     from_format: str | None,
+    templates: str | None,
+    sandboxed: bool,
     jobs: int | None,
     quiet: bool,
     verbose: bool,
@@ -987,7 +1034,7 @@ def _check(
     chosen = _rule_list(rules)
     run = functools.partial(fr.check, rules=chosen)
     with BatchProgress("checked", quiet=quiet, verbose=verbose) as progress:
-        results = _results(inputs, progress, run, from_format, jobs)
+        results = _results(inputs, progress, run, from_format, jobs, templates, sandboxed)
     text, status = format_findings(results, output_format)
     _emit(text, output, csv=output_format == "csv")
     return max(status, progress.exit_status)
@@ -999,12 +1046,20 @@ def _results(
     find: Callable[[Report], Any],
     from_format: str | None,
     jobs: int | None,
+    templates: str | None = None,
+    sandboxed: bool = False,
 ) -> list[tuple[str, Any]]:
     """``find`` of every report ``inputs`` name, computed in the workers, by file name."""
     return [
         (os.fspath(found.path), result)
         for found, result in each_report(
-            inputs, progress, from_format=from_format, jobs=jobs, apply=find
+            inputs,
+            progress,
+            from_format=from_format,
+            jobs=jobs,
+            apply=find,
+            templates=templates,
+            sandboxed=sandboxed,
         )
     ]
 
@@ -1025,18 +1080,21 @@ def _listing(
     @_output_format_option(("text", "json", "csv"))
     @_OUTPUT_OPTION
     @from_option
+    @read_options
     @jobs_option
     def command(
         inputs: tuple[str, ...],
         output_format: str,
         output: str | None,
         from_format: str | None,
+        templates: str | None,
+        sandboxed: bool,
         jobs: int | None,
         quiet: bool,
         verbose: bool,
     ) -> int:
         with BatchProgress("read", quiet=quiet, verbose=verbose) as progress:
-            results = _results(inputs, progress, find, from_format, jobs)
+            results = _results(inputs, progress, find, from_format, jobs, templates, sandboxed)
         _emit(write(results, output_format), output, csv=output_format == "csv")
         return progress.exit_status
 
@@ -1091,6 +1149,7 @@ goes to standard error (and into the output); --strict makes that exit status 1.
     help="Exit with status 1 when the reports look mismatched (different organs, or the "
     "years run backwards); without it they are compared with a warning.",
 )
+@read_options
 def _compare(
     before: str,
     after: str,
@@ -1098,11 +1157,16 @@ def _compare(
     output: str | None,
     from_format: str | None,
     strict: bool,
+    templates: str | None,
+    sandboxed: bool,
     quiet: bool,
     verbose: bool,
 ) -> int:
     """Run ``fazhi-report compare``."""
-    comparison = fr.compare(fr.load(before, format=from_format), fr.load(after, format=from_format))
+    read: dict[str, Any] = {"templates": templates, "sandboxed": sandboxed}
+    comparison = fr.compare(
+        fr.load(before, format=from_format, **read), fr.load(after, format=from_format, **read)
+    )
     for warning in comparison.warnings:
         click.echo(f"{PROG}: warning: {warning.message}", err=True)
     _emit(format_comparison(comparison, output_format), output)
@@ -1158,12 +1222,21 @@ Output (shortened):
 )
 @click.argument("source", metavar="INPUT")
 @from_option
-def _inspect(source: str, from_format: str | None, quiet: bool, verbose: bool) -> int:
+@read_options
+def _inspect(
+    source: str,
+    from_format: str | None,
+    templates: str | None,
+    sandboxed: bool,
+    quiet: bool,
+    verbose: bool,
+) -> int:
     """Run ``fazhi-report inspect``."""
+    read: dict[str, Any] = {"templates": templates, "sandboxed": sandboxed}
     if source == STDIO:
-        report = fr.parse(_read_stdin(), from_format, source="<stdin>")
+        report = fr.parse(_read_stdin(), from_format, source="<stdin>", **read)
     else:
-        report = fr.load(source, from_format)
+        report = fr.load(source, from_format, **read)
     sys.stdout.write("\n".join(outline(report)) + "\n")
     sys.stdout.flush()
     return EXIT_OK

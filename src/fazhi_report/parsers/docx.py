@@ -364,6 +364,7 @@ def parse_docx(
     *,
     source: str = "<docx>",
     templates: str | os.PathLike[str] | None = None,
+    sandboxed: bool = False,
 ) -> Report:
     """Parse a Word (.docx) file's bytes into a report.
 
@@ -372,11 +373,15 @@ def parse_docx(
         source: a name for the file, used in error messages.
         templates: the template folder the file was rendered with: headings written with its
             house markers (``第一部分``) read back (see `fazhi_report.parsers.house`).
+        sandboxed: compile ``templates`` in the bounded sandbox, for a folder you do not
+            trust (see `fazhi_report.parsers.house`); without ``templates`` no template runs
+            and it changes nothing.
 
     Raises:
         DecodeError: ``data`` is not a Word file (see the module's description).
         EmptyInputError: the document holds no text.
-        TemplateError: ``templates`` is no folder, or its macros cannot be read back.
+        TemplateError: ``templates`` is no folder, its macros cannot be read back, or a
+            template fails (sandboxed: breaks a rule or limit of the sandbox).
     """
     if isinstance(data, str):
         raise DecodeError("a Word file is bytes, not text", source=source, expected="bytes")
@@ -399,5 +404,5 @@ def parse_docx(
     if templates is not None:
         from fazhi_report.parsers.house import house_style
 
-        return house_style(templates).build(reader.lines)
+        return house_style(templates, sandboxed=sandboxed).build(reader.lines)
     return build_report(reader.lines)

@@ -33,6 +33,14 @@ A macro the reader cannot invert is refused with a `fazhi_report.errors.Template
 naming the template file and macro, when the reader is built: one that drops the number,
 mangles the heading text (truncates it, loops over its characters), writes two levels alike,
 or writes markers, stops or indents the builder cannot read.
+
+Compiling runs the folder's templates, which are code. ``sandboxed=True`` compiles them as a
+sandboxed render runs them (`fazhi_report.renderers.templating`): in Jinja's bounded immutable
+sandbox, and, where the system can fork, the whole compile in a child process bounded in
+memory and time. A folder that reaches for what the sandbox forbids (Python internals,
+``os``) is then a `TemplateError` naming its file, and nothing it asked for happens. Readers
+are cached per folder *and* mode: a folder compiled unsandboxed is never reused for a
+sandboxed read, nor the other way round.
 """
 
 from __future__ import annotations
@@ -50,6 +58,7 @@ from fazhi_report.numbering import Marker, chinese_to_int, int_to_chinese, match
 from fazhi_report.parsers.builder import build_report
 from fazhi_report.parsers.forms import HEADING_STOPS, POINT_STOPS
 from fazhi_report.parsers.lines import SPACE, Hints, Line, split_run_on, split_text
+from fazhi_report.renderers.templating import _template_position, run_isolated
 
 __all__ = ["HouseStyle", "MarkerForm", "house_style"]
 
@@ -139,9 +148,19 @@ class HouseStyle:
         forms: the heading form of each level, 1 to 4 (official ones included).
         point: the point marker's form (``一是`` in the official form).
         indent: the indent the style writes before a paragraph.
+        sandboxed: whether the folder's templates were compiled in the sandbox.
     """
 
-    __slots__ = ("_levels", "_match", "_point_form", "folder", "forms", "indent", "point")
+    __slots__ = (
+        "_levels",
+        "_match",
+        "_point_form",
+        "folder",
+        "forms",
+        "indent",
+        "point",
+        "sandboxed",
+    )
 
     def __init__(
         self,
@@ -149,8 +168,11 @@ class HouseStyle:
         forms: Sequence[MarkerForm],
         indent: str,
         point: MarkerForm | None = None,
+        *,
+        sandboxed: bool = False,
     ) -> None:
         self.folder = folder
+        self.sandboxed = sandboxed
         self.forms = tuple(forms)
         self.indent = indent
         if point is None:
@@ -224,20 +246,27 @@ class HouseStyle:
         return build_report(lines, encoding=encoding, point_form=self._point_form)
 
     def __repr__(self) -> str:
-        return f"HouseStyle({self.folder!r})"
+        mode = ", sandboxed=True" if self.sandboxed else ""
+        return f"HouseStyle({self.folder!r}{mode})"
 
 
-def house_style(templates: str | os.PathLike[str]) -> HouseStyle:
+def house_style(templates: str | os.PathLike[str], *, sandboxed: bool = False) -> HouseStyle:
     """The reader for a template folder, compiled once and kept until the folder changes.
 
     A change is a file or folder in it added, removed or written (its modification time or
     size): checking takes one ``stat`` a file, not a new compile.
 
+    Args:
+        templates: the folder.
+        sandboxed: compile the folder's templates in the bounded sandbox (see the module's
+            description), for a folder you do not trust. Each mode has its own cached reader.
+
     Raises:
-        TemplateError: the folder is missing, a template is malformed, or a macro writes
-            what the reader cannot invert (see the module's description).
+        TemplateError: the folder is missing, a template is malformed, fails, reaches for
+            what the sandbox forbids or runs over its limits, or a macro writes what the
+            reader cannot invert (see the module's description).
     """
-    key = os.path.abspath(os.fspath(templates))
+    key = (os.path.abspath(os.fspath(templates)), bool(sandboxed))
     cached = _STYLES.get(key)
     if cached is not None:
         style, paths, stamp = cached
@@ -248,7 +277,13 @@ def house_style(templates: str | os.PathLike[str]) -> HouseStyle:
     folder = _folder(templates)  # the errors for a missing folder or a file
     paths = (folder, *sorted(str(p) for p in Path(folder).rglob("*")))
     stamp = _stamp(paths)
-    style = _Compiler(folder).compile()
+    if sandboxed:
+        # the whole compile (making the macros' module runs its top-level code too) in a
+        # child bounded as a sandboxed render is; only plain data comes back
+        forms, indent, point = run_isolated(_compile_forms, (folder,), source=folder)
+        style = HouseStyle(folder, forms, indent, point, sandboxed=True)
+    else:
+        style = _Compiler(folder).compile()
     if stamp is None:
         return style  # the folder changed while it was read: compile again next time
     if len(_STYLES) >= _CACHE_SIZE:
@@ -258,8 +293,17 @@ def house_style(templates: str | os.PathLike[str]) -> HouseStyle:
 
 
 _CACHE_SIZE = 32
-# folder -> (its reader, the folder and everything in it, their stamps when compiled)
-_STYLES: dict[str, tuple[HouseStyle, tuple[str, ...], tuple[tuple[int, int], ...] | None]] = {}
+# (folder, sandboxed) -> (its reader, the folder and everything in it, their stamps when
+# compiled)
+_STYLES: dict[
+    tuple[str, bool], tuple[HouseStyle, tuple[str, ...], tuple[tuple[int, int], ...] | None]
+] = {}
+
+
+def _compile_forms(folder: str) -> tuple[tuple[MarkerForm, ...], str, MarkerForm]:
+    """A sandboxed compile's result as plain data, which pickles back from a child process."""
+    style = _Compiler(folder, sandboxed=True).compile()
+    return style.forms, style.indent, style.point
 
 
 def _stamp(paths: Sequence[str]) -> tuple[tuple[int, int], ...] | None:
@@ -301,11 +345,12 @@ _PROBE_PARAGRAPH = "2025年，我局坚持依法行政"
 class _Compiler:
     """Renders the probes through one folder's templates and compiles what comes out."""
 
-    def __init__(self, folder: str) -> None:
+    def __init__(self, folder: str, *, sandboxed: bool = False) -> None:
         from fazhi_report.renderers.templating import environment, inline_macros
 
         self.folder = folder
-        self.env = environment(folder)
+        self.sandboxed = sandboxed
+        self.env = environment(folder, sandboxed=sandboxed)
         self.macros = inline_macros(self.env)
         self.inline_file = self.env.get_template("official/inline.j2").filename or "inline.j2"
 
@@ -326,23 +371,35 @@ class _Compiler:
                 expected=f"the macro {macro!r}, as in the shipped official/inline.j2",
             )
         try:
-            return str(found(*args))
-        except TemplateError:
-            raise
+            try:
+                return str(found(*args))
+            except Exception:
+                self.env.handle_exception()  # raises it again, its traceback naming lines
+        except TemplateError as exc:
+            where, line = _template_position(exc)
+            raise TemplateError(
+                exc.message,
+                source=where or exc.source or self.inline_file,
+                line=line,
+                expected=exc.expected,
+            ) from None
         except Exception as exc:
+            # a sandbox violation (SecurityError), 1/0, an undefined name…
+            where, line = _template_position(exc)
             raise TemplateError(
                 f"the macro {macro!r} failed on a probe node: {type(exc).__name__}: {exc}",
-                source=self.inline_file,
+                source=where or self.inline_file,
+                line=line,
             ) from None
 
     def compile(self) -> HouseStyle:
         forms = [self.heading_form(level) for level in (1, 2, 3, 4)]
-        style = HouseStyle(self.folder, forms, "")
+        style = HouseStyle(self.folder, forms, "", sandboxed=self.sandboxed)
         self.check_levels_apart(style)
         self.check_run_in()
         point = self.point_form(style)
         indent, text = self.probe_text()
-        style = HouseStyle(self.folder, forms, indent, point)
+        style = HouseStyle(self.folder, forms, indent, point, sandboxed=self.sandboxed)
         self.check_reads_back(style, text)
         return style
 
@@ -507,7 +564,7 @@ class _Compiler:
         from fazhi_report.renderers.text import render_official
 
         self.probe = parse_text(_PROBE_REPORT)
-        text = render_official(self.probe, templates=self.folder)
+        text = render_official(self.probe, templates=self.folder, sandboxed=self.sandboxed)
         for line in text.splitlines():
             at = line.find(_PROBE_PARAGRAPH)
             if at >= 0:

@@ -620,6 +620,7 @@ def parse_html(
     *,
     source: str = "<html>",
     templates: str | os.PathLike[str] | None = None,
+    sandboxed: bool = False,
 ) -> Report:
     """Parse a report from an HTML page (a government site's, or our own).
 
@@ -628,10 +629,15 @@ def parse_html(
         source: a name for the page, used in error messages.
         templates: the template folder the document was rendered with: headings and points
             written with its house forms read back (see `fazhi_report.parsers.house`).
+        sandboxed: compile ``templates`` in the bounded sandbox, for a folder you do not
+            trust (see `fazhi_report.parsers.house`); without ``templates`` no template runs
+            and it changes nothing.
 
     Raises:
         EmptyInputError: the page is empty.
         DecodeError: the bytes are not text, or not HTML lxml can read.
+        TemplateError: ``templates`` is no folder, its macros cannot be read back, or a
+            template fails (sandboxed: breaks a rule or limit of the sandbox).
     """
     encoding = None
     raw = None
@@ -649,7 +655,7 @@ def parse_html(
     else:
         from fazhi_report.parsers.house import house_style
 
-        report = house_style(templates).build(lines, encoding=encoding)
+        report = house_style(templates, sandboxed=sandboxed).build(lines, encoding=encoding)
     if _tag(content) == "article" and _OWN in (content.get("class") or "").split():
         _apply_own_facts(report, content)
     return report

@@ -285,6 +285,7 @@ def parse_markdown(
     *,
     source: str = "<markdown>",
     templates: str | os.PathLike[str] | None = None,
+    sandboxed: bool = False,
 ) -> Report:
     """Parse a report written in Markdown (CommonMark, with pipe tables).
 
@@ -293,9 +294,14 @@ def parse_markdown(
         source: a name for the input, used in error messages.
         templates: the template folder the document was rendered with: headings and points
             written with its house forms read back (see `fazhi_report.parsers.house`).
+        sandboxed: compile ``templates`` in the bounded sandbox, for a folder you do not
+            trust (see `fazhi_report.parsers.house`); without ``templates`` no template runs
+            and it changes nothing.
 
     Raises:
         EmptyInputError, DecodeError: ``data`` is bytes with no text, or not text.
+        TemplateError: ``templates`` is no folder, its macros cannot be read back, or a
+            template fails (sandboxed: breaks a rule or limit of the sandbox).
     """
     encoding = None
     if isinstance(data, bytes):
@@ -306,6 +312,6 @@ def parse_markdown(
     else:
         from fazhi_report.parsers.house import house_style
 
-        report = house_style(templates).build(lines, encoding=encoding)
+        report = house_style(templates, sandboxed=sandboxed).build(lines, encoding=encoding)
     _apply_front_matter(report, values)
     return report

@@ -17,6 +17,7 @@ def parse_text(
     *,
     source: str = "<string>",
     templates: str | os.PathLike[str] | None = None,
+    sandboxed: bool = False,
 ) -> Report:
     """Parse the plain text of a report. Any ``str`` parses, and renders back exactly.
 
@@ -25,16 +26,20 @@ def parse_text(
         source: a name for the text, used in error messages.
         templates: the template folder the text was written with, whose house forms the
             reader learns (see `fazhi_report.parsers.house`).
+        sandboxed: compile ``templates`` in the bounded sandbox, for a folder you do not
+            trust (see `fazhi_report.parsers.house`); without ``templates`` no template runs
+            and it changes nothing.
 
     Raises:
         EmptyInputError: ``data`` is bytes with no text in them.
         DecodeError: ``data`` is bytes that are not text.
-        TemplateError: ``templates`` is no folder, or its macros cannot be read back.
+        TemplateError: ``templates`` is no folder, its macros cannot be read back, or a
+            template fails (sandboxed: breaks a rule or limit of the sandbox).
     """
     if templates is not None:
         from fazhi_report.parsers.house import house_style
 
-        return house_style(templates).parse(data, source=source)
+        return house_style(templates, sandboxed=sandboxed).parse(data, source=source)
     encoding = None
     if isinstance(data, bytes):
         data, encoding = decode(data, source)

@@ -65,6 +65,7 @@ __all__ = [
     "environment",
     "inline_macros",
     "render_template",
+    "run_isolated",
 ]
 
 SANDBOX_MAX_SIZE = 10_000_000
@@ -319,7 +320,7 @@ def render_template(env: jinja2.Environment, name: str, context: Mapping[str, An
     A sandboxed environment renders in a child process with bounded memory and time, where the
     system can fork.
     """
-    if env.sandboxed and _CAN_ISOLATE:
+    if env.sandboxed and _CAN_ISOLATE and not _ISOLATED:
         return _render_isolated(env, name, context)
     return _render_here(env, name, context)
 
@@ -369,6 +370,8 @@ try:
     _CAN_ISOLATE = True
 except (ImportError, ValueError):  # Windows: no fork, no resource limits
     _CAN_ISOLATE = False
+# true in the child `run_isolated` forks: its limits already hold, so nothing forks again
+_ISOLATED = False
 
 
 def _address_space() -> int | None:
@@ -381,15 +384,19 @@ def _address_space() -> int | None:
     return pages * os.sysconf("SC_PAGE_SIZE")
 
 
-def _isolated_child(conn: Any, env: jinja2.Environment, name: str, context: Any) -> None:
-    """Render in the forked child under resource limits and send back the text or the error."""
+def _isolated_child(
+    conn: Any, function: Callable[..., Any], args: tuple[Any, ...], name: str
+) -> None:
+    """Run ``function`` in the forked child under resource limits and send back its result."""
+    global _ISOLATED
+    _ISOLATED = True  # a sandboxed render inside this child runs here, within these limits
     try:
         held = _address_space()
         if held is not None:
             limit = held + SANDBOX_MEMORY
             resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
         resource.setrlimit(resource.RLIMIT_CPU, (SANDBOX_SECONDS, SANDBOX_SECONDS + 1))
-        result: tuple[str, Any] = ("text", _render_here(env, name, context))
+        result: tuple[str, Any] = ("value", function(*args))
     except TemplateError as exc:
         result = ("error", (exc.message, exc.source, exc.line, exc.expected))
     except BaseException as exc:  # MemoryError outside template code, and the like
@@ -405,8 +412,29 @@ def _isolated_child(conn: Any, env: jinja2.Environment, name: str, context: Any)
 
 def _render_isolated(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> str:
     """`_render_here` in a forked child process bounded in memory and time."""
+    text: str = run_isolated(_render_here, (env, name, context), source=name)
+    return text
+
+
+def run_isolated(function: Callable[..., Any], args: tuple[Any, ...], *, source: str) -> Any:
+    """``function(*args)`` in a forked child bounded as a sandboxed render is.
+
+    The child may use at most `SANDBOX_MEMORY` bytes beyond what this process holds and
+    `SANDBOX_SECONDS` seconds of CPU (twice that of wall-clock time); what ``function``
+    returns must pickle. Where the system cannot fork (Windows), or when already inside such a
+    child, ``function`` runs here. Sandboxed renders and the compiling of a house style for a
+    sandboxed read (`fazhi_report.parsers.house`) run this way.
+
+    Raises:
+        TemplateError: ``function`` raised one, failed otherwise, or ran over a limit;
+            ``source`` names the template (or folder) in the message when nothing better does.
+    """
+    if not _CAN_ISOLATE or _ISOLATED:
+        return function(*args)
     receiver, sender = _FORK.Pipe(duplex=False)
-    child = _FORK.Process(target=_isolated_child, args=(sender, env, name, context), daemon=True)
+    child = _FORK.Process(
+        target=_isolated_child, args=(sender, function, args, source), daemon=True
+    )
     child.start()
     sender.close()
     result: tuple[str, Any] = ("timeout", None)
@@ -422,16 +450,15 @@ def _render_isolated(env: jinja2.Environment, name: str, context: Mapping[str, A
             child.kill()
             child.join()
     kind, payload = result
-    if kind == "text":
-        text: str = payload
-        return text
+    if kind == "value":
+        return payload
     if kind == "error":
-        message, source, line, expected = payload
-        raise TemplateError(message, source=source, line=line, expected=expected)
+        message, where, line, expected = payload
+        raise TemplateError(message, source=where, line=line, expected=expected)
     raise TemplateError(
         f"the sandboxed template was stopped: it ran over {SANDBOX_SECONDS} seconds or "
         f"{SANDBOX_MEMORY // (1024 * 1024)} MiB of memory",
-        source=name,
+        source=source,
         expected="a template that does less",
     )
 
@@ -444,13 +471,32 @@ def inline_macros(env: jinja2.Environment) -> Any:
     in the environment's template folder replaces the shipped one.
 
     Raises:
-        TemplateError: the macros file is missing or malformed.
+        TemplateError: the macros file is missing or malformed, or its top-level code fails
+            (in a sandboxed environment, reaching for what the sandbox forbids).
     """
+    filename = "official/inline.j2"
     try:
-        return env.get_template("official/inline.j2").module
+        template = env.get_template(filename)
+        filename = template.filename or filename
+        try:
+            return template.module
+        except Exception:
+            env.handle_exception()  # raises it again, its traceback naming template lines
     except jinja2.TemplateNotFound as exc:
         raise TemplateError(f"template {exc.name!r} not found", source=str(exc.name)) from None
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(
             f"template syntax error: {exc.message}", source=exc.filename, line=exc.lineno
+        ) from None
+    except TemplateError as exc:
+        where, line = _template_position(exc)
+        raise TemplateError(
+            exc.message, source=where or exc.source, line=line, expected=exc.expected
+        ) from None
+    except Exception as exc:
+        # code outside the macros runs when the module is made: a sandbox violation, 1/0…
+        where, line = _template_position(exc)
+        detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+        raise TemplateError(
+            f"template failed: {detail}", source=where or filename, line=line
         ) from None
