@@ -264,7 +264,11 @@ class _Lines:
         A loop over the open elements, not a call per level: a page may nest elements as deep
         as its parser reads them (2,048 levels), far past Python's recursion limit.
         """
-        # the open elements: each with whether it is a block, its line, its children to read
+        # the element whose children are being read (whether it is a block, its line, the
+        # children left), and those around it; the outermost, None, has no children
+        parent: Any = None
+        parent_block, parent_number = False, 0
+        children: Iterator[Any] = iter(())
         stack: list[tuple[Any, bool, int, Iterator[Any]]] = []
         element: Any = root
         while True:
@@ -299,11 +303,12 @@ class _Lines:
                 else:
                     if element.text:
                         self.text(element.text, number)
-                    stack.append((element, block, number, iter(element)))
+                    stack.append((parent, parent_block, parent_number, children))
+                    parent, parent_block, parent_number = element, block, number
+                    children = iter(element)
             # the next element to open: the next child of the innermost open element, closing
             # those that have none left
-            while stack:
-                parent, block, number, children = stack[-1]
+            while True:
                 for element in children:
                     if len(element) == 0 and element.tag in _INLINE and not _hidden(element):
                         # a leaf inline element (a span, a strong): what opening and closing
@@ -316,12 +321,18 @@ class _Lines:
                         continue
                     break
                 else:
-                    stack.pop()
-                    self._close(parent, block, number)
+                    if parent is None:
+                        return
+                    # close `parent`: `_close`, inline, as this runs once per element
+                    if parent_block:
+                        self.flush()
+                        self.soft = False
+                        self.title, self.level = False, None
+                    if parent.tail:
+                        self.text(parent.tail, parent_number)
+                    parent, parent_block, parent_number, children = stack.pop()
                     continue
                 break
-            else:
-                return
 
     def _close(self, element: Any, block: bool, number: int) -> None:
         """What comes after an element's children: the end of its line, if a block, and its tail."""
