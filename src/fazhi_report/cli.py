@@ -1396,6 +1396,26 @@ def _describe(exc: Exception) -> str:
     return f"{exc.filename}: {reason}" if exc.filename is not None else reason
 
 
+def _warning_line(show: Callable[..., None]) -> Callable[..., None]:
+    """A `warnings.showwarning` that prints the library's warnings as one line each,
+    ``fazhi-report: warning: <file>:<line>: …``, and hands any other warning to ``show``."""
+
+    def shown(
+        message: Warning | str,
+        category: type[Warning],
+        filename: str,
+        lineno: int,
+        file: TextIO | None = None,
+        line: str | None = None,
+    ) -> None:
+        if issubclass(category, fr.FazhiReportWarning):
+            print(f"{PROG}: warning: {message}", file=sys.stderr if file is None else file)
+        else:
+            show(message, category, filename, lineno, file, line)
+
+    return shown
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``fazhi-report`` command and return its exit status.
 
@@ -1408,13 +1428,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         ``fazhi-report: error: <message>``, or one ``fazhi-report: failed: <reason>`` line
         per input of a batch); `EXIT_USAGE` (2) for a usage error; `EXIT_INTERRUPTED` (130)
         on Ctrl-C. It returns rather than raising `SystemExit`, so it can be called
-        in-process.
+        in-process. A `fazhi_report.errors.FazhiReportWarning` (a web page's stray byte read
+        as U+FFFD, say) goes to standard error as ``fazhi-report: warning: <message>``.
     """
     _prepare_stream(sys.stdout)
     _prepare_stream(sys.stderr)
     args = list(sys.argv[1:] if argv is None else argv)
     try:
-        status = cli.main(args=args, prog_name=PROG, standalone_mode=False)
+        with warnings.catch_warnings():  # the way warnings show is put back on leaving
+            warnings.showwarning = _warning_line(warnings.showwarning)
+            status = cli.main(args=args, prog_name=PROG, standalone_mode=False)
     except click.UsageError as exc:
         exc.show()
         return EXIT_USAGE
