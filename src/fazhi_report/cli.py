@@ -55,8 +55,8 @@ import click
 
 import fazhi_report as fr
 from fazhi_report import registry
-from fazhi_report.analysis.check import select_rules
-from fazhi_report.analysis.commands import format_figures, format_findings, format_references
+from fazhi_report.analysis.check import check_into, select_rules
+from fazhi_report.analysis.commands import FindingWriter, format_figures, format_references
 from fazhi_report.analysis.compare import format_comparison
 from fazhi_report.analysis.figures import find_figures
 from fazhi_report.analysis.references import find_references
@@ -73,6 +73,7 @@ from fazhi_report.batch import (
     render_bytes,
     suffix_for,
     write_atomically,
+    writing_atomically,
 )
 from fazhi_report.decoding import encode
 from fazhi_report.model import Report, Section
@@ -473,21 +474,25 @@ def each_report(
     apply: Callable[[Report], Any] | None = None,
     templates: str | None = None,
     sandboxed: bool = False,
+    apply_alone: bool = True,
 ) -> Iterator[tuple[InputFile, Any]]:
     """The reports ``inputs`` name, parsed over ``jobs`` processes, with progress.
 
     Yields ``(found, result)`` for each input that parsed, in input order: the `Report`, or
     ``apply(report)`` computed in the worker. Inputs that fail are recorded in ``progress``
     (reported with their reason) and not yielded; those yielded count as done. ``templates``
-    and ``sandboxed`` are the reader's, as for `fazhi_report.load`.
+    and ``sandboxed`` are the reader's, as for `fazhi_report.load`. With
+    ``apply_alone=False``, reports parsed in this process (one worker) are yielded as they
+    are, for the caller to read as it writes (a worker's result must be whole to travel).
     """
     found = _find(inputs)
     progress.start(len(found))
+    workers = _jobs(jobs, len(found))
     results = parse_many(
         (f.path for f in found),
-        jobs=_jobs(jobs, len(found)),
+        jobs=workers,
         format=from_format,
-        apply=apply,
+        apply=apply if apply_alone or workers > 1 else None,
         templates=templates,
         sandboxed=sandboxed,
     )
@@ -962,6 +967,44 @@ def _emit(text: str, output: str | None, *, csv: bool = False) -> None:
         write_atomically(output, text.encode("utf-8-sig" if csv else "utf-8"))
 
 
+_STDOUT_CHUNK = 1 << 16
+
+
+@contextlib.contextmanager
+def _output_stream(output: str | None, *, csv: bool = False) -> Iterator[Callable[[str], object]]:
+    """A ``write(text)`` to standard output, or to ``output`` atomically, piece by piece.
+
+    What `_emit` does for one text, for output written as it is made: the file appears,
+    whole, only when the block ends without an error.
+    """
+    if output is None or output == STDIO:
+        pending: list[str] = []
+        size = 0
+
+        def write(text: str) -> None:
+            nonlocal size
+            pending.append(text)
+            size += len(text)
+            if size >= _STDOUT_CHUNK:  # a write per finding would be a system call each
+                flush()
+
+        def flush() -> None:
+            nonlocal size
+            if pending:
+                text = "".join(pending)
+                pending.clear()
+                size = 0
+                _write_stdout(text.encode("utf-8"), text)
+
+        yield write
+        flush()
+        return
+    # a CSV file starts with a byte-order mark, so that Excel and WPS read its Chinese
+    encoder = codecs.getincrementalencoder("utf-8-sig" if csv else "utf-8")()
+    with writing_atomically(output) as stream:
+        yield lambda text: stream.write(encoder.encode(text))
+
+
 def _rule_list(rules: str | None) -> list[str] | None:
     """The ``--rules`` option as a list, checked now: a bad name is a usage error."""
     if rules is None:
@@ -1033,10 +1076,29 @@ def _check(
     """Run ``fazhi-report check``."""
     chosen = _rule_list(rules)
     run = functools.partial(fr.check, rules=chosen)
-    with BatchProgress("checked", quiet=quiet, verbose=verbose) as progress:
-        results = _results(inputs, progress, run, from_format, jobs, templates, sandboxed)
-    text, status = format_findings(results, output_format)
-    _emit(text, output, csv=output_format == "csv")
+    # each finding is written as it is found: a report can have millions (a text of one-line
+    # headings), which as objects and then as one text would take gigabytes
+    with _output_stream(output, csv=output_format == "csv") as write:
+        writer = FindingWriter(output_format, write)
+        with BatchProgress("checked", quiet=quiet, verbose=verbose) as progress:
+            for found, result in each_report(
+                inputs,
+                progress,
+                from_format=from_format,
+                jobs=jobs,
+                apply=run,
+                apply_alone=False,
+                templates=templates,
+                sandboxed=sandboxed,
+            ):
+                source = os.fspath(found.path)
+                writer.start(source)
+                if isinstance(result, Report):
+                    check_into(result, functools.partial(writer.add, source), rules=chosen)
+                else:
+                    for finding in result:
+                        writer.add(source, finding)
+        status = writer.close()
     return max(status, progress.exit_status)
 
 

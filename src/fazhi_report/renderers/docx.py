@@ -36,8 +36,9 @@ from __future__ import annotations
 import io
 import os
 import re
+import time
 import zipfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, ClassVar
 from xml.sax.saxutils import escape
 
@@ -317,6 +318,9 @@ def _check_text(text: str, where: str) -> str:
     return text
 
 
+_SPILL_PIECES = 2048  # pieces of body XML gathered before they are written on
+
+
 class _Writer:
     """Builds the body XML of one report."""
 
@@ -332,6 +336,15 @@ class _Writer:
         self.ids = style_ids
         self.signature_layout = signature_layout
         self.out: list[str] = []
+        # where finished XML goes when the body is written as it is made (see `_package`)
+        self.flush: Callable[[str], object] | None = None
+
+    def _spill(self) -> None:
+        # a report of a million headings makes a million paragraphs of XML: hand them on
+        # in batches rather than keep them all
+        if self.flush is not None and len(self.out) >= _SPILL_PIECES:
+            self.flush("".join(self.out))
+            self.out.clear()
 
     def paragraph(self, role: str, runs: str, ppr: str = "") -> None:
         self.out.append(
@@ -400,6 +413,8 @@ class _Writer:
         self.paragraph(role, runs, ppr)
         for i, block in enumerate(body):
             self.block(block, f"{where}.body[{i}]")
+            self._spill()
+        self._spill()
         for i, sub in enumerate(section.subsections):
             self.section(sub, f"{where}.subsections[{i}]")
 
@@ -436,13 +451,20 @@ class _Writer:
             self.paragraph("body", self.text(report.addressee + "：", "body", "addressee"), ppr)
         for i, block in enumerate(report.preamble):
             self.block(block, f"preamble[{i}]")
+            self._spill()
         for i, section in enumerate(report.sections):
             self.section(section, f"sections[{i}]")
         for i, block in enumerate(report.closing):
             self.block(block, f"closing[{i}]")
+            self._spill()
         if report.signature is not None and (report.signature.organ or report.signature.date):
             self.signature(report.signature)
-        return "".join(self.out)
+        body = "".join(self.out)
+        self.out.clear()
+        if self.flush is not None:
+            self.flush(body)
+            return ""
+        return body
 
 
 def _width(text: str) -> float:
@@ -490,9 +512,7 @@ class DocxRenderer(Renderer):
             )
         macros = inline_macros(environment(templates, sandboxed=sandboxed))
         if reference_docx is None:
-            writer = _Writer(macros, chosen, _STYLE_IDS, signature_layout)
-            body = writer.report(report)
-            return _package(report, body, chosen)
+            return _package(report, _Writer(macros, chosen, _STYLE_IDS, signature_layout), chosen)
         package = open_package(_read_reference(reference_docx), "<reference_docx>")
         ids, styles = _merge_styles(package, _styles_xml(chosen))
         body = _Writer(macros, chosen, ids, signature_layout).report(report)
@@ -512,18 +532,25 @@ def _read_reference(reference: str | os.PathLike[str] | bytes) -> bytes:
         ) from None
 
 
-def _package(report: Report, body: str, fonts: Mapping[str, str]) -> bytes:
-    document = (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-        f'<w:document xmlns:w="{_W}" xmlns:r="{_R}"><w:body>{body}{_SECTION_XML}'
-        "</w:body></w:document>"
-    )
+def _package(report: Report, writer: _Writer, fonts: Mapping[str, str]) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
         package.writestr("[Content_Types].xml", _CONTENT_TYPES)
         package.writestr("_rels/.rels", _PACKAGE_RELS)
         package.writestr("docProps/core.xml", _core_xml(report))
-        package.writestr("word/document.xml", document)
+        # the body goes into the part as it is made (the entry as writestr makes one): the
+        # XML of a long report is never one string, nor one string of bytes
+        entry = zipfile.ZipInfo("word/document.xml", time.localtime(time.time())[:6])
+        entry.compress_type = zipfile.ZIP_DEFLATED
+        entry.external_attr = 0o600 << 16
+        with package.open(entry, "w") as part:
+            part.write(
+                '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                f'<w:document xmlns:w="{_W}" xmlns:r="{_R}"><w:body>'.encode()
+            )
+            writer.flush = lambda text: part.write(text.encode("utf-8"))
+            writer.report(report)
+            part.write(f"{_SECTION_XML}</w:body></w:document>".encode())
         package.writestr("word/_rels/document.xml.rels", _DOCUMENT_RELS)
         package.writestr("word/styles.xml", _styles_xml(fonts))
         package.writestr("word/settings.xml", _SETTINGS)
