@@ -42,6 +42,8 @@ from typing import Any, ClassVar
 from xml.sax.saxutils import escape
 
 from fazhi_report._ooxml import W, open_package, parse_xml, read_part, rewrite_package
+from fazhi_report._surrogates import check_output
+from fazhi_report._surrogates import find as find_surrogate
 from fazhi_report.errors import DataError, DecodeError, FileError, OptionError
 from fazhi_report.model import Block, Paragraph, Report, Section, Signature, Table
 from fazhi_report.numbering import format_date
@@ -80,7 +82,8 @@ _TITLE_LINE_CHARS = 20  # a 2号 title line holds about 20 characters in 156 mm
 # twentieths of a point (w:spacing on a run)
 _CONDENSE = -4
 
-# Characters XML 1.0 cannot hold.
+# Characters XML 1.0 cannot hold. (Lone surrogates, which no encoding can, are looked for in
+# the whole body at once: `_surrogates.check_output` names the node.)
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 _STYLE_NAMES = {
@@ -267,8 +270,8 @@ _SETTINGS = (
 
 
 def _core_xml(report: Report) -> str:
-    title = escape(report.title or "")
-    creator = escape(report.organ or "")
+    title = escape(_check_text(report.title or "", "title"))
+    creator = escape(_check_text(report.organ or "", "organ"))
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
         "<cp:coreProperties "
@@ -471,8 +474,11 @@ class DocxRenderer(Renderer):
 
         Raises:
             DataError: the report holds what the official form cannot carry (see
-                `fazhi_report.validation.validate`), or text a Word file cannot hold.
-            OptionError: an unknown font role or signature layout.
+                `fazhi_report.validation.validate`), or text a Word file cannot hold (a
+                control character, a lone surrogate); the message names the node.
+            OptionError: an unknown font role or signature layout, or a font name a Word file
+                cannot hold.
+            DecodeError: ``reference_docx`` is no Word file, or a part of it is damaged.
         """
         ensure_valid(report)
         chosen = dict(DEFAULT_FONTS)
@@ -484,6 +490,12 @@ class DocxRenderer(Renderer):
                     expected="roles among " + ", ".join(DEFAULT_FONTS),
                 )
             chosen.update(fonts)
+        for role, font in chosen.items():
+            if not isinstance(font, str) or _NOT_XML.search(font) or find_surrogate(font) >= 0:
+                raise OptionError(
+                    f"fonts= gives the role {role!r} no font name a Word file can hold: {font!r}",
+                    expected="a font name (text without control characters)",
+                )
         if signature_layout not in ("unstamped", "stamped"):
             raise OptionError(
                 f"no signature layout {signature_layout!r}", expected="'unstamped' or 'stamped'"
@@ -492,10 +504,13 @@ class DocxRenderer(Renderer):
         if reference_docx is None:
             writer = _Writer(macros, chosen, _STYLE_IDS, signature_layout)
             body = writer.report(report)
+            # the organ goes into the file's properties, the rest into the body
+            check_output(body + (report.organ or ""), report, "docx")
             return _package(report, body, chosen)
         package = open_package(_read_reference(reference_docx), "<reference_docx>")
         ids, styles = _merge_styles(package, _styles_xml(chosen))
         body = _Writer(macros, chosen, ids, signature_layout).report(report)
+        check_output(body, report, "docx")  # a reference's own properties are kept
         return _pour_into(package, body, styles)
 
 
@@ -518,17 +533,25 @@ def _package(report: Report, body: str, fonts: Mapping[str, str]) -> bytes:
         f'<w:document xmlns:w="{_W}" xmlns:r="{_R}"><w:body>{body}{_SECTION_XML}'
         "</w:body></w:document>"
     )
+    parts = {
+        "[Content_Types].xml": _CONTENT_TYPES,
+        "_rels/.rels": _PACKAGE_RELS,
+        "docProps/core.xml": _core_xml(report),
+        "word/document.xml": document,
+        "word/_rels/document.xml.rels": _DOCUMENT_RELS,
+        "word/styles.xml": _styles_xml(fonts),
+        "word/settings.xml": _SETTINGS,
+        "word/footer1.xml": _footer_xml(fonts, odd=True),
+        "word/footer2.xml": _footer_xml(fonts, odd=False),
+    }
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
-        package.writestr("[Content_Types].xml", _CONTENT_TYPES)
-        package.writestr("_rels/.rels", _PACKAGE_RELS)
-        package.writestr("docProps/core.xml", _core_xml(report))
-        package.writestr("word/document.xml", document)
-        package.writestr("word/_rels/document.xml.rels", _DOCUMENT_RELS)
-        package.writestr("word/styles.xml", _styles_xml(fonts))
-        package.writestr("word/settings.xml", _SETTINGS)
-        package.writestr("word/footer1.xml", _footer_xml(fonts, odd=True))
-        package.writestr("word/footer2.xml", _footer_xml(fonts, odd=False))
+        for name, text in parts.items():
+            # a fixed time stamp: the same report gives the same bytes, whenever it is written
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o600 << 16  # as writestr gives a part named by a str
+            package.writestr(info, text)
     return buffer.getvalue()
 
 
@@ -595,5 +618,8 @@ def _pour_into(package: zipfile.ZipFile, body: str, styles: bytes) -> bytes:
         container.insert(i, child)
     document = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     return rewrite_package(
-        package, {"word/document.xml": document, "word/styles.xml": styles}, lambda _: None
+        package,
+        {"word/document.xml": document, "word/styles.xml": styles},
+        lambda _: None,
+        source,
     )
