@@ -107,6 +107,15 @@ def test_a_central_directory_pointing_before_the_file_is_a_decode_error() -> Non
     assert caught.value.source == "shifted.docx"
 
 
+def test_a_part_that_needs_a_newer_zip_is_a_decode_error() -> None:
+    # "version needed to extract" 25.5: zipfile raised NotImplementedError while opening
+    data = bytearray(rendered())
+    central = central_entry(bytes(data), "word/styles.xml")
+    data[central + 6 : central + 8] = struct.pack("<H", 255)
+    with pytest.raises(fr.DecodeError, match=r"not a Word file: zip file version 25\.5"):
+        fr.parse(bytes(data), source="new.docx")
+
+
 def test_a_corrupt_reference_document_is_a_decode_error(tmp_path: Path) -> None:
     reference = damage(rendered(), "word/footer1.xml", 0, b"\xff\xff")
     report = fr.load(SAMPLE)

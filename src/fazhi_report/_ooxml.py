@@ -100,7 +100,8 @@ def open_package(data: bytes, source: str) -> zipfile.ZipFile:
     try:
         package = zipfile.ZipFile(io.BytesIO(data))
         infos = package.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+    except _ZIP_ERRORS as exc:
+        # NotImplementedError: a part that needs a newer zip than zipfile reads (version > 6.3)
         raise DecodeError(f"not a Word file: {exc}", source=source, expected="a .docx") from None
     if len(infos) > MAX_PARTS:
         raise DecodeError(
