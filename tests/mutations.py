@@ -32,6 +32,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import fazhi_report as fr
+from fazhi_report.parsers import docx as docx_reader
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -409,15 +410,21 @@ def mutate(rng: random.Random, data: bytes, fmt: str) -> bytes:
         return mutate_bytes(rng, data, fmt)
 
 
-def read(data: bytes, fmt: str, sniff: bool = False) -> fr.Report | None:
+def read(data: bytes, fmt: str, sniff: bool = False, stream: bool = False) -> fr.Report | None:
     """Read ``data`` as ``fmt`` (or as sniffed) and write the report out again.
 
     What must hold: a report, or a `fazhi_report.FazhiReportError`; anything else escapes.
+    ``stream``: read a Word body as a stream whatever its size (a real one streams above
+    1 MiB).
     """
+    limit = docx_reader._STREAM_ABOVE
+    docx_reader._STREAM_ABOVE = -1 if stream else limit
     try:
         report = fr.parse(data, None if sniff else fmt, source=f"mutated.{fmt}")
     except fr.FazhiReportError:
         return None
+    finally:
+        docx_reader._STREAM_ABOVE = limit
     # what a reader made, the lossless writers take whole: no error of any kind
     fr.render(report, "text")
     fr.to_json(report, layout=True)

