@@ -960,11 +960,13 @@ def _summary(
 
 def _emit(text: str, output: str | None, *, csv: bool = False) -> None:
     """Write a command's result to standard output, or atomically to ``output``."""
+    # a file name that is not UTF-8 (b"a\xff.txt") is a str with a lone surrogate: written
+    # back as the bytes it was, as ls does (report text never holds one: readers refuse it)
     if output is None or output == STDIO:
-        _write_stdout(text.encode("utf-8"), text)
+        _write_stdout(text.encode("utf-8", "surrogateescape"), text)
     else:
         # a CSV file starts with a byte-order mark, so that Excel and WPS read its Chinese
-        write_atomically(output, text.encode("utf-8-sig" if csv else "utf-8"))
+        write_atomically(output, text.encode("utf-8-sig" if csv else "utf-8", "surrogateescape"))
 
 
 _STDOUT_CHUNK = 1 << 16
@@ -994,13 +996,14 @@ def _output_stream(output: str | None, *, csv: bool = False) -> Iterator[Callabl
                 text = "".join(pending)
                 pending.clear()
                 size = 0
-                _write_stdout(text.encode("utf-8"), text)
+                _write_stdout(text.encode("utf-8", "surrogateescape"), text)
 
         yield write
         flush()
         return
     # a CSV file starts with a byte-order mark, so that Excel and WPS read its Chinese
-    encoder = codecs.getincrementalencoder("utf-8-sig" if csv else "utf-8")()
+    # a file name that is not UTF-8 is written back as the bytes it was (see `_emit`)
+    encoder = codecs.getincrementalencoder("utf-8-sig" if csv else "utf-8")("surrogateescape")
     with writing_atomically(output) as stream:
         yield lambda text: stream.write(encoder.encode(text))
 
@@ -1435,7 +1438,10 @@ def _prepare_stream(stream: TextIO) -> None:
     encoding = stream.encoding or "ascii"
     try:
         if codecs.lookup(encoding).name.startswith("utf-"):
-            return  # UTF-8/16/32 encode every character
+            if stream.errors == "strict":
+                # every character, and a file name that is not UTF-8 as the bytes it was
+                stream.reconfigure(errors="surrogateescape")
+            return
         _PROBE.encode(encoding)
         has_chinese = True
     except (LookupError, UnicodeEncodeError):

@@ -42,9 +42,20 @@ from cattrs.errors import (
 )
 from cattrs.v import format_exception
 
+from fazhi_report import _surrogates
 from fazhi_report import layout as _layout
 from fazhi_report.errors import DataError
-from fazhi_report.model import Block, FieldError, PageInfo, Paragraph, Report, SectionRole, Table
+from fazhi_report.model import (
+    Block,
+    FieldError,
+    PageInfo,
+    Paragraph,
+    Point,
+    Report,
+    Section,
+    SectionRole,
+    Table,
+)
 
 __all__ = [
     "DATA_VERSION",
@@ -118,6 +129,16 @@ def _structure_role(value: Any, _: Any) -> SectionRole:
         except ValueError:
             pass
     raise _Refused(f"expected one of {_ROLE_VALUES}, got {value!r}")
+
+
+def _structure_str(value: Any, _: Any) -> str:
+    if type(value) is not str:
+        raise TypeError(f"expected str, got {type(value).__name__} {value!r}")
+    at = _surrogates.find(value)
+    if at >= 0:
+        # a JSON "\ud800" escape: no character, so no renderer could write it
+        raise _Refused(f"holds a lone surrogate (U+{ord(value[at]):04X}), which is no character")
+    return value
 
 
 def _exactly(kind: type[_V]) -> Callable[[Any, Any], _V]:
@@ -204,7 +225,7 @@ def configure_converter(converter: cattrs.Converter, *, layout: bool) -> None:
     conv.register_unstructure_hook(SectionRole, lambda role: role.value)
     # JSON from elsewhere must say what it means: 2024.5 is no year and 5 is no title
     conv.register_structure_hook(int, _exactly(int))
-    conv.register_structure_hook(str, _exactly(str))
+    conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(bool, _exactly(bool))
     # registered after str: SectionRole is a str too, and must come back as a SectionRole
     conv.register_structure_hook(SectionRole, _structure_role)
@@ -366,13 +387,19 @@ def to_json(report: Report, *, layout: bool = False, indent: int | None = 2) -> 
         report: the report.
         layout: include layout records, so lossless rendering survives the trip.
         indent: spaces per nesting level, or ``None`` for one line.
+
+    Raises:
+        DataError: a string of the report holds a lone surrogate (the message names it).
     """
     if indent is None:
-        return json.dumps(to_dict(report, layout=layout), ensure_ascii=False) + "\n"
-    writer = _JsonWriter(_converter(layout), layout, indent)
-    writer.node(report, 0)
-    writer.write("\n")
-    return writer.text()
+        text = json.dumps(to_dict(report, layout=layout), ensure_ascii=False) + "\n"
+    else:
+        writer = _JsonWriter(_converter(layout), layout, indent)
+        writer.node(report, 0)
+        writer.write("\n")
+        text = writer.text()
+    _surrogates.check_output(text, report, "JSON")
+    return text
 
 
 _JOIN_EVERY = 4096  # pieces gathered before they are joined into one
@@ -477,8 +504,8 @@ _CONSTANTS = {None: "null", True: "true", False: "false"}
 
 # What `_JsonWriter` writes field by field (the rest goes whole through the converter), and
 # the items of the lists it writes item by item.
-_STREAMED = frozenset({Report, _model.Section, Paragraph})
-_ITEMS = frozenset({_model.Section, Paragraph, Table, _model.Point})
+_STREAMED = frozenset({Report, Section, Paragraph})
+_ITEMS = frozenset({Section, Paragraph, Table, Point})
 
 
 def from_json(text: str | bytes, *, source: str = "<json>") -> Report:
