@@ -30,6 +30,7 @@ import csv
 import io
 import json
 import os
+import re
 from collections.abc import Iterable
 from html import escape
 from typing import Literal, TypeAlias, overload
@@ -285,6 +286,20 @@ def _cell(value: object) -> str:
     return "" if value is None else str(value)
 
 
+# A file name whose bytes are not UTF-8 holds them as lone surrogates (PEP 383).
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _shown(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
+
+
+def _html(value: object) -> str:
+    """A value as HTML text: escaped, and a byte that is not UTF-8 shown as ``\\xff``."""
+    return escape(_SURROGATE.sub(_shown, _cell(value)))
+
+
 def rows_to_csv(rows: Iterable[dict[str, object]]) -> str:
     """Report rows as CSV text (RFC 4180 line ends), with the `REPORT_KEYS` header."""
     out = io.StringIO()
@@ -347,7 +362,8 @@ def rows_to_html(rows: Iterable[dict[str, object]]) -> str:
     The chart has one bar per part of a report (each section role, the `REQUIRED_ROLES`
     first): how many of the reports that could be read have that part. The table has one
     line per report: file, organ, year, a mark per required part, counts, and the error of a
-    file that could not be read.
+    file that could not be read. Every value is HTML-escaped text; a file name's bytes that
+    are not UTF-8 are shown as ``\\xff``.
     """
     table = list(rows)
     readable = [row for row in table if row.get("error") is None]
@@ -369,18 +385,18 @@ def rows_to_html(rows: Iterable[dict[str, object]]) -> str:
     for row in table:
         failed = row.get("error") is not None
         cells = [
-            f"<td>{escape(_cell(row.get('file')))}</td>",
-            f"<td>{escape(_cell(row.get('organ')))}</td>",
-            f'<td class="n">{escape(_cell(row.get("year")))}</td>',
+            f"<td>{_html(row.get('file'))}</td>",
+            f"<td>{_html(row.get('organ'))}</td>",
+            f'<td class="n">{_html(row.get("year"))}</td>',
         ]
         for role in REQUIRED_ROLES:
             has = row.get(f"has_{role.value}")
             mark = "" if has is None else ("✓" if has else "✗")
             cells.append(f'<td class="{"yes" if has else "no"}">{mark}</td>')
         cells += [
-            f'<td class="n">{escape(_cell(row.get("sections")))}</td>',
-            f'<td class="n">{escape(_cell(row.get("points")))}</td>',
-            f"<td>{escape(_cell(row.get('error')))}</td>",
+            f'<td class="n">{_html(row.get("sections"))}</td>',
+            f'<td class="n">{_html(row.get("points"))}</td>',
+            f"<td>{_html(row.get('error'))}</td>",
         ]
         css = ' class="error"' if failed else ""
         lines.append(f"<tr{css}>{''.join(cells)}</tr>")
