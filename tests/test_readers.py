@@ -247,6 +247,19 @@ def test_a_format_has_a_reader_or_a_parser() -> None:
     assert {f.name for f in fr.formats() if f.can_read} >= {"docx", "html", "json", "text"}
 
 
+def test_a_reader_that_returns_a_report_is_told_to_be_a_parser() -> None:
+    def parse_whole(data: str | bytes, *, source: str) -> fr.Report:
+        return fr.Report()
+
+    fr.register_format(fr.Format("whole", reader=parse_whole))  # type: ignore[arg-type]
+    try:
+        with pytest.raises(fr.PluginError, match="returned a Report, not a ReaderOutput"):
+            fr.parse("一、举措\n", "whole")
+    finally:
+        registry._FORMATS.pop("whole")
+        registry._READERS.pop("whole", None)
+
+
 def test_a_plugins_whole_report_parser_keeps_working() -> None:
     def parse_box(data: str | bytes, *, source: str) -> fr.Report:
         return fr.from_json(data, source=source)

@@ -25,6 +25,7 @@ import re
 from collections.abc import Sequence
 
 from fazhi_report import _cues
+from fazhi_report.errors import PluginError
 from fazhi_report.layout import (
     AddresseeLayout,
     ReportLayout,
@@ -35,7 +36,7 @@ from fazhi_report.layout import (
 from fazhi_report.model import Report, Signature
 from fazhi_report.parsers._gc import paused_for
 from fazhi_report.parsers.classify import classify
-from fazhi_report.parsers.contract import NO_FACTS, DeclaredFacts, LineReader
+from fazhi_report.parsers.contract import NO_FACTS, DeclaredFacts, LineReader, ReaderOutput
 from fazhi_report.parsers.facts import (
     declare,
     find_closing,
@@ -105,8 +106,18 @@ def read(
 
     Raises:
         FazhiReportError: the reader's errors for input it cannot read.
+        PluginError: the reader returned something other than a `ReaderOutput` (a plugin's
+            whole-report parser given as ``reader=``, say).
     """
     out = reader(data, source=source)
+    if not isinstance(out, ReaderOutput):
+        raise PluginError(
+            f"the reader {getattr(reader, '__qualname__', reader)!r} returned a "
+            f"{type(out).__name__}, not a ReaderOutput",
+            source=source,
+            expected="a ReaderOutput (lines and declared facts); a function that returns a "
+            "Report is a parser=",
+        )
     lines = [*out.page, *out.lines] if out.page else out.lines
     return build_report(lines, encoding=out.encoding, facts=out.facts, hints=hints)
 
