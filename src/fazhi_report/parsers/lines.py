@@ -29,7 +29,7 @@ class Hints:
         cells: the line is a row of a table, with these cell texts (the line's text is the
             cells joined by tabs); consecutive rows make one `fazhi_report.model.Table`.
         marker: a heading marker the reader read at the start of the text in a form of its
-            own (a house style's ``第一部分``, see `fazhi_report.parsers.house`): its ``raw`` is
+            own (a house style's ``第一部分``, see `fazhi_report.parsers.hints`): its ``raw`` is
             the text's first characters. It wins over the markers the builder knows.
     """
 
