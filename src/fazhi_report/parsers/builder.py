@@ -46,7 +46,7 @@ from fazhi_report.parsers.facts import (
 )
 from fazhi_report.parsers.frame import find_frame
 from fazhi_report.parsers.hints import HouseHints
-from fazhi_report.parsers.lines import Line
+from fazhi_report.parsers.lines import MAX_LINES, Line, too_many_lines
 from fazhi_report.parsers.points import split_points
 from fazhi_report.parsers.tree import build_tree
 
@@ -106,6 +106,8 @@ def read(
 
     Raises:
         FazhiReportError: the reader's errors for input it cannot read.
+        DecodeError: the document has more than `fazhi_report.parsers.lines.MAX_LINES` lines
+            with text.
         PluginError: the reader returned something other than a `ReaderOutput` (a plugin's
             whole-report parser given as ``reader=``, say).
     """
@@ -118,6 +120,9 @@ def read(
             expected="a ReaderOutput (lines and declared facts); a function that returns a "
             "Report is a parser=",
         )
+    # each line with text a node at least: memory is bounded by the limit
+    if len(out.lines) > MAX_LINES and sum(1 for line in out.lines if line.text) > MAX_LINES:
+        raise too_many_lines(source, None)
     lines = [*out.page, *out.lines] if out.page else out.lines
     return build_report(lines, encoding=out.encoding, facts=out.facts, hints=hints)
 

@@ -17,7 +17,8 @@ def read_text(data: str | bytes, *, source: str = "<string>") -> ReaderOutput:
 
     Raises:
         EmptyInputError: ``data`` is bytes with no text in them.
-        DecodeError: ``data`` is bytes that are not text.
+        DecodeError: ``data`` is bytes that are not text, or a text of more than
+            `fazhi_report.parsers.lines.MAX_LINES` lines with text.
     """
     text, encoding = as_text(data, source)
-    return ReaderOutput(split_run_on(split_text(text)), encoding=encoding)
+    return ReaderOutput(split_run_on(split_text(text, source=source)), encoding=encoding)
