@@ -9,7 +9,8 @@ __all__ = ["read_text"]
 
 
 def read_text(data: str | bytes, *, source: str = "<string>") -> ReaderOutput:
-    """The lines of the plain text of a report. Any ``str`` reads, and renders back exactly.
+    """The lines of the plain text of a report: any ``str`` within the line limit reads, and
+    renders back exactly.
 
     Args:
         data: the text, or its bytes in UTF-8, UTF-16 (with BOM) or GB18030.
