@@ -230,7 +230,7 @@ def run_cli(args: list[str], limit_bytes: int, timeout: float) -> tuple[float, f
         errors.seek(0)
         said = errors.read()
     if timed_out:
-        return usage.ru_maxrss / 1024, seconds, "timeout"
+        return usage.ru_maxrss / 1024, seconds, "timeout"  # the peak until it was stopped
     if process.returncode < 0 or b"MemoryError" in said or b"Cannot allocate memory" in said:
         return usage.ru_maxrss / 1024, seconds, "over"
     return usage.ru_maxrss / 1024, seconds, ""
@@ -303,7 +303,10 @@ def main() -> None:
                 args = [a.format(src=src, out=out) for a in COMMANDS[command]]
                 peak, seconds, wrong = run_cli(args, limit, options.timeout)
                 mark = "*" if peak > target else " "
-                shown = f"{peak:7.0f}{mark}" if not wrong else f"{wrong:>8}"
+                if wrong == "timeout":  # the peak so far: at least that much
+                    shown = f">{peak:6.0f}{mark}"
+                else:
+                    shown = f"{peak:7.0f}{mark}" if not wrong else f"{wrong:>8}"
                 cells.append(f"{shown} {seconds:5.1f}s")
             print(f"{case:16} {src.stat().st_size / 1e6:6.1f}  " + "  ".join(cells), flush=True)
         if not options.traced:
