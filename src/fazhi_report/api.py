@@ -26,6 +26,8 @@ from fazhi_report.registry import DEFAULT_FORMAT, FormatInfo
 if TYPE_CHECKING:  # the analyses load on first use: parsing never imports them
     from fazhi_report.analysis.check import Finding
     from fazhi_report.analysis.compare import Comparison
+    from fazhi_report.analysis.figures import Figure
+    from fazhi_report.analysis.references import Reference
 
 __all__ = ["check", "compare", "formats", "load", "parse", "render", "save"]
 
@@ -330,3 +332,23 @@ def compare(before: Report, after: Report) -> Comparison:
     from fazhi_report.analysis.compare import compare as run
 
     return run(before, after)
+
+
+def figures(report: Report) -> list[Figure]:
+    """Every quantity the report states (``刑事拘留821人``, ``1.1万起``, ``同比下降8.9%``).
+
+    See `fazhi_report.analysis.figures` for what counts as a figure.
+    """
+    from fazhi_report.analysis.figures import find_figures  # loaded on first use
+
+    return find_figures(report)
+
+
+def references(report: Report) -> list[Reference]:
+    """Every 《…》 title the report cites, once each, classified and counted.
+
+    See `fazhi_report.analysis.references`.
+    """
+    from fazhi_report.analysis.references import find_references
+
+    return find_references(report)
