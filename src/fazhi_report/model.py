@@ -22,10 +22,11 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
+from fazhi_report._cues import split_organs
 from fazhi_report.errors import DataError
 from fazhi_report.layout import (
     ParagraphLayout,
@@ -35,10 +36,6 @@ from fazhi_report.layout import (
     SignatureLayout,
     TableLayout,
 )
-
-if TYPE_CHECKING:  # the analyses import the model: name their results for type checkers only
-    from fazhi_report.analysis.figures import Figure
-    from fazhi_report.analysis.references import Reference
 
 __all__ = [
     "MAX_YEAR",
@@ -602,32 +599,12 @@ class Report:
         """
         if self.organ is None:
             return ()
-        from fazhi_report._cues import split_organs  # the cue vocabularies stay in one module
-
         return split_organs(self.organ)
 
     @property
     def points(self) -> list[Point]:
         """Every point of the report, in document order."""
         return [point for paragraph in self.paragraphs for point in paragraph.points]
-
-    def figures(self) -> list[Figure]:
-        """Every quantity the report states (``刑事拘留821人``, ``1.1万起``, ``同比下降8.9%``).
-
-        See `fazhi_report.analysis.figures` for what counts as a figure.
-        """
-        from fazhi_report.analysis.figures import find_figures  # parsing never loads analysis
-
-        return find_figures(self)
-
-    def references(self) -> list[Reference]:
-        """Every 《…》 title the report cites, once each, classified and counted.
-
-        See `fazhi_report.analysis.references`.
-        """
-        from fazhi_report.analysis.references import find_references
-
-        return find_references(self)
 
     def renumber(self) -> None:
         """Number every section and point in document order, as after deleting or moving some.
