@@ -129,3 +129,20 @@ def test_figures_and_references_are_functions_of_the_api() -> None:
     )
     assert [f.text for f in fr.figures(report)] == ["821起"]
     assert [r.title for r in fr.references(report)] == ["行政处罚法"]
+
+
+@pytest.mark.parametrize("renderer", ["text", "markdown", "html", "docx", "json"])
+def test_a_renderer_loads_no_parser(renderer: str) -> None:
+    # the round-trip check lives above both (fazhi_report.roundtrip), run by fr.render
+    loaded = _loaded_after(f"import fazhi_report.renderers.{renderer}")
+    assert [
+        m for m in loaded if m.startswith(("fazhi_report.parsers", "fazhi_report.roundtrip"))
+    ] == []
+
+
+def test_render_still_refuses_what_would_not_read_back() -> None:
+    bad = fr.Report(sections=[fr.Section(1, 1, "情况。说明")])
+    for fmt in ("text", "markdown", "html", "docx"):
+        with pytest.raises(fr.DataError, match="heading"):
+            fr.render(bad, fmt)
+    assert fr.render(bad, "json")  # JSON carries any report

@@ -231,6 +231,11 @@ def render(
     """
     renderer = registry.get_renderer(format)
     chosen = renderer.check(style, options, format)
+    if renderer.reads_back(report, chosen):
+        # above both parsers and renderers: the renderer itself never loads the parser
+        from fazhi_report.roundtrip import ensure_valid
+
+        ensure_valid(report)
     rendered = renderer.render(report, style=chosen, **options)
     if isinstance(rendered, bytes) != renderer.binary or not isinstance(rendered, (str, bytes)):
         kind = "bytes" if renderer.binary else "str"

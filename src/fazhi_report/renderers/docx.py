@@ -49,7 +49,6 @@ from fazhi_report.model import Block, Paragraph, Report, Section, Signature, Tab
 from fazhi_report.numbering import format_date
 from fazhi_report.registry import Renderer
 from fazhi_report.renderers.templating import environment, inline_macros
-from fazhi_report.validation import ensure_valid
 
 __all__ = ["DEFAULT_FONTS", "DocxRenderer", "title_lines"]
 
@@ -480,6 +479,10 @@ class DocxRenderer(Renderer):
     styles: ClassVar[tuple[str, ...]] = ("official",)
     binary: ClassVar[bool] = True
 
+    def reads_back(self, report: Report, style: str) -> bool:
+        """Always: the official form must read back."""
+        return True
+
     def render(
         self,
         report: Report,
@@ -494,14 +497,13 @@ class DocxRenderer(Renderer):
         """The report as the bytes of a .docx file.
 
         Raises:
-            DataError: the report holds what the official form cannot carry (see
-                `fazhi_report.validation.validate`), or text a Word file cannot hold (a
-                control character, a lone surrogate); the message names the node.
+            DataError: text a Word file cannot hold (a control character, a lone
+                surrogate); the message names the node. That the report reads back in the
+                official form `fazhi_report.render` checks first (`reads_back`).
             OptionError: an unknown font role or signature layout, or a font name a Word file
                 cannot hold.
             DecodeError: ``reference_docx`` is no Word file, or a part of it is damaged.
         """
-        ensure_valid(report)
         chosen = dict(DEFAULT_FONTS)
         if fonts:
             unknown = sorted(set(fonts) - set(DEFAULT_FONTS))
