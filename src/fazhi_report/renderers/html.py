@@ -32,6 +32,7 @@ Options:
 from __future__ import annotations
 
 import os
+from importlib import metadata
 from typing import ClassVar
 
 from fazhi_report.model import Report
@@ -43,9 +44,12 @@ __all__ = ["HtmlRenderer", "official_css", "render_html"]
 
 
 def _generator() -> str:
-    import fazhi_report
-
-    return f"fazhi_report {fazhi_report.__version__}"
+    # the version as the package reads it, without importing the package from below it
+    try:
+        version = metadata.version("fazhi-report")
+    except metadata.PackageNotFoundError:  # a source tree that was never installed
+        version = "0+unknown"
+    return f"fazhi_report {version}"
 
 
 def render_html(
