@@ -146,3 +146,10 @@ def test_render_still_refuses_what_would_not_read_back() -> None:
         with pytest.raises(fr.DataError, match="heading"):
             fr.render(bad, fmt)
     assert fr.render(bad, "json")  # JSON carries any report
+
+
+def test_bad_input_errors_are_value_errors() -> None:
+    with pytest.raises(ValueError):
+        fr.parse(b"")
+    assert issubclass(fr.DecodeError, ValueError)
+    assert issubclass(fr.EmptyInputError, ValueError)
