@@ -200,7 +200,6 @@ def test_no_module_is_too_long() -> None:
         "batch",  # cli
         "cli",  # cli
         "convert",  # rules
-        "model",  # layers: the model/ package split is still to come
         "parsers.frame",  # readers
         "parsers.house",  # readers
         "parsers.html",  # readers
@@ -226,7 +225,9 @@ def test_known_violations_still_occur() -> None:
     assert gone == set(), f"fixed: take {sorted(gone)} out of KNOWN"
 
 
-@pytest.mark.parametrize("module", ["model", "layout", "errors", "_cues", "numbering"])
+@pytest.mark.parametrize(
+    "module", ["model", "model.guards", "model.nodes", "layout", "errors", "_cues", "numbering"]
+)
 def test_the_bottom_imports_nothing_above_the_model(module: str) -> None:
     below = {"errors", "_cues", "numbering", "_surrogates", "_positional", "layout", "model"}
-    assert {_short(t) for t in GRAPH[f"fazhi_report.{module}"]} <= below
+    assert {_short(t).split(".")[0] for t in GRAPH[f"fazhi_report.{module}"]} <= below
