@@ -25,6 +25,7 @@ from fazhi_report.api import (
     references,
     render,
     save,
+    to_document,
 )
 from fazhi_report.convert import from_dict, from_json, to_dict, to_json
 from fazhi_report.errors import FazhiReportError
@@ -195,6 +196,7 @@ __all__ = [
     "render",
     "save",
     "to_dict",
+    "to_document",
     "to_json",
     "to_rows",
     "validate",

@@ -6,10 +6,11 @@ Formats are rows of the table in `fazhi_report.registry`; nothing here names one
 from __future__ import annotations
 
 import inspect
+import io
 import os
 from collections.abc import Collection, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, overload
+from typing import TYPE_CHECKING, Any, Literal, Protocol, cast, overload
 
 from fazhi_report import _surrogates, registry
 from fazhi_report.decoding import encode
@@ -24,6 +25,8 @@ from fazhi_report.model import Report
 from fazhi_report.registry import DEFAULT_FORMAT, FormatInfo
 
 if TYPE_CHECKING:  # the analyses load on first use: parsing never imports them
+    from docx.document import Document
+
     from fazhi_report.analysis.check import Finding
     from fazhi_report.analysis.compare import Comparison
     from fazhi_report.analysis.figures import Figure
@@ -92,8 +95,29 @@ def _read(
     return report
 
 
+class WordDocument(Protocol):
+    """What `parse` takes of a python-docx ``Document``: it can save itself to a stream."""
+
+    def save(self, path_or_stream: Any) -> None:
+        """Write the document as a .docx file."""
+
+
+def _document_bytes(data: object) -> bytes | None:
+    """The .docx bytes of a python-docx ``Document``, or ``None`` for anything else.
+
+    Told by its module, so ``docx`` is never imported to find out.
+    """
+    if type(data).__module__.partition(".")[0] != "docx" or not callable(
+        getattr(data, "save", None)
+    ):
+        return None
+    buffer = io.BytesIO()
+    data.save(buffer)  # type: ignore[attr-defined]
+    return buffer.getvalue()
+
+
 def parse(
-    data: str | bytes | bytearray | memoryview | os.PathLike[str],
+    data: str | bytes | bytearray | memoryview | os.PathLike[str] | WordDocument,
     format: str | None = None,
     *,
     source: str | None = None,
@@ -111,7 +135,7 @@ def parse(
             content test they pass (a web page starts ``<!DOCTYPE html`` or ``<html``; see
             `fazhi_report.registry.format_for_data`), else text decoded safely (UTF-8 with or
             without a byte-order mark, UTF-16 with one, GB18030); a `os.PathLike` is read as by
-            `load`.
+            `load`; a python-docx ``Document`` is read as the DOCX it saves.
         format: the input format (see `formats`). By default found as described for ``data``.
         source: a name for the input in error messages (defaults to ``"<string>"``/``"<bytes>"``).
         templates: the template folder the text was rendered with (``fr.render(report,
@@ -138,6 +162,9 @@ def parse(
         FazhiReportError: any other problem with the input, as its parser reports it.
     """
     _check_sandboxed(sandboxed)
+    document = _document_bytes(data)
+    if document is not None:  # python-docx interop: read what it would save
+        data, format, source = document, format or "docx", source or "<Document>"
     if isinstance(data, os.PathLike):
         return load(data, format, templates=templates, sandboxed=sandboxed)
     if isinstance(data, (bytearray, memoryview)):
@@ -147,7 +174,8 @@ def parse(
     if format is None:
         found = registry.format_for_data(data) if isinstance(data, bytes) else None
         format = found or DEFAULT_FORMAT
-    return _read(format, data, source, templates, sandboxed)
+    # anything else goes on as before (a Document became bytes above)
+    return _read(format, cast("str | bytes", data), source, templates, sandboxed)
 
 
 def load(
@@ -357,3 +385,20 @@ def references(report: Report) -> list[Reference]:
     from fazhi_report.analysis.references import find_references
 
     return find_references(report)
+
+
+def to_document(report: Report, **options: Any) -> Document:
+    """The report as a python-docx ``Document``, to edit further with python-docx.
+
+    Written by the library's own DOCX renderer (``fr.render(report, "docx", **options)``:
+    the official form, ``fonts``, ``signature_layout``…) and opened with python-docx, which is
+    imported only here. ``fr.parse(document)`` reads it back.
+
+    Raises:
+        DataError, OptionError: as for `render`.
+    """
+    import docx
+
+    rendered = render(report, "docx", **options)
+    assert isinstance(rendered, bytes)  # the DOCX renderer is binary (render checks it)
+    return docx.Document(io.BytesIO(rendered))
