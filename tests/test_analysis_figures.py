@@ -1,4 +1,4 @@
-"""Report.figures(): hand-annotated seed figures, sentences built by hypothesis, and non-figures."""
+"""fr.figures(report): hand-annotated seed figures, sentences built by hypothesis, and non-figures."""
 
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ def test_the_annotation_is_whole() -> None:
 def test_every_figure_of_the_annotated_seed_and_nothing_else() -> None:
     text = (CORPUS / SEED_002).read_text("utf-8")
     lines = text.splitlines()
-    figures = fr.parse(text).figures()
+    figures = fr.figures(fr.parse(text))
     got = [(f.location.line, int(f.value), f.unit, f.qualifier) for f in figures]
     assert got == SEED_002_FIGURES
     for figure in figures:
@@ -76,7 +76,7 @@ def test_named_figures_of_the_seeds(
     change: tuple[str, str | None] | None,
 ) -> None:
     (case,) = [c for c in corpus_cases() if c["id"].startswith(seed)]
-    figures = fr.parse((CORPUS / case["file"]).read_text("utf-8")).figures()
+    figures = fr.figures(fr.parse((CORPUS / case["file"]).read_text("utf-8")))
     matching = [f for f in figures if f.text == written]
     assert matching, written
     figure = matching[0]
@@ -90,7 +90,7 @@ def test_named_figures_of_the_seeds(
 @pytest.mark.parametrize("case", corpus_cases(), ids=lambda c: str(c["id"]))
 def test_no_figure_is_a_date_or_a_section_number(case: dict[str, Any]) -> None:
     report = fr.parse((CORPUS / case["file"]).read_text("utf-8"))
-    for figure in report.figures():
+    for figure in fr.figures(report):
         assert not figure.location.path.endswith("title")
         # the sentence goes on after the figure with no 月/日/号: not a date
         after = figure.sentence[figure.sentence.index(figure.text) + len(figure.text) :][:1]
@@ -179,7 +179,7 @@ def test_chinese_numerals_without_a_counting_word_are_names() -> None:
 
 def test_figures_are_frozen_and_format_as_text_json_csv() -> None:
     report = fr.parse("一、主要举措和成效\n全年查处案件1.1万起，同比下降8.9%。\n")
-    figures = report.figures()
+    figures = fr.figures(report)
     assert all(isinstance(f, Figure) for f in figures)
     data = json.loads(format_records(figures, "json"))
     assert [d["value"] for d in data] == ["11000", "8.9"]
@@ -209,7 +209,7 @@ def test_a_table_cell_states_a_figure_with_its_unit() -> None:
         "一、主要举措和成效\n全年办结案件12件。\n类别\t件数\n行政复议\t12件\n行政诉讼\t3\n"
     )
     assert isinstance(report.sections[0].body[1], fr.Table)
-    figures = report.figures()
+    figures = fr.figures(report)
     assert [(f.value, f.location.line) for f in figures] == [(12, 2), (12, 4)]
     cell = figures[1]
     assert cell.location.path == "sections[0].body[1].rows[1][1]"
@@ -232,12 +232,12 @@ def test_figures_of_a_built_report_read_back_from_its_official_text(
             for n, body in enumerate(bodies, start=1)
         ],
     )
-    figures = report.figures()
+    figures = fr.figures(report)
     for figure in figures:
         text = _resolve(report, figure.location.path)
         assert text[figure.start : figure.end] == figure.text
         assert figure.location.line is None
-    again = fr.parse(fr.render(report, "text", style="official")).figures()
+    again = fr.figures(fr.parse(fr.render(report, "text", style="official")))
     assert [(f.value, f.unit, f.text, f.location.path) for f in again] == [
         (f.value, f.unit, f.text, f.location.path) for f in figures
     ]

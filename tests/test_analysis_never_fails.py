@@ -39,9 +39,9 @@ def test_check_figures_references_never_fail(text: str) -> None:
     report = fr.parse(text)
     findings = fr.check(report)
     assert all(isinstance(f, Finding) for f in findings)
-    for figure in report.figures():
+    for figure in fr.figures(report):
         assert figure.text and figure.end > figure.start
-    format_records(report.references(), "csv")
+    format_records(fr.references(report), "csv")
     format_records(findings, "json")
 
 

@@ -1,4 +1,4 @@
-"""Report.references(): 《…》 titles classified by their form and counted."""
+"""fr.references(report): 《…》 titles classified by their form and counted."""
 
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ def test_references_are_counted_with_every_location() -> None:
         "二、下一步工作安排\n"
         "继续学习《中华人民共和国行政处罚法》。\n"
     )
-    refs = report.references()
+    refs = fr.references(report)
     assert [(r.title, r.kind, r.count) for r in refs] == [
         ("中华人民共和国行政处罚法", ReferenceKind.LAW, 2),
         ("某县司法局执法工作规则", ReferenceKind.LOCAL_DOCUMENT, 1),

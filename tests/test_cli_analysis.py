@@ -86,7 +86,7 @@ def test_figures_and_references_as_json(folder: Path, capsys: pytest.CaptureFixt
     assert main(["figures", str(folder / "gaps.txt"), "--format", "json"]) == 0
     figures = json.loads(capsys.readouterr().out)
     report = fr.load(folder / "gaps.txt")
-    assert [f["text"] for f in figures] == [f.text for f in report.figures()]
+    assert [f["text"] for f in figures] == [f.text for f in fr.figures(report)]
     assert any(f["unit"] == "件" and f["value"] == "42" for f in figures)
     assert main(["references", str(folder / "gaps.txt"), "--format", "json"]) == 0
     references = json.loads(capsys.readouterr().out)
@@ -118,4 +118,4 @@ def test_summary_rows_count_findings_and_figures(
     rows = {Path(row["file"]).name: row for row in json.loads(capsys.readouterr().out)}
     report = fr.load(folder / "gaps.txt")
     assert rows["gaps.txt"]["findings"] == len(fr.check(report))
-    assert rows["gaps.txt"]["figures"] == len(report.figures())
+    assert rows["gaps.txt"]["figures"] == len(fr.figures(report))

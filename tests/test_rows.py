@@ -122,7 +122,7 @@ def test_report_row() -> None:
     assert (row["paragraphs"], row["points"]) == (5, 4)
     report = fr.parse(TEXT)
     assert row["findings"] == len(fr.check(report)) > 0  # two required parts are missing
-    assert row["figures"] == len(report.figures())
+    assert row["figures"] == len(fr.figures(report))
 
 
 def test_reports_level_takes_reports_failures_and_pairs() -> None:

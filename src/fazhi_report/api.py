@@ -5,10 +5,11 @@ Formats are rows of the table in `fazhi_report.registry`; nothing here names one
 
 from __future__ import annotations
 
+import io
 import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, overload
+from typing import TYPE_CHECKING, Any, Literal, Protocol, cast, overload
 
 from fazhi_report import _surrogates, registry
 from fazhi_report.decoding import encode
@@ -23,8 +24,12 @@ from fazhi_report.model import Report
 from fazhi_report.registry import DEFAULT_FORMAT, FormatInfo
 
 if TYPE_CHECKING:  # the analyses load on first use: parsing never imports them
+    from docx.document import Document
+
     from fazhi_report.analysis.check import Finding
     from fazhi_report.analysis.compare import Comparison
+    from fazhi_report.analysis.figures import Figure
+    from fazhi_report.analysis.references import Reference
 
 __all__ = ["check", "compare", "formats", "load", "parse", "render", "save"]
 
@@ -82,8 +87,29 @@ def _read(
     return read(reader, data, source=source, hints=hints)
 
 
+class WordDocument(Protocol):
+    """What `parse` takes of a python-docx ``Document``: it can save itself to a stream."""
+
+    def save(self, path_or_stream: Any) -> None:
+        """Write the document as a .docx file."""
+
+
+def _document_bytes(data: object) -> bytes | None:
+    """The .docx bytes of a python-docx ``Document``, or ``None`` for anything else.
+
+    Told by its module, so ``docx`` is never imported to find out.
+    """
+    if type(data).__module__.partition(".")[0] != "docx" or not callable(
+        getattr(data, "save", None)
+    ):
+        return None
+    buffer = io.BytesIO()
+    data.save(buffer)  # type: ignore[attr-defined]
+    return buffer.getvalue()
+
+
 def parse(
-    data: str | bytes | bytearray | memoryview | os.PathLike[str],
+    data: str | bytes | bytearray | memoryview | os.PathLike[str] | WordDocument,
     format: str | None = None,
     *,
     source: str | None = None,
@@ -101,7 +127,7 @@ def parse(
             content test they pass (a web page starts ``<!DOCTYPE html`` or ``<html``; see
             `fazhi_report.registry.format_for_data`), else text decoded safely (UTF-8 with or
             without a byte-order mark, UTF-16 with one, GB18030); a `os.PathLike` is read as by
-            `load`.
+            `load`; a python-docx ``Document`` is read as the DOCX it saves.
         format: the input format (see `formats`). By default found as described for ``data``.
         source: a name for the input in error messages (defaults to ``"<string>"``/``"<bytes>"``).
         templates: the template folder the text was rendered with (``fr.render(report,
@@ -128,6 +154,9 @@ def parse(
         FazhiReportError: any other problem with the input, as its parser reports it.
     """
     _check_sandboxed(sandboxed)
+    document = _document_bytes(data)
+    if document is not None:  # python-docx interop: read what it would save
+        data, format, source = document, format or "docx", source or "<Document>"
     if isinstance(data, os.PathLike):
         return load(data, format, templates=templates, sandboxed=sandboxed)
     if isinstance(data, (bytearray, memoryview)):
@@ -137,7 +166,8 @@ def parse(
     if format is None:
         found = registry.format_for_data(data) if isinstance(data, bytes) else None
         format = found or DEFAULT_FORMAT
-    return _read(format, data, source, templates, sandboxed)
+    # anything else goes on as before (a Document became bytes above)
+    return _read(format, cast("str | bytes", data), source, templates, sandboxed)
 
 
 def load(
@@ -221,6 +251,11 @@ def render(
     """
     renderer = registry.get_renderer(format)
     chosen = renderer.check(style, options, format)
+    if renderer.reads_back(report, chosen):
+        # above both parsers and renderers: the renderer itself never loads the parser
+        from fazhi_report.roundtrip import ensure_valid
+
+        ensure_valid(report)
     rendered = renderer.render(report, style=chosen, **options)
     if isinstance(rendered, bytes) != renderer.binary or not isinstance(rendered, (str, bytes)):
         kind = "bytes" if renderer.binary else "str"
@@ -322,3 +357,40 @@ def compare(before: Report, after: Report) -> Comparison:
     from fazhi_report.analysis.compare import compare as run
 
     return run(before, after)
+
+
+def figures(report: Report) -> list[Figure]:
+    """Every quantity the report states (``刑事拘留821人``, ``1.1万起``, ``同比下降8.9%``).
+
+    See `fazhi_report.analysis.figures` for what counts as a figure.
+    """
+    from fazhi_report.analysis.figures import find_figures  # loaded on first use
+
+    return find_figures(report)
+
+
+def references(report: Report) -> list[Reference]:
+    """Every 《…》 title the report cites, once each, classified and counted.
+
+    See `fazhi_report.analysis.references`.
+    """
+    from fazhi_report.analysis.references import find_references
+
+    return find_references(report)
+
+
+def to_document(report: Report, **options: Any) -> Document:
+    """The report as a python-docx ``Document``, to edit further with python-docx.
+
+    Written by the library's own DOCX renderer (``fr.render(report, "docx", **options)``:
+    the official form, ``fonts``, ``signature_layout``…) and opened with python-docx, which is
+    imported only here. ``fr.parse(document)`` reads it back.
+
+    Raises:
+        DataError, OptionError: as for `render`.
+    """
+    import docx
+
+    rendered = render(report, "docx", **options)
+    assert isinstance(rendered, bytes)  # the DOCX renderer is binary (render checks it)
+    return docx.Document(io.BytesIO(rendered))

@@ -51,12 +51,13 @@ class FazhiReportError(Exception):
         return text
 
 
-class DecodeError(FazhiReportError):
-    """Bytes that are not text in any encoding a report is published in."""
+class DecodeError(FazhiReportError, ValueError):
+    """Bytes that are not text in any encoding a report is published in (a `ValueError` too,
+    as `UnicodeDecodeError` is)."""
 
 
-class EmptyInputError(FazhiReportError):
-    """A file or byte string with no text in it."""
+class EmptyInputError(FazhiReportError, ValueError):
+    """A file or byte string with no text in it (a `ValueError` too: the value is wrong)."""
 
 
 class UnknownFormatError(FazhiReportError, LookupError):

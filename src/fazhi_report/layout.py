@@ -29,12 +29,10 @@ node replaces its content, never its record (the renderer compares the two to te
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Callable
-from typing import Any, TypeVar
 
 import attrs
 
-_R = TypeVar("_R")
+from fazhi_report._positional import positional_maker  # its old home: parsers import it here
 
 __all__ = [
     "AddresseeLayout",
@@ -245,33 +243,3 @@ class ReportLayout:
     def style(self) -> Habits:
         """Deprecated name of `habits`."""
         return self.habits
-
-
-def positional_maker(cls: type[_R]) -> Callable[..., _R]:
-    """A fast constructor for a slotted attrs class, taking every field positionally.
-
-    A frozen attrs class sets each field through ``object.__setattr__``, and the model's nodes
-    check every field; a parser builds one record and one node per paragraph, heading and
-    point, all valid by construction, so it uses this instead. The maker takes the fields in
-    `attrs.fields` order (base fields first) and sets the slots directly, bypassing
-    ``__init__``, validators and ``on_setattr`` hooks: only for values known to be valid.
-
-    Args:
-        cls: a slotted attrs class (a layout record, or a model node).
-    """
-    names = [a.name for a in attrs.fields(cls)]  # type: ignore[arg-type]
-    scope: dict[str, Any] = {"_new": object.__new__, "_cls": cls}
-    body = []
-    for k, name in enumerate(names):
-        scope[f"_set{k}"] = getattr(cls, name).__set__  # the slot's descriptor
-        body.append(f"    _set{k}(o, {name})\n")
-    # the helpers are bound as defaults: local names, not global look-ups, on every call
-    bound = ", ".join(f"{key}={key}" for key in scope)
-    source = (
-        f"def make({', '.join(names)}, *, {bound}):\n    o = _new(_cls)\n{''.join(body)}"
-        "    return o\n"
-    )
-    exec(source, scope)  # the source is built from attrs field names only
-    maker: Callable[..., _R] = scope["make"]
-    maker.__qualname__ = f"positional_maker({cls.__name__})"
-    return maker

@@ -117,6 +117,15 @@ class Renderer:
         """The encoding `fazhi_report.save` writes text output in by default (UTF-8)."""
         return "utf-8"
 
+    def reads_back(self, report: Report, style: str) -> bool:
+        """Whether ``render`` in ``style`` writes the official form, which must read back.
+
+        When true, `fazhi_report.render` and `fazhi_report.save` refuse a report that would
+        not (`fazhi_report.roundtrip.ensure_valid`) before calling ``render``; the renderer
+        itself never imports the parser. ``False`` by default.
+        """
+        return False
+
     def options(self, style: str) -> frozenset[str] | None:
         """The option names ``render`` takes in ``style``; ``None`` when it takes any.
 

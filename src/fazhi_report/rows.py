@@ -162,7 +162,7 @@ def report_row(
     ``missing`` (the `REQUIRED_ROLES` it lacks, joined by ``","``; ``""`` when none),
     ``sections`` (top level), ``subsections`` (all below), ``paragraphs``, ``points`` and
     ``tables`` (the whole report's), and ``findings`` and ``figures``: the number of findings of
-    `fazhi_report.check` (every rule) and of figures `Report.figures` finds.
+    `fazhi_report.check` (every rule) and of figures `fazhi_report.figures` finds.
 
     >>> row = report_row(Report(title="某局2024年法治政府建设情况报告"), file="a.txt")
     >>> row["file"], row["sections"], row["missing"]
@@ -204,12 +204,13 @@ def report_row(
 
 def _analysis_counts(report: Report) -> dict[str, object]:
     """The analysis columns of a report row: how many findings `fazhi_report.check` makes
-    (every rule) and how many figures `Report.figures` finds."""
+    (every rule) and how many figures `fazhi_report.figures` finds."""
     # parsing and rows alone never load it
     from fazhi_report.analysis.check import count_findings
+    from fazhi_report.analysis.figures import find_figures
 
     # counted as found: a row needs how many, and a report can have millions
-    return {"findings": count_findings(report), "figures": len(report.figures())}
+    return {"findings": count_findings(report), "figures": len(find_figures(report))}
 
 
 def _walk(sections: list[Section], prefix: str) -> list[tuple[str, Section]]:

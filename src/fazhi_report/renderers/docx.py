@@ -38,7 +38,7 @@ import os
 import re
 import zipfile
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal, get_args
 from xml.sax.saxutils import escape
 
 from fazhi_report._ooxml import W, open_package, parse_xml, read_part, rewrite_package
@@ -49,9 +49,11 @@ from fazhi_report.model import Block, Paragraph, Report, Section, Signature, Tab
 from fazhi_report.numbering import format_date
 from fazhi_report.registry import Renderer
 from fazhi_report.renderers.templating import environment, inline_macros
-from fazhi_report.validation import ensure_valid
 
-__all__ = ["DEFAULT_FONTS", "DocxRenderer", "title_lines"]
+__all__ = ["DEFAULT_FONTS", "DocxRenderer", "SignatureLayoutName", "title_lines"]
+
+SignatureLayoutName = Literal["unstamped", "stamped"]
+"""The ``signature_layout`` option: the organ and date lines without or with room for a seal."""
 
 DEFAULT_FONTS: Mapping[str, str] = {
     "title": "方正小标宋简体",
@@ -331,7 +333,7 @@ class _Writer:
         macros: Any,
         fonts: Mapping[str, str],
         style_ids: Mapping[str, str],
-        signature_layout: str,
+        signature_layout: SignatureLayoutName,
     ) -> None:
         self.macros = macros
         self.fonts = fonts
@@ -480,13 +482,17 @@ class DocxRenderer(Renderer):
     styles: ClassVar[tuple[str, ...]] = ("official",)
     binary: ClassVar[bool] = True
 
+    def reads_back(self, report: Report, style: str) -> bool:
+        """Always: the official form must read back."""
+        return True
+
     def render(
         self,
         report: Report,
         *,
         style: str,
         fonts: Mapping[str, str] | None = None,
-        signature_layout: str = "unstamped",
+        signature_layout: SignatureLayoutName = "unstamped",
         reference_docx: str | os.PathLike[str] | bytes | None = None,
         templates: str | os.PathLike[str] | None = None,
         sandboxed: bool = False,
@@ -494,14 +500,13 @@ class DocxRenderer(Renderer):
         """The report as the bytes of a .docx file.
 
         Raises:
-            DataError: the report holds what the official form cannot carry (see
-                `fazhi_report.validation.validate`), or text a Word file cannot hold (a
-                control character, a lone surrogate); the message names the node.
+            DataError: text a Word file cannot hold (a control character, a lone
+                surrogate); the message names the node. That the report reads back in the
+                official form `fazhi_report.render` checks first (`reads_back`).
             OptionError: an unknown font role or signature layout, or a font name a Word file
                 cannot hold.
             DecodeError: ``reference_docx`` is no Word file, or a part of it is damaged.
         """
-        ensure_valid(report)
         chosen = dict(DEFAULT_FONTS)
         if fonts:
             unknown = sorted(set(fonts) - set(DEFAULT_FONTS))
@@ -517,7 +522,7 @@ class DocxRenderer(Renderer):
                     f"fonts= gives the role {role!r} no font name a Word file can hold: {font!r}",
                     expected="a font name (text without control characters)",
                 )
-        if signature_layout not in ("unstamped", "stamped"):
+        if signature_layout not in get_args(SignatureLayoutName):  # callers may pass any str
             raise OptionError(
                 f"no signature layout {signature_layout!r}", expected="'unstamped' or 'stamped'"
             )

@@ -32,21 +32,24 @@ Options:
 from __future__ import annotations
 
 import os
+from importlib import metadata
 from typing import ClassVar
 
 from fazhi_report.model import Report
 from fazhi_report.registry import Renderer
 from fazhi_report.renderers._blocks import report_blocks
 from fazhi_report.renderers.templating import environment, render_template
-from fazhi_report.validation import ensure_valid
 
 __all__ = ["HtmlRenderer", "official_css", "render_html"]
 
 
 def _generator() -> str:
-    import fazhi_report
-
-    return f"fazhi_report {fazhi_report.__version__}"
+    # the version as the package reads it, without importing the package from below it
+    try:
+        version = metadata.version("fazhi-report")
+    except metadata.PackageNotFoundError:  # a source tree that was never installed
+        version = "0+unknown"
+    return f"fazhi_report {version}"
 
 
 def render_html(
@@ -59,12 +62,12 @@ def render_html(
 ) -> str:
     """The report as HTML (template ``html/report.html.j2``).
 
+    Does not check that the report reads back: `fazhi_report.render` does that first
+    (`fazhi_report.roundtrip.ensure_valid`).
+
     Raises:
-        DataError: the report holds what the official form cannot carry and read back (see
-            `fazhi_report.validation.validate`).
         TemplateError: a template is missing, malformed, failed or broke a sandbox limit.
     """
-    ensure_valid(report)
     env = environment(templates, sandboxed=sandboxed)
     context = {
         "report": report,
@@ -86,6 +89,10 @@ class HtmlRenderer(Renderer):
     """HTML in the official form; options ``fragment``, ``toc``, ``templates``, ``sandboxed``."""
 
     styles: ClassVar[tuple[str, ...]] = ("official",)
+
+    def reads_back(self, report: Report, style: str) -> bool:
+        """Always: the official form must read back."""
+        return True
 
     def render(
         self,

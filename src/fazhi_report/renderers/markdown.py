@@ -31,7 +31,6 @@ from fazhi_report.model import Report, Table
 from fazhi_report.registry import Renderer
 from fazhi_report.renderers._blocks import report_blocks
 from fazhi_report.renderers.templating import environment, render_template
-from fazhi_report.validation import ensure_valid
 
 __all__ = [
     "MarkdownRenderer",
@@ -125,12 +124,12 @@ def render_markdown(
 ) -> str:
     """The report as Markdown (template ``markdown/report.md.j2``).
 
+    Does not check that the report reads back: `fazhi_report.render` does that first
+    (`fazhi_report.roundtrip.ensure_valid`).
+
     Raises:
-        DataError: the report holds what the official form cannot carry and read back (see
-            `fazhi_report.validation.validate`).
         TemplateError: a template is missing, malformed, failed or broke a sandbox limit.
     """
-    ensure_valid(report)
     env = environment(templates, sandboxed=sandboxed)
     context = {
         "report": report,
@@ -148,6 +147,10 @@ class MarkdownRenderer(Renderer):
     ``sandboxed``."""
 
     styles: ClassVar[tuple[str, ...]] = ("official",)
+
+    def reads_back(self, report: Report, style: str) -> bool:
+        """Always: the official form must read back."""
+        return True
 
     def render(
         self,

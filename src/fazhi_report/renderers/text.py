@@ -18,7 +18,6 @@ from fazhi_report.model import Report
 from fazhi_report.registry import Renderer
 from fazhi_report.renderers.lossless import render_lossless
 from fazhi_report.renderers.templating import environment, render_template
-from fazhi_report.validation import ensure_valid
 
 __all__ = ["TextRenderer", "render_official"]
 
@@ -33,12 +32,12 @@ def render_official(
 ) -> str:
     """Render ``report`` as official plain text (the template ``text/official.j2``).
 
+    Does not check that the report reads back: `fazhi_report.render` does that first
+    (`fazhi_report.roundtrip.ensure_valid`).
+
     Raises:
-        DataError: the report holds what the official form cannot carry and read back (see
-            `fazhi_report.validation.validate`), named by its path.
         TemplateError: a template is missing, malformed, failed, or broke a sandbox limit.
     """
-    ensure_valid(report)
     env = environment(templates, sandboxed=sandboxed)
     return render_template(env, "text/official.j2", {"report": report})
 
@@ -60,6 +59,10 @@ class TextRenderer(Renderer):
         if style == "lossless" and report.layout is not None:
             return render_lossless(report)
         return render_official(report, templates=templates, sandboxed=sandboxed)
+
+    def reads_back(self, report: Report, style: str) -> bool:
+        """The official style, and the lossless one of a report without a source, must."""
+        return not (style == "lossless" and report.layout is not None)
 
     def options(self, style: str) -> frozenset[str]:
         """``templates`` and ``sandboxed`` in the official style; none in the lossless one."""
