@@ -206,7 +206,7 @@ def _analysis_counts(report: Report) -> dict[str, object]:
     """The analysis columns of a report row: how many findings `fazhi_report.check` makes
     (every rule) and how many figures `Report.figures` finds."""
     # parsing and rows alone never load it
-    from fazhi_report.analysis.check import count_findings
+    from fazhi_report.analysis.rules import count_findings
 
     # counted as found: a row needs how many, and a report can have millions
     return {"findings": count_findings(report), "figures": len(report.figures())}

@@ -1,0 +1,90 @@
+"""Rules register themselves: a rule added at run time is run, selected and scoped."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import fazhi_report as fr
+from fazhi_report.analysis.records import Location
+from fazhi_report.analysis.rules import (
+    GROUPS,
+    RULES,
+    WARNING,
+    Context,
+    UnknownRuleError,
+    registered_rules,
+    registry_scope,
+    rule,
+    select_rules,
+    unregister_rule,
+)
+
+from .conftest import ROOT
+
+CHECKS_DOC = ROOT / "docs" / "checks.md"
+_REPORT = "某局2024年法治政府建设情况报告\n一、主要举措和成效\n开展培训。\n"
+
+
+def _register_xy() -> None:
+    @rule(
+        "XY001",
+        "every-section",
+        group="format",
+        severity=WARNING,
+        summary="每个标题",
+        summary_en="every heading",
+    )
+    def every_section(context: Context) -> None:
+        for path, section, _ in context.sections:
+            context.add(section.heading, section.heading, Location(path))
+
+
+def test_a_rule_registered_at_run_time_is_run_and_selected() -> None:
+    report = fr.parse(_REPORT)
+    with registry_scope():
+        _register_xy()
+        (found,) = fr.check(report, rules=["XY001"])
+        assert (found.code, found.name, found.severity) == ("XY001", "every-section", WARNING)
+        assert found.location.path == "sections[0]"
+        for selection in (["every-section"], ["format"], ["xy"], None):
+            assert "XY001" in {f.code for f in fr.check(report, rules=selection)}
+        assert select_rules(["XY"]) == {"XY001"}
+    # gone after the scope
+    assert "XY001" not in {r.code for r in registered_rules()}
+    with pytest.raises(UnknownRuleError):
+        fr.check(report, rules=["XY001"])
+
+
+def test_a_taken_code_or_name_or_an_unknown_group_is_refused() -> None:
+    with registry_scope():
+        _register_xy()
+        with pytest.raises(ValueError, match="taken"):
+            _register_xy()
+        with pytest.raises(ValueError, match="taken"):
+            rule(
+                "XY002", "missing-plans", group="parts", severity=WARNING, summary="", summary_en=""
+            )(lambda context: None)
+        with pytest.raises(ValueError, match="group"):
+            rule("XY003", "x", group="style", severity=WARNING, summary="", summary_en="")(  # type: ignore[arg-type]
+                lambda context: None
+            )
+        unregister_rule("XY001")
+        assert registered_rules() == RULES
+
+
+def test_every_built_in_rule_is_one_function_in_its_family_module() -> None:
+    assert [r.code for r in RULES] == sorted(r.code for r in RULES)
+    for built_in in RULES:
+        assert built_in.group in GROUPS
+        assert built_in.function.__module__ == f"fazhi_report.analysis.rules.{built_in.group}"
+
+
+def test_the_adding_a_rule_walk_through_runs() -> None:
+    page = CHECKS_DOC.read_text("utf-8")
+    section = page.split("## Adding a rule", 1)[1].split("\n## ", 1)[0]
+    (code,) = re.findall(r"```python\n(.*?)```", section, re.S)
+    before = registered_rules()
+    exec(compile(code, str(CHECKS_DOC), "exec"), {})
+    assert registered_rules() == before
