@@ -7,6 +7,7 @@ import re
 import pytest
 
 import fazhi_report as fr
+from fazhi_report import _cues
 from fazhi_report.analysis.records import Location
 from fazhi_report.analysis.rules import (
     GROUPS,
@@ -88,3 +89,20 @@ def test_the_adding_a_rule_walk_through_runs() -> None:
     before = registered_rules()
     exec(compile(code, str(CHECKS_DOC), "exec"), {})
     assert registered_rules() == before
+
+
+def test_clutter_is_found_with_the_parsers_vocabulary() -> None:
+    text = "我局开展培训12场次。点击率：300次。"
+    assert _cues.is_page_clutter(_cues.fold("点击率：300次"))
+    report = fr.parse("某局2024年法治政府建设情况报告\n一、主要举措和成效\n" + text + "\n")
+    (found,) = fr.check(report, rules=["FZ305"])
+    assert "点击率：300次" in found.message
+
+
+def test_every_field_key_and_word_of_the_vocabulary_is_a_clutter_start() -> None:
+    for key in (*_cues.PAGE_FIELD_KEYS, *_cues.METADATA_KEYS):
+        text = f"开展培训。{key}：某局"
+        assert text.index(key) in _cues.clutter_starts(text), key
+    for word, _ in _cues.PAGE_WORDS:
+        text = f"开展培训{word}"
+        assert 4 in _cues.clutter_starts(text), word

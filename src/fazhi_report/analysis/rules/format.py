@@ -6,7 +6,7 @@ import re
 from collections import Counter
 
 from fazhi_report import _cues
-from fazhi_report.analysis.records import Location, char_positions, section_label
+from fazhi_report.analysis.records import Location, section_label
 from fazhi_report.analysis.rules.registry import WARNING, Context, rule
 from fazhi_report.model import Paragraph
 
@@ -143,30 +143,9 @@ def heading_full_stop(context: Context) -> None:
 
 
 # Clutter glued into a paragraph: a page field (来源：, 发布时间：…) at the string's start or
-# after a stop or spaces, or a button or footer word anywhere. Checked again, piece by piece,
-# with the parser's own test (`_cues.is_page_clutter`).
-_FIELD_KEYS = (
-    "发布日期", "发布时间", "发稿时间", "更新时间", "来源", "信息来源", "文章来源", "稿件来源",
-    "作者", "撰稿", "字号", "浏览次数", "浏览量", "点击数", "点击量", "阅读次数", "阅读量",
-    "责任编辑", "编辑", "审核", "校对", "分享到", "当前位置", "您当前的位置", "您现在的位置",
-    *_cues.METADATA_KEYS,
-)  # fmt: skip
-_KEY_LENGTHS = sorted({len(k) for k in _FIELD_KEYS}, reverse=True)
-_FIELD_KEY_SET = frozenset(_FIELD_KEYS)
-
-
-_CLUTTER_WORDS = (
-    "扫一扫", "打印本页", "关闭窗口", "【打印】", "【关闭】", "返回顶部", "上一篇", "下一篇",
-    "网站地图", "版权所有", "主办单位", "承办单位", "ICP备", "网站标识码", "公网安备",
-)  # fmt: skip
-# Each word with a character of it that report prose seldom uses, and where it stands in the
-# word: a one-character search runs at memory speed, a word search does not.
-_CLUTTER_KEY_CHARS = "扫页闭【【返篇篇图版位承P码备"
-_CLUTTER_KEYS = tuple(
-    (word, key, word.index(key))
-    for word, key in zip(_CLUTTER_WORDS, _CLUTTER_KEY_CHARS, strict=True)
-)
-_FIELD_START = frozenset("\n。！？!?；; \t\u3000\xa0")
+# after a stop or spaces, or a button or footer word anywhere, found with the parser's own
+# vocabulary (`_cues.clutter_starts`) and checked, piece by piece, with its own test
+# (`_cues.is_page_clutter`).
 _PIECE_ENDS = "。！？!?；;"
 _CLUTTER_MAX = 40
 _CONTENT_KINDS = frozenset({"paragraph", "point_text"})
@@ -199,27 +178,7 @@ def stray_clutter(context: Context) -> None:
     joined = context.joined
     text = joined.text
     hits: list[tuple[int, str]] = []
-    candidates: list[int] = []
-    # a page field: a key at the start of its piece, then a colon ("…12场次。 来源：某局")
-    for end in char_positions(text, ":："):
-        while end > 0 and text[end - 1] in " \u3000":
-            end -= 1
-        for length in _KEY_LENGTHS:
-            at = end - length
-            if (
-                at >= 0
-                and text[at:end] in _FIELD_KEY_SET
-                and (at == 0 or text[at - 1] in _FIELD_START)
-            ):
-                candidates.append(at)
-                break
-    # a button or footer word, anywhere: found from each place its rare character stands
-    for word, key, offset in _CLUTTER_KEYS:
-        at = text.find(key)
-        while at >= 0:
-            if at >= offset and text.startswith(word, at - offset):
-                candidates.append(at - offset)
-            at = text.find(key, at + 1)
+    candidates = _cues.clutter_starts(text)
     for at in candidates:
         field, begin = joined.field_at(at)
         if field.kind not in _CONTENT_KINDS:
