@@ -106,3 +106,18 @@ def test_every_field_key_and_word_of_the_vocabulary_is_a_clutter_start() -> None
     for word, _ in _cues.PAGE_WORDS:
         text = f"开展培训{word}"
         assert 4 in _cues.clutter_starts(text), word
+
+
+def test_analysis_values_go_through_the_one_converter() -> None:
+    from decimal import Decimal
+
+    from fazhi_report.analysis.rules import Finding, Severity
+    from fazhi_report.convert import unstructure
+
+    data = unstructure(Finding("FZ101", "missing-measures", Severity.ERROR, "m", "e"))
+    assert type(data["severity"]) is str and data["location"]["line"] is None
+    assert unstructure((Decimal("1.10"), Severity.INFO)) == ["1.10", "info"]
+    figure = fr.parse(_REPORT.replace("开展培训。", "开展培训12场次。")).figures()[0]
+    assert figure.to_dict() == unstructure(figure) and figure.to_dict()["value"] == "12"
+    source = (ROOT / "src" / "fazhi_report" / "convert.py").read_text("utf-8")
+    assert "fazhi_report.analysis" not in source

@@ -20,12 +20,13 @@ from __future__ import annotations
 import contextlib
 import enum
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, Literal, get_args
+from typing import Any, Literal, cast, get_args
 
 import attrs
 
 from fazhi_report.analysis.parts import PartPlace, find_parts
 from fazhi_report.analysis.records import JoinedText, Location, section_label
+from fazhi_report.convert import unstructure
 from fazhi_report.errors import FazhiReportError
 from fazhi_report.model import Report, Section, SectionRole
 
@@ -94,15 +95,8 @@ class Finding:
     location: Location = attrs.field(factory=Location)
 
     def to_dict(self) -> dict[str, Any]:
-        """The finding as plain JSON data."""
-        return {
-            "code": self.code,
-            "name": self.name,
-            "severity": self.severity.value,
-            "message": self.message,
-            "message_en": self.message_en,
-            "location": self.location.to_dict(),
-        }
+        """The finding as plain JSON data (`fazhi_report.convert.unstructure`)."""
+        return cast("dict[str, Any]", unstructure(self))
 
     def __str__(self) -> str:
         return (
