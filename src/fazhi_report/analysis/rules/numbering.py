@@ -10,6 +10,7 @@ from fazhi_report.analysis.records import JoinedText, Location, section_label
 from fazhi_report.analysis.rules.registry import WARNING, Context, rule
 from fazhi_report.model import Paragraph, Section
 from fazhi_report.numbering import chinese_to_int, format_marker, format_point_marker
+from fazhi_report.traversal import walk_sections
 
 _FULL_BRACKETS = frozenset("（）")
 _HALF_BRACKETS = frozenset("()")
@@ -25,24 +26,9 @@ def _headings(
     context: Context,
 ) -> Iterator[tuple[str, Section, Section | None, str, Section | None]]:
     """Each section with its path, parent, ancestors' markers and previous sibling."""
-
-    def down(
-        sections: list[Section], path: str, parent: Section | None, outer: str
-    ) -> Iterator[tuple[str, Section, Section | None, str, Section | None]]:
-        previous = None
-        for index, section in enumerate(sections):
-            here = f"{path}[{index}]"
-            yield here, section, parent, outer, previous
-            previous = section
-            if section.subsections:
-                yield from down(
-                    section.subsections,
-                    f"{here}.subsections",
-                    section,
-                    outer + section_label(section),
-                )
-
-    return down(context.report.sections, "sections", None, "")
+    for at in walk_sections(context.report):
+        outer = "".join(map(section_label, at.ancestors))
+        yield at.path, at.section, at.parent, outer, at.previous
 
 
 @rule(

@@ -29,6 +29,7 @@ from fazhi_report.analysis.records import JoinedText, Location, section_label
 from fazhi_report.convert import unstructure
 from fazhi_report.errors import FazhiReportError
 from fazhi_report.model import Report, Section, SectionRole
+from fazhi_report.traversal import walk_sections
 
 __all__ = [
     "ERROR",
@@ -165,15 +166,8 @@ class Context:
 
 
 def _sections_with_paths(report: Report) -> Iterator[tuple[str, Section, str]]:
-    def down(sections: list[Section], path: str, outer: str) -> Iterator[tuple[str, Section, str]]:
-        for index, section in enumerate(sections):
-            here = f"{path}[{index}]"
-            yield here, section, outer
-            yield from down(
-                section.subsections, f"{here}.subsections", outer + section_label(section)
-            )
-
-    yield from down(report.sections, "sections", "")
+    for at in walk_sections(report):
+        yield at.path, at.section, "".join(map(section_label, at.ancestors))
 
 
 RuleFunction = Callable[[Context], None]
