@@ -121,3 +121,12 @@ def test_analysis_values_go_through_the_one_converter() -> None:
     assert figure.to_dict() == unstructure(figure) and figure.to_dict()["value"] == "12"
     source = (ROOT / "src" / "fazhi_report" / "convert.py").read_text("utf-8")
     assert "fazhi_report.analysis" not in source
+
+
+def test_a_run_past_the_kept_sections_finds_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    from fazhi_report.analysis.rules import registry
+
+    report = fr.parse("一、甲\n1.乙\n(1)丙\n一是丁。三是戊。\n1.a\n1.a\n3.b\n（一）c。\n")
+    kept = fr.check(report)
+    monkeypatch.setattr(registry, "KEEP_SECTIONS", 1)
+    assert fr.check(report) == kept and len(kept) > 3

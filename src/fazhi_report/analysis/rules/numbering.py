@@ -10,7 +10,6 @@ from fazhi_report.analysis.records import JoinedText, Location, section_label
 from fazhi_report.analysis.rules.registry import WARNING, Context, rule
 from fazhi_report.model import Paragraph, Section
 from fazhi_report.numbering import chinese_to_int, format_marker, format_point_marker
-from fazhi_report.traversal import walk_sections
 
 _FULL_BRACKETS = frozenset("（）")
 _HALF_BRACKETS = frozenset("()")
@@ -26,8 +25,7 @@ def _headings(
     context: Context,
 ) -> Iterator[tuple[str, Section, Section | None, str, Section | None]]:
     """Each section with its path, parent, ancestors' markers and previous sibling."""
-    for at in walk_sections(context.report):
-        outer = "".join(map(section_label, at.ancestors))
+    for at, outer in context.headings():
         yield at.path, at.section, at.parent, outer, at.previous
 
 

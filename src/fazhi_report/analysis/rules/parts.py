@@ -138,6 +138,10 @@ def part_without_section(context: Context) -> None:
 
 
 def _top_roles(context: Context) -> list[SectionRole]:
+    return context.memo("top_roles", lambda: _roles(context))
+
+
+def _roles(context: Context) -> list[SectionRole]:
     report = context.report
     roles = []
     measures_done = False

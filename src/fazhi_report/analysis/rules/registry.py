@@ -20,7 +20,7 @@ from __future__ import annotations
 import contextlib
 import enum
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, Literal, cast, get_args
+from typing import Any, Literal, TypeVar, cast, get_args
 
 import attrs
 
@@ -29,7 +29,7 @@ from fazhi_report.analysis.records import JoinedText, Location, section_label
 from fazhi_report.convert import unstructure
 from fazhi_report.errors import FazhiReportError
 from fazhi_report.model import Report, Section, SectionRole
-from fazhi_report.traversal import walk_sections
+from fazhi_report.traversal import SectionAt, walk_sections
 
 __all__ = [
     "ERROR",
@@ -106,6 +106,12 @@ class Finding:
         )
 
 
+KEEP_SECTIONS = 10_000
+"""The most sections `Context.headings` keeps for the other rules of a run."""
+
+_T = TypeVar("_T")
+
+
 class Context:
     """What a rule function is handed: the report, shared views of it, and `add`.
 
@@ -119,6 +125,8 @@ class Context:
         self._rule: Rule | None = None
         self._joined: JoinedText | None = None
         self._parts: dict[SectionRole, PartPlace] | None = None
+        self._headings: list[tuple[SectionAt, str]] | None = None
+        self._memo: dict[str, object] = {}
 
     @property
     def joined(self) -> JoinedText:
@@ -136,12 +144,41 @@ class Context:
 
     @property
     def sections(self) -> Iterator[tuple[str, Section, str]]:
-        """Every section with its path and its ancestors' markers, made as walked.
+        """Every section with its path and its ancestors' markers."""
+        return ((at.path, at.section, outer) for at, outer in self.headings())
 
-        Not kept: a list of every section's path would cost more than the sections do in a
-        report of a million one-line headings.
+    def headings(self) -> Iterable[tuple[SectionAt, str]]:
+        """Every section where it stands (`walk_sections`), with its ancestors' markers.
+
+        Kept for the run's other rules up to `KEEP_SECTIONS` sections, and walked again for
+        each rule past that: a list of every section's path would cost more than the
+        sections do in a report of a million one-line headings.
         """
-        return _sections_with_paths(self.report)
+        if self._headings is not None:
+            return self._headings
+        return self._walk_headings()
+
+    def _walk_headings(self) -> Iterator[tuple[SectionAt, str]]:
+        kept: list[tuple[SectionAt, str]] | None = []
+        ancestors: tuple[Section, ...] = ()
+        outer = ""
+        for at in walk_sections(self.report):
+            if at.ancestors is not ancestors:  # siblings share it: markers joined once
+                ancestors = at.ancestors
+                outer = "".join(map(section_label, ancestors))
+            if kept is not None:
+                kept.append((at, outer))
+                if len(kept) > KEEP_SECTIONS:
+                    kept = None
+            yield at, outer
+        if kept is not None:
+            self._headings = kept
+
+    def memo(self, key: str, make: Callable[[], _T]) -> _T:
+        """``make()``, made once per run under ``key`` for the rules that share it."""
+        if key not in self._memo:
+            self._memo[key] = make()
+        return cast(_T, self._memo[key])
 
     def add(
         self,
@@ -163,11 +200,6 @@ class Context:
                 location or Location(),
             )
         )
-
-
-def _sections_with_paths(report: Report) -> Iterator[tuple[str, Section, str]]:
-    for at in walk_sections(report):
-        yield at.path, at.section, "".join(map(section_label, at.ancestors))
 
 
 RuleFunction = Callable[[Context], None]
