@@ -241,3 +241,17 @@ def test_figures_of_a_built_report_read_back_from_its_official_text(
     assert [(f.value, f.unit, f.text, f.location.path) for f in again] == [
         (f.value, f.unit, f.text, f.location.path) for f in figures
     ]
+
+
+def test_the_lazy_figure_maker_sets_every_field_of_figure() -> None:
+    # the lazy maker sets slots by name: a field added to Figure must be added to it too
+    import attrs
+
+    from fazhi_report.analysis import figures
+
+    eager = ("unit", "multiplier", "qualifier", "change", "text", "location", "start", "end")
+    names = {field.name for field in attrs.fields(figures.Figure)}
+    assert names == set(eager) | figures._LAZY_FIELDS
+    made = figures.find_figures(fr.parse("开展培训12场次。"))[0]
+    assert {name for name in names if name not in figures._LAZY_FIELDS} <= set(dir(made))
+    assert made.to_dict()["value"] == "12"

@@ -18,8 +18,6 @@ from hypothesis import strategies as st
 
 import fazhi_report as fr
 from fazhi_report.analysis.check import (
-    _BY_CODE,
-    _PASSES,
     RULES,
     Finding,
     check_into,
@@ -139,13 +137,6 @@ def test_check_into_on_parsed_text(text: str) -> None:
     check_into(report, found.append)
     assert found == fr.check(report)
     assert len(found) > 3
-
-
-def test_every_rule_is_in_one_pass_of_its_group() -> None:
-    passes = [code for group in _PASSES.values() for together in group for code in together]
-    assert sorted(passes) == sorted(r.code for r in RULES)
-    for group, together in _PASSES.items():
-        assert all(_BY_CODE[code].group == group for codes in together for code in codes)
 
 
 # -- JSON written node by node ----------------------------------------------------------------

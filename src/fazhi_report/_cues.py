@@ -35,13 +35,30 @@ YEAR_IN_TEXT = re.compile(r"((?:19|20)[0-9]{2})\s*年")
 # some of them; the classes say which digits are meant.
 
 # Lines a web page prints around a report: metadata fields, share and print buttons, footers.
+# Plain tuples: extend them and `CLUTTER` and `clutter_starts` follow.
+PAGE_FIELD_KEYS = (
+    "发布日期", "发布时间", "发稿时间", "更新时间", "来源", "信息来源", "文章来源", "稿件来源",
+    "作者", "撰稿", "字号", "字体", "浏览次数", "浏览量", "点击数", "点击量", "点击率", "阅读次数",
+    "阅读量", "访问次数", "责任编辑", "编辑", "审核", "校对", "索引号", "发文机关", "发布机构",
+    "成文日期", "主题分类", "主题词", "分享到", "当前位置", "您当前的位置", "您现在的位置",
+    "您所在的位置",
+)  # fmt: skip
+"""Keys of the fields a page prints (``来源：某局``), each as a line's first word."""
+# Each word with a character of it that report prose seldom uses: `clutter_starts` searches
+# for that one character, which runs at memory speed where a word search does not.
+PAGE_WORDS = (
+    ("扫一扫", "扫"), ("打印本页", "页"), ("关闭窗口", "闭"), ("【打印】", "【"),
+    ("【关闭】", "【"), ("返回顶部", "返"), ("上一篇", "篇"), ("下一篇", "篇"), ("网站地图", "图"),
+    ("版权所有", "版"), ("主办单位", "位"), ("承办单位", "承"), ("ICP备", "P"),
+    ("网站标识码", "码"), ("公网安备", "备"), ("技术支持", "技"),
+)  # fmt: skip
+"""Button and footer words a page prints anywhere on a line, with the character to look for."""
 CLUTTER = re.compile(
-    r"^(?:发布日期|发布时间|发稿时间|更新时间|来源|信息来源|文章来源|稿件来源|作者|撰稿|字号|字体"
-    r"|浏览次数|浏览量|点击数|点击量|点击率|阅读次数|阅读量|访问次数|责任编辑|编辑|审核|校对|索引号"
-    r"|发文机关|发布机构|成文日期|主题分类|主题词|分享到|当前位置|您当前的位置|您现在的位置"
-    r"|您所在的位置)\s*[:：]"
-    r"|扫一扫|打印本页|关闭窗口|【打印】|【关闭】|返回顶部|上一篇|下一篇|网站地图|版权所有"
-    r"|主办单位|承办单位|ICP备|网站标识码|公网安备|技术支持[:：]"
+    r"^(?:"
+    + "|".join(PAGE_FIELD_KEYS)
+    + r")\s*[:：]|"
+    + "|".join(re.escape(word) for word, _ in PAGE_WORDS if word != "技术支持")
+    + r"|技术支持[:：]"
     r"|^(?:https?://|www\.)\S*$|^(?:打印|关闭|收藏|分享|纠错|返回)$|^首页\s*[>＞»›/]"
     r"|^(?:【[^】]{1,8}】\s*)+$|^[\[【]?\s*大\s*中\s*小\s*[\]】]?$"
 )
@@ -289,6 +306,47 @@ def is_page_clutter(text: str) -> bool:
             and (m.group("twice") is not None or _MENU_SEARCH(text) is not None)
         )
     )
+
+
+_FIELD_KEYS = frozenset(PAGE_FIELD_KEYS) | frozenset(METADATA_KEYS)
+_FIELD_KEY_LENGTHS = sorted({len(k) for k in _FIELD_KEYS}, reverse=True)
+_FIELD_START = frozenset("\n。！？!?；; \t\u3000\xa0")
+_PAGE_WORD_OFFSETS = tuple((word, key, word.index(key)) for word, key in PAGE_WORDS)
+
+
+def clutter_starts(text: str) -> list[int]:
+    """Where a piece of page clutter may start inside ``text`` (several lines or paragraphs
+    joined): a field key of `PAGE_FIELD_KEYS` or `METADATA_KEYS` before a colon, at the
+    text's start or after a stop or a space, and every word of `PAGE_WORDS`.
+
+    A candidate only, in no order: the piece around it is clutter when `is_page_clutter`
+    says so. One literal search per colon and per word's rare character keeps it at memory
+    speed on a long text.
+    """
+    starts = []
+    for colon in ":：":
+        end = text.find(colon)
+        while end >= 0:
+            stop = end
+            while stop > 0 and text[stop - 1] in " \u3000":
+                stop -= 1
+            for length in _FIELD_KEY_LENGTHS:
+                at = stop - length
+                if (
+                    at >= 0
+                    and text[at:stop] in _FIELD_KEYS
+                    and (at == 0 or text[at - 1] in _FIELD_START)
+                ):
+                    starts.append(at)
+                    break
+            end = text.find(colon, end + 1)
+    for word, key, offset in _PAGE_WORD_OFFSETS:
+        at = text.find(key)
+        while at >= 0:
+            if at >= offset and text.startswith(word, at - offset):
+                starts.append(at - offset)
+            at = text.find(key, at + 1)
+    return starts
 
 
 # The standard part names a level-1 heading uses, for text that lost its line breaks: in

@@ -38,6 +38,7 @@ from typing import Literal, TypeAlias, overload
 from fazhi_report.batch import InputFile, ParseFailure
 from fazhi_report.model import Block, Paragraph, Report, Section, SectionRole
 from fazhi_report.renderers.lossless import block_text
+from fazhi_report.traversal import SectionAt, walk_sections
 
 __all__ = [
     "REPORT_KEYS",
@@ -139,11 +140,11 @@ def to_rows(
     if not isinstance(report, Report):
         raise TypeError(f"level={level!r} takes one Report, not {type(report).__name__}")
     if level == "sections":
-        _section_rows(report.sections, "", 1, rows)
+        _section_rows(report, rows)
         return rows
     if level == "points":
         _point_rows(report.preamble, "preamble", None, rows)
-        for path, section in _walk(report.sections, ""):
+        for path, section in _walk(report):
             _point_rows(section.body, path, section, rows)
         _point_rows(report.closing, "closing", None, rows)
         return rows
@@ -206,31 +207,29 @@ def _analysis_counts(report: Report) -> dict[str, object]:
     """The analysis columns of a report row: how many findings `fazhi_report.check` makes
     (every rule) and how many figures `fazhi_report.figures` finds."""
     # parsing and rows alone never load it
-    from fazhi_report.analysis.check import count_findings
     from fazhi_report.analysis.figures import find_figures
+    from fazhi_report.analysis.rules import count_findings
 
     # counted as found: a row needs how many, and a report can have millions
     return {"findings": count_findings(report), "figures": len(find_figures(report))}
 
 
-def _walk(sections: list[Section], prefix: str) -> list[tuple[str, Section]]:
-    found: list[tuple[str, Section]] = []
-    for index, section in enumerate(sections, start=1):
-        path = f"{prefix}{index}"
-        found.append((path, section))
-        found.extend(_walk(section.subsections, path + "/"))
-    return found
+def _walk(report: Report) -> list[tuple[str, Section]]:
+    return [(_row_path(at), at.section) for at in walk_sections(report)]
 
 
-def _section_rows(
-    sections: list[Section], prefix: str, depth: int, rows: list[dict[str, object]]
-) -> None:
-    for index, section in enumerate(sections, start=1):
-        path = f"{prefix}{index}"
+def _row_path(at: SectionAt) -> str:
+    # rows number sections from 1, joined by "/": "2/1" is sections[1].subsections[0]
+    return "/".join(str(index + 1) for index in at.indexes)
+
+
+def _section_rows(report: Report, rows: list[dict[str, object]]) -> None:
+    for at in walk_sections(report):
+        section = at.section
         rows.append(
             {
-                "path": path,
-                "depth": depth,
+                "path": _row_path(at),
+                "depth": at.depth,
                 "level": section.level,
                 "number": section.number,
                 "role": section.role.value if section.role is not None else None,
@@ -241,7 +240,6 @@ def _section_rows(
                 "subsections": len(section.subsections),
             }
         )
-        _section_rows(section.subsections, path + "/", depth + 1, rows)
 
 
 def _point_rows(

@@ -1,10 +1,9 @@
 """Analyses of a report: roles, the required-parts check, figures, references, comparison.
 
 Parsing never imports this package; `fazhi_report.check`, `fazhi_report.compare`,
-`fazhi_report.Report.figures` and `fazhi_report.Report.references` load it on first use.
+`fazhi_report.figures` and `fazhi_report.references` load it on first use.
 """
 
-from fazhi_report.analysis.check import RULES, Finding, Rule, Severity, UnknownRuleError, check
 from fazhi_report.analysis.compare import (
     Comparison,
     ComparisonWarning,
@@ -18,6 +17,7 @@ from fazhi_report.analysis.figures import Change, Figure, find_figures
 from fazhi_report.analysis.records import Location, format_records
 from fazhi_report.analysis.references import Reference, ReferenceKind, find_references
 from fazhi_report.analysis.roles import infer_role, infer_subrole
+from fazhi_report.analysis.rules import RULES, Finding, Rule, Severity, UnknownRuleError, check
 
 __all__ = [
     "RULES",

@@ -26,7 +26,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
@@ -34,6 +34,7 @@ from fazhi_report._cues import fold
 from fazhi_report.analysis.figures import Figure, find_figures
 from fazhi_report.analysis.parts import PartPlace, find_parts, section_role
 from fazhi_report.analysis.records import Location, section_label
+from fazhi_report.convert import PLAIN, register_plain_hook, unstructure
 from fazhi_report.errors import OptionError
 from fazhi_report.model import Paragraph, Report, Section, SectionRole
 
@@ -84,6 +85,10 @@ def similarity(a: str, b: str) -> float:
     return 2 * sum((x & y).values()) / total
 
 
+def _rounded(similarity: float) -> float:
+    return round(similarity, 3)
+
+
 @attrs.frozen
 class SectionChange:
     """A section of either report and what became of it.
@@ -103,18 +108,11 @@ class SectionChange:
     before: str | None
     after: str | None
     role: SectionRole | None
-    similarity: float
+    similarity: float = attrs.field(metadata={PLAIN: _rounded})
 
     def to_dict(self) -> dict[str, Any]:
-        """The change as plain JSON data."""
-        return {
-            "status": self.status,
-            "level": self.level,
-            "before": self.before,
-            "after": self.after,
-            "role": self.role.value if self.role is not None else None,
-            "similarity": round(self.similarity, 3),
-        }
+        """The change as plain JSON data (`fazhi_report.convert.unstructure`)."""
+        return cast("dict[str, Any]", unstructure(self))
 
 
 @attrs.frozen
@@ -142,18 +140,8 @@ class FigureChange:
         return self.after.value != self.before.value
 
     def to_dict(self) -> dict[str, Any]:
-        """The change as plain JSON data (values as strings, to keep every digit)."""
-        return {
-            "key": self.key,
-            "unit": self.after.unit,
-            "before": str(self.before.value),
-            "after": str(self.after.value),
-            "difference": str(self.difference),
-            "before_text": self.before.text,
-            "after_text": self.after.text,
-            "before_location": self.before.location.to_dict(),
-            "after_location": self.after.location.to_dict(),
-        }
+        """The change as plain JSON data, values as strings (`fazhi_report.convert.unstructure`)."""
+        return cast("dict[str, Any]", unstructure(self))
 
 
 @attrs.frozen
@@ -170,19 +158,13 @@ class RecurringProblem:
 
     before: str
     after: str
-    similarity: float
+    similarity: float = attrs.field(metadata={PLAIN: _rounded})
     before_location: Location
     after_location: Location
 
     def to_dict(self) -> dict[str, Any]:
-        """The problem as plain JSON data."""
-        return {
-            "before": self.before,
-            "after": self.after,
-            "similarity": round(self.similarity, 3),
-            "before_location": self.before_location.to_dict(),
-            "after_location": self.after_location.to_dict(),
-        }
+        """The problem as plain JSON data (`fazhi_report.convert.unstructure`)."""
+        return cast("dict[str, Any]", unstructure(self))
 
 
 @attrs.frozen
@@ -199,8 +181,8 @@ class ComparisonWarning:
     message: str
 
     def to_dict(self) -> dict[str, Any]:
-        """The warning as plain JSON data."""
-        return {"code": self.code, "message": self.message}
+        """The warning as plain JSON data (`fazhi_report.convert.unstructure`)."""
+        return cast("dict[str, Any]", unstructure(self))
 
     def __str__(self) -> str:
         return self.message
@@ -232,18 +214,41 @@ class Comparison:
     warnings: tuple[ComparisonWarning, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        """The comparison as plain JSON data."""
-        return {
-            "before": {"title": self.before_title, "year": self.before_year},
-            "after": {"title": self.after_title, "year": self.after_year},
-            "warnings": [w.to_dict() for w in self.warnings],
-            "sections": [s.to_dict() for s in self.sections],
-            "figures": [f.to_dict() for f in self.figures],
-            "recurring_problems": [p.to_dict() for p in self.recurring_problems],
-        }
+        """The comparison as plain JSON data (`fazhi_report.convert.unstructure`)."""
+        return cast("dict[str, Any]", unstructure(self))
 
     def __str__(self) -> str:
         return format_comparison(self, "text").rstrip("\n")
+
+
+def _figure_change_plain(change: FigureChange) -> dict[str, Any]:
+    return {
+        "key": change.key,
+        "unit": change.after.unit,
+        "before": str(change.before.value),
+        "after": str(change.after.value),
+        "difference": str(change.difference),
+        "before_text": change.before.text,
+        "after_text": change.after.text,
+        "before_location": unstructure(change.before.location),
+        "after_location": unstructure(change.after.location),
+    }
+
+
+def _comparison_plain(comparison: Comparison) -> dict[str, Any]:
+    return {
+        "before": {"title": comparison.before_title, "year": comparison.before_year},
+        "after": {"title": comparison.after_title, "year": comparison.after_year},
+        "warnings": unstructure(comparison.warnings),
+        "sections": unstructure(comparison.sections),
+        "figures": unstructure(comparison.figures),
+        "recurring_problems": unstructure(comparison.recurring_problems),
+    }
+
+
+# the two results whose JSON is a view of them rather than their fields
+register_plain_hook(FigureChange, _figure_change_plain)
+register_plain_hook(Comparison, _comparison_plain)
 
 
 # -- sections -----------------------------------------------------------------------------

@@ -26,11 +26,12 @@ import re
 import sys
 from collections.abc import Callable, Iterator
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
 from fazhi_report.analysis.records import JoinedText, Location, char_positions
+from fazhi_report.convert import unstructure
 from fazhi_report.layout import positional_maker
 from fazhi_report.model import Report
 from fazhi_report.numbering import chinese_to_int
@@ -181,8 +182,8 @@ class Change:
     text: str
 
     def to_dict(self) -> dict[str, Any]:
-        """The change as plain JSON data."""
-        return {"direction": self.direction, "basis": self.basis, "text": self.text}
+        """The change as plain JSON data (`fazhi_report.convert.unstructure`)."""
+        return cast("dict[str, Any]", unstructure(self))
 
 
 class _Pending:
@@ -229,21 +230,8 @@ class Figure(_Pending):
     end: int
 
     def to_dict(self) -> dict[str, Any]:
-        """The figure as plain JSON data; numbers as strings, to keep every digit."""
-        return {
-            "value": str(self.value),
-            "unit": self.unit,
-            "number": str(self.number),
-            "multiplier": self.multiplier,
-            "qualifier": self.qualifier,
-            "change": self.change.to_dict() if self.change is not None else None,
-            "text": self.text,
-            "context": self.context,
-            "sentence": self.sentence,
-            "location": self.location.to_dict(),
-            "start": self.start,
-            "end": self.end,
-        }
+        """The figure as plain JSON data (`fazhi_report.convert.unstructure`)."""
+        return cast("dict[str, Any]", unstructure(self))
 
     def describe(self) -> str:
         """The figure without its location: ``"11000 起 [同比下降]  1.1万起"``."""
@@ -517,7 +505,7 @@ def figures_in(text: str, location: Location | None = None) -> Iterator[Figure]:
 
 
 def find_figures(report: Report) -> list[Figure]:
-    """Every figure a report states, in document order (`Report.figures` calls this).
+    """Every figure a report states, in document order (`fazhi_report.figures` calls this).
 
     The headings, preamble, section bodies (paragraph text, point titles and texts, table
     cells) and closing are read; the title (it states a year, never a quantity) and page

@@ -27,6 +27,7 @@ from fazhi_report.analysis.records import Location, section_label
 from fazhi_report.model import Paragraph, Report, Section, SectionRole
 from fazhi_report.parsers import facts
 from fazhi_report.parsers.facts import infer_role
+from fazhi_report.traversal import walk_sections
 
 __all__ = [
     "CAUSE_WORDS",
@@ -180,30 +181,17 @@ def _last_chain(report: Report) -> tuple[list[Section], str]:
 
 
 def _ancestors(report: Report, target: Section) -> list[Section]:
-    def down(sections: list[Section], trail: list[Section]) -> list[Section] | None:
-        for s in sections:
-            if s is target:
-                return [*trail, s]
-            found = down(s.subsections, [*trail, s])
-            if found is not None:
-                return found
-        return None
-
-    return down(report.sections, []) or []
+    for at in walk_sections(report):
+        if at.section is target:
+            return [*at.ancestors, target]
+    return []
 
 
 def _path_of(report: Report, target: Section) -> str:
-    def down(sections: list[Section], path: str, key: str) -> str | None:
-        for i, s in enumerate(sections):
-            here = f"{path}{key}[{i}]"
-            if s is target:
-                return here
-            found = down(s.subsections, here + ".", "subsections")
-            if found is not None:
-                return found
-        return None
-
-    return down(report.sections, "", "sections") or ""
+    for at in walk_sections(report):
+        if at.section is target:
+            return at.path
+    return ""
 
 
 def find_parts(report: Report) -> dict[SectionRole, PartPlace]:

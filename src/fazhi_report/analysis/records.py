@@ -20,10 +20,11 @@ import itertools
 import json
 import operator
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import Any, NamedTuple, Protocol
+from typing import Any, NamedTuple, Protocol, cast
 
 import attrs
 
+from fazhi_report.convert import unstructure
 from fazhi_report.errors import OptionError
 from fazhi_report.model import Paragraph, Report, Section, Table
 from fazhi_report.numbering import format_marker
@@ -81,8 +82,8 @@ class Location:
     line: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """The location as plain JSON data."""
-        return {"path": self.path, "section": self.section, "line": self.line}
+        """The location as plain JSON data (`fazhi_report.convert.unstructure`)."""
+        return cast("dict[str, Any]", unstructure(self))
 
     def __str__(self) -> str:
         parts = []

@@ -21,11 +21,12 @@ from __future__ import annotations
 
 import enum
 import re
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
 from fazhi_report.analysis.records import Location, iter_texts
+from fazhi_report.convert import register_plain_hook, unstructure
 from fazhi_report.model import Report
 
 __all__ = ["Reference", "ReferenceKind", "classify_title", "find_references"]
@@ -103,19 +104,27 @@ class Reference:
     locations: tuple[Location, ...]
 
     def to_dict(self) -> dict[str, Any]:
-        """The reference as plain JSON data; ``lines`` lists each citation's source line."""
-        return {
-            "title": self.title,
-            "kind": self.kind.value,
-            "count": self.count,
-            "lines": [loc.line for loc in self.locations],
-            "locations": [loc.to_dict() for loc in self.locations],
-        }
+        """The reference as plain JSON data (`fazhi_report.convert.unstructure`)."""
+        return cast("dict[str, Any]", unstructure(self))
 
     def __str__(self) -> str:
         where = self.locations[0] if self.locations else Location()
         times = f" ×{self.count}" if self.count > 1 else ""
         return f"《{self.title}》 {self.kind.value}{times} (first at {where})"
+
+
+def _reference_plain(reference: Reference) -> dict[str, Any]:
+    # ``lines`` lists each citation's source line, before the locations themselves
+    return {
+        "title": reference.title,
+        "kind": reference.kind.value,
+        "count": reference.count,
+        "lines": [loc.line for loc in reference.locations],
+        "locations": unstructure(reference.locations),
+    }
+
+
+register_plain_hook(Reference, _reference_plain)
 
 
 def find_references(report: Report) -> list[Reference]:
