@@ -1,38 +1,45 @@
 """The output of ``fazhi-report check``, ``figures`` and ``references``.
 
 Each function takes the results of several reports, as ``(file name, results)`` pairs, and
-writes them as text (one line each), JSON or CSV; ``format_findings`` also gives the exit
-status. The command line (`fazhi_report.cli`) reads the files and runs the analyses over its
-process pool, then calls these:
+writes them as text (one line each) or as a table (JSON, CSV or an HTML page, one row per
+result with its ``file``, written by `fazhi_report.tables`); ``format_findings`` also gives
+the exit status. The commands read the files and run the analyses over their process pool,
+then call these:
 
 ```python
 import fazhi_report as fr
-from fazhi_report.analysis.commands import format_findings
+from fazhi_report.cli.results import format_findings
 
 text, status = format_findings([("a.txt", fr.check(fr.load("a.txt")))], "csv")
 ```
+
+(Until version 0.1 this module was ``fazhi_report.analysis.commands``.)
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import Any, Protocol
 
 from fazhi_report.analysis.check import Finding, Severity
 from fazhi_report.analysis.figures import Figure
-from fazhi_report.analysis.records import OUTPUT_FORMATS, Record, write_rows
 from fazhi_report.analysis.references import Reference
 from fazhi_report.errors import OptionError
+from fazhi_report.tables import write_table
 
 __all__ = [
     "FIGURE_COLUMNS",
     "FINDING_COLUMNS",
+    "OUTPUT_FORMATS",
     "REFERENCE_COLUMNS",
     "finding_line",
     "format_figures",
     "format_findings",
     "format_references",
 ]
+
+OUTPUT_FORMATS: tuple[str, ...] = ("text", "json", "csv", "html")
+"""The forms of a result: text lines, or a table (`fazhi_report.tables.TABLE_FORMATS`)."""
 
 FINDING_COLUMNS = (
     "code", "name", "severity", "location.line", "location.section", "location.path",
@@ -49,11 +56,27 @@ REFERENCE_COLUMNS = ("title", "kind", "count", "lines")
 """The CSV columns of ``references`` (after ``file``)."""
 
 
+class _Record(Protocol):
+    """An analysis result: plain data for a row, a readable line for text."""
+
+    def to_dict(self) -> dict[str, Any]: ...
+
+
 def _check_format(output_format: str) -> None:
     if output_format not in OUTPUT_FORMATS:
         raise OptionError(
             f"unknown output format {output_format!r}", expected=" or ".join(OUTPUT_FORMATS)
         )
+
+
+def _rows(source: str, records: Iterable[_Record]) -> list[dict[str, Any]]:
+    return [{"file": source, **record.to_dict()} for record in records]
+
+
+def _table(
+    rows: list[dict[str, Any]], output_format: str, columns: Sequence[str], title: str
+) -> str:
+    return write_table(rows, output_format, columns=["file", *columns], title=title)
 
 
 def finding_line(source: str, finding: Finding) -> str:
@@ -67,19 +90,15 @@ def finding_line(source: str, finding: Finding) -> str:
     )
 
 
-def _rows(source: str, records: Iterable[Record]) -> list[dict[str, Any]]:
-    return [{"file": source, **record.to_dict()} for record in records]
-
-
 def format_findings(
     results: Iterable[tuple[str, Sequence[Finding]]], output_format: str = "text"
 ) -> tuple[str, int]:
-    """The findings of several reports as text, JSON or CSV, and the exit status.
+    """The findings of several reports as text, JSON, CSV or an HTML page, and the exit status.
 
     Args:
         results: for each report, its name (a file path) and its findings.
         output_format: ``"text"`` (one line per finding, then a count per severity),
-            ``"json"`` or ``"csv"`` (one row per finding, with its ``file``).
+            ``"json"``, ``"csv"`` or ``"html"`` (one row per finding, with its ``file``).
 
     Returns:
         The text, and 1 when a finding is an error, else 0.
@@ -100,17 +119,18 @@ def format_findings(
         rows.extend(_rows(source, findings))
     status = 1 if counts[Severity.ERROR] else 0
     if output_format != "text":
-        return write_rows(rows, output_format, columns=["file", *FINDING_COLUMNS]), status
+        return _table(rows, output_format, FINDING_COLUMNS, "检查结果 / findings"), status
     summary = ", ".join(f"{n} {severity.value}" for severity, n in counts.items())
     lines.append(f"{files} file(s): {summary}")
     return "\n".join(lines) + "\n", status
 
 
 def _format_records(
-    results: Iterable[tuple[str, Sequence[Record]]],
+    results: Iterable[tuple[str, Sequence[_Record]]],
     output_format: str,
     columns: Sequence[str],
     line: Callable[[str, Any], str],
+    title: str,
 ) -> str:
     _check_format(output_format)
     lines: list[str] = []
@@ -119,7 +139,7 @@ def _format_records(
         lines.extend(line(source, record) for record in records)
         rows.extend(_rows(source, records))
     if output_format != "text":
-        return write_rows(rows, output_format, columns=["file", *columns])
+        return _table(rows, output_format, columns, title)
     return "".join(f"{text}\n" for text in lines)
 
 
@@ -132,22 +152,27 @@ def _figure_line(source: str, figure: Figure) -> str:
 def format_figures(
     results: Iterable[tuple[str, Sequence[Figure]]], output_format: str = "text"
 ) -> str:
-    """The figures of several reports as text (one line each), JSON or CSV.
+    """The figures of several reports as text (one line each), JSON, CSV or an HTML page.
 
     Raises:
         OptionError: an unknown output format.
     """
-    return _format_records(results, output_format, FIGURE_COLUMNS, _figure_line)
+    return _format_records(results, output_format, FIGURE_COLUMNS, _figure_line, "数据 / figures")
 
 
 def format_references(
     results: Iterable[tuple[str, Sequence[Reference]]], output_format: str = "text"
 ) -> str:
-    """The cited 《…》 titles of several reports as text (one line each), JSON or CSV.
+    """The cited 《…》 titles of several reports as text (one line each), JSON, CSV or an
+    HTML page.
 
     Raises:
         OptionError: an unknown output format.
     """
     return _format_records(
-        results, output_format, REFERENCE_COLUMNS, lambda source, r: f"{source}: {r}"
+        results,
+        output_format,
+        REFERENCE_COLUMNS,
+        lambda source, r: f"{source}: {r}",
+        "引用文件 / references",
     )
