@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -93,6 +94,7 @@ HTML_PIECES = st.sampled_from(
 )  # fmt: skip
 
 
+@pytest.mark.filterwarnings("ignore::fazhi_report.FazhiReportWarning")  # control characters
 @given(st.lists(st.one_of(HTML_PIECES, report_like_text), max_size=30).map("".join), st.booleans())
 def test_any_page_parses_or_is_refused_and_its_report_reads_back(text: str, raw: bool) -> None:
     try:

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 import fazhi_report as fr
 from fazhi_report.rows import REPORT_KEYS, report_row, rows_to_csv, rows_to_html
-from fazhi_report.tables import TABLE_FORMATS, Column, flatten, shown, write_table
+from fazhi_report.tables import TABLE_FORMATS, Column, TableWriter, flatten, shown, write_table
 
 TEMPLATES = Path(fr.__file__).parent / "templates" / "table"
 
@@ -159,3 +159,40 @@ def test_the_summary_page_is_the_summary_template(tmp_path: Path) -> None:
     )
     assert rows_to_html(rows, templates=tmp_path) == "法治政府建设情况报告 汇总|100000"
     assert _csv_rows(rows_to_csv(rows))[0].keys() == set(REPORT_KEYS)
+
+
+# ------------------------------------------------------------------ row by row (TableWriter)
+
+nested_rows = st.lists(
+    st.fixed_dictionaries(
+        {"file": texts, "location": st.fixed_dictionaries({"line": values, "path": texts})}
+    ),
+    max_size=4,
+)
+
+
+@given(st.one_of(rows_strategy, nested_rows), texts)
+def test_a_table_written_row_by_row_is_the_table_written_at_once(
+    rows: list[dict[str, Any]], title: str
+) -> None:
+    for format in TABLE_FORMATS:
+        columns = list(flatten(rows[0])) if rows else ["file"]
+        pieces: list[str] = []
+        writer = TableWriter(format, pieces.append, columns=columns, title=title)
+        for row in rows:
+            writer.add(row)
+        writer.close()
+        assert "".join(pieces) == write_table(rows, format, columns=columns, title=title)
+
+
+def test_a_table_written_row_by_row_writes_csv_and_json_as_rows_come() -> None:
+    for format in ("csv", "json"):
+        pieces: list[str] = []
+        writer = TableWriter(format, pieces.append, columns=["file"])
+        writer.add({"file": "a.txt"})
+        assert "a.txt" in "".join(pieces)
+
+
+def test_a_table_written_row_by_row_refuses_an_unknown_format() -> None:
+    with pytest.raises(fr.OptionError):
+        TableWriter("xml", print, columns=["file"])

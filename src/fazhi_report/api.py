@@ -11,9 +11,15 @@ from collections.abc import Collection, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, overload
 
-from fazhi_report import registry
+from fazhi_report import _surrogates, registry
 from fazhi_report.decoding import encode
-from fazhi_report.errors import FileError, OptionError, PluginError, UnknownFormatError
+from fazhi_report.errors import (
+    FazhiReportError,
+    FileError,
+    OptionError,
+    PluginError,
+    UnknownFormatError,
+)
 from fazhi_report.model import Report
 from fazhi_report.registry import DEFAULT_FORMAT, FormatInfo
 
@@ -50,6 +56,8 @@ def _read(
             source=source,
             expected="the document's bytes, or fr.load(path)",
         )
+    if isinstance(data, str):
+        _surrogates.check_input(data, source)  # bytes never decode to a lone surrogate
     parser = registry.get_parser(fmt)
     if templates is None:
         return parser(data, source=source)  # no template runs: sandboxed= changes nothing
@@ -118,7 +126,8 @@ def parse(
 
     Raises:
         UnknownFormatError: no format can read ``format``.
-        DecodeError, EmptyInputError: bytes that are not text, or are empty.
+        DecodeError, EmptyInputError: bytes that are not text, or are empty; a ``str`` that
+            holds a lone surrogate (``"\\ud800"``: no character, no file can hold it).
         OptionError: ``templates`` for a format whose reader does not take it; ``sandboxed``
             not a bool, or ``True`` with ``templates`` for a reader that takes no
             ``sandboxed``.
@@ -215,6 +224,8 @@ def render(
         UnknownFormatError, UnknownStyleError: no such format or style.
         OptionError: an option the renderer does not take in that style.
         TemplateError: a template is missing, malformed, failed or broke a sandbox limit.
+        DataError: the report holds what the format cannot carry, e.g. a lone surrogate
+            (``"\\ud800"``) in any string; the message names the node.
     """
     renderer = registry.get_renderer(format)
     chosen = renderer.check(style, options, format)
@@ -225,6 +236,8 @@ def render(
             f"the renderer of the format {format!r} returned {type(rendered).__name__}",
             expected=kind,
         )
+    if isinstance(rendered, str):
+        _surrogates.check_output(rendered, report, format)
     return rendered
 
 
@@ -261,7 +274,8 @@ def save(
         FileError: the file cannot be written.
         EncodeError: the text holds characters ``encoding`` cannot write, or no such encoding.
         OptionError: ``encoding`` for a binary format, or an option the renderer lacks.
-        UnknownFormatError, UnknownStyleError, TemplateError: as for `render`.
+        UnknownFormatError, UnknownStyleError, TemplateError, DataError: as for `render`;
+            an error about the report names ``path`` as its source.
     """
     name = os.fspath(path)
     fmt = format or registry.format_for_path(name)
@@ -269,7 +283,13 @@ def save(
         raise OptionError(
             f"encoding= applies to text formats, and {fmt!r} is binary", expected="no encoding"
         )
-    rendered = render(report, fmt, style=style, **options)
+    try:
+        rendered = render(report, fmt, style=style, **options)
+    except FazhiReportError as exc:
+        if exc.source is None:  # the report's fault, found while writing this file: name it
+            exc.source = name
+            exc.args = (exc._compose(),)
+        raise
     if isinstance(rendered, str):
         rendered = encode(rendered, encoding or output_encoding(report, fmt), name)
     try:

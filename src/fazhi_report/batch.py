@@ -22,6 +22,7 @@ and scale").
 from __future__ import annotations
 
 import concurrent.futures as futures
+import contextlib
 import glob
 import os
 import signal
@@ -29,7 +30,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any, TypeVar, overload
+from typing import Any, BinaryIO, TypeVar, overload
 
 import attrs
 
@@ -54,6 +55,7 @@ __all__ = [
     "render_bytes",
     "suffix_for",
     "write_atomically",
+    "writing_atomically",
 ]
 
 _T = TypeVar("_T")
@@ -117,8 +119,8 @@ def parse_one(
     Args:
         path: the file.
         format: its format; by default from its suffix or magic bytes, as `fazhi_report.load`.
-        templates, sandboxed: the template folder the file was written with, and whether to
-            run it in the sandbox, as for `fazhi_report.load`.
+        templates: the template folder the file was written with, as for `fazhi_report.load`.
+        sandboxed: whether to run that folder in the sandbox, as for `fazhi_report.load`.
     """
     try:
         return load(path, format, templates=templates, sandboxed=sandboxed)
@@ -428,6 +430,40 @@ def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
         ) from None
     finally:
         # After the rename there is nothing left to remove; before it, remove the fragment.
+        if temporary.exists():
+            temporary.unlink()
+
+
+@contextlib.contextmanager
+def writing_atomically(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
+    """`write_atomically` for bytes written piece by piece: a binary stream to write to.
+
+    The file at ``path`` appears (or is replaced) only when the block ends without an
+    error; an error or an interruption inside it leaves ``path`` as it was and removes the
+    temporary file.
+
+    Raises:
+        FileError: the file cannot be opened or renamed.
+    """
+    target = Path(path)
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.part")
+    try:
+        try:
+            stream = open(temporary, "wb")  # noqa: SIM115 - closed below, before the rename
+        except OSError as exc:
+            raise FileError(
+                f"cannot write the file: {exc.strerror or exc}", source=os.fspath(path)
+            ) from None
+        with stream:
+            yield stream
+        try:
+            os.replace(temporary, target)
+        except OSError as exc:
+            raise FileError(
+                f"cannot write the file: {exc.strerror or exc}", source=os.fspath(path)
+            ) from None
+    finally:
+        # after the rename there is nothing left to remove; before it, remove the fragment
         if temporary.exists():
             temporary.unlink()
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
+import itertools
 import json
 import re
 from collections.abc import Callable
@@ -41,9 +42,20 @@ from cattrs.errors import (
 )
 from cattrs.v import format_exception
 
+from fazhi_report import _surrogates
 from fazhi_report import layout as _layout
 from fazhi_report.errors import DataError
-from fazhi_report.model import Block, FieldError, PageInfo, Paragraph, Report, SectionRole, Table
+from fazhi_report.model import (
+    Block,
+    FieldError,
+    PageInfo,
+    Paragraph,
+    Point,
+    Report,
+    Section,
+    SectionRole,
+    Table,
+)
 
 __all__ = [
     "DATA_VERSION",
@@ -117,6 +129,16 @@ def _structure_role(value: Any, _: Any) -> SectionRole:
         except ValueError:
             pass
     raise _Refused(f"expected one of {_ROLE_VALUES}, got {value!r}")
+
+
+def _structure_str(value: Any, _: Any) -> str:
+    if type(value) is not str:
+        raise TypeError(f"expected str, got {type(value).__name__} {value!r}")
+    at = _surrogates.find(value)
+    if at >= 0:
+        # a JSON "\ud800" escape: no character, so no renderer could write it
+        raise _Refused(f"holds a lone surrogate (U+{ord(value[at]):04X}), which is no character")
+    return value
 
 
 def _exactly(kind: type[_V]) -> Callable[[Any, Any], _V]:
@@ -203,7 +225,7 @@ def configure_converter(converter: cattrs.Converter, *, layout: bool) -> None:
     conv.register_unstructure_hook(SectionRole, lambda role: role.value)
     # JSON from elsewhere must say what it means: 2024.5 is no year and 5 is no title
     conv.register_structure_hook(int, _exactly(int))
-    conv.register_structure_hook(str, _exactly(str))
+    conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(bool, _exactly(bool))
     # registered after str: SectionRole is a str too, and must come back as a SectionRole
     conv.register_structure_hook(SectionRole, _structure_role)
@@ -365,8 +387,125 @@ def to_json(report: Report, *, layout: bool = False, indent: int | None = 2) -> 
         report: the report.
         layout: include layout records, so lossless rendering survives the trip.
         indent: spaces per nesting level, or ``None`` for one line.
+
+    Raises:
+        DataError: a string of the report holds a lone surrogate (the message names it).
     """
-    return json.dumps(to_dict(report, layout=layout), ensure_ascii=False, indent=indent) + "\n"
+    if indent is None:
+        text = json.dumps(to_dict(report, layout=layout), ensure_ascii=False) + "\n"
+    else:
+        writer = _JsonWriter(_converter(layout), layout, indent)
+        writer.node(report, 0)
+        writer.write("\n")
+        text = writer.text()
+    _surrogates.check_output(text, report, "JSON")
+    return text
+
+
+_JOIN_EVERY = 4096  # pieces gathered before they are joined into one
+
+
+class _JsonWriter:
+    """``json.dumps(to_dict(report), ensure_ascii=False, indent=indent)``, written node by node.
+
+    The dict of a whole report and the pieces ``json.dumps`` makes of it with an indent (its
+    C encoder takes no indent) cost twenty times the JSON text for a report of a million
+    one-line headings. Here the report, its sections and paragraphs are written as their
+    fields are reached, each other value through the same converter as `to_dict` and then
+    ``json.dumps``, indented to its place; the pieces are joined as they come.
+    """
+
+    __slots__ = ("_keys", "_pads", "conv", "encoder", "indent", "layout", "parts", "pieces")
+
+    def __init__(self, conv: cattrs.Converter, layout: bool, indent: int) -> None:
+        self.conv = conv
+        self.layout = layout
+        self.indent = indent
+        self.pieces: list[str] = []
+        self.parts: list[str] = []
+        self.encoder = json.JSONEncoder(ensure_ascii=False, indent=indent)
+        self._pads = ["\n"]  # the line break and indent of each level
+        self._keys: dict[tuple[type, int], list[tuple[str | None, str]]] = {}
+
+    def write(self, piece: str) -> None:
+        self.pieces.append(piece)
+
+    def text(self) -> str:
+        self.parts.append("".join(self.pieces))
+        self.pieces.clear()
+        return "".join(self.parts)
+
+    def node(self, node: Any, level: int) -> None:
+        keys = self._keys.get((type(node), level))
+        if keys is None:
+            keys = self._make_keys(type(node), level)
+        pieces = self.pieces
+        write, value = pieces.append, self.value
+        for name, key in keys:
+            write(key)
+            if name is not None:
+                value(getattr(node, name), level + 1)
+        write(self._pads[level] + "}")
+        if len(pieces) >= _JOIN_EVERY:
+            self.parts.append("".join(pieces))
+            pieces.clear()
+
+    def _make_keys(self, cls: type, level: int) -> list[tuple[str | None, str]]:
+        """What a node of ``cls`` at ``level`` writes before each field's value: the brace or
+        comma, the line break and indent, the key (``None`` as the name: the version, whole)."""
+        while len(self._pads) <= level + 1:
+            self._pads.append("\n" + " " * (self.indent * len(self._pads)))
+        pad = self._pads[level + 1]
+        keys: list[tuple[str | None, str]] = []
+        if cls is Report:
+            keys.append((None, "{" + pad + f'"version": {DATA_VERSION}'))
+        for attribute in attrs.fields(cls):
+            name = attribute.name
+            if name != "layout" or self.layout:
+                keys.append((name, ("," if keys else "{") + pad + f'"{name}": '))
+        self._keys[cls, level] = keys
+        return keys
+
+    def value(self, value: Any, level: int) -> None:
+        kind = type(value)
+        if kind is str:
+            self.pieces.append(_encode_str(value))
+        elif kind in _STREAMED:
+            self.node(value, level)
+        elif kind is list and not value:
+            self.pieces.append("[]")
+        elif kind is list and type(value[0]) in _ITEMS:
+            while len(self._pads) <= level + 1:
+                self._pads.append("\n" + " " * (self.indent * len(self._pads)))
+            pad = self._pads[level + 1]
+            write = self.pieces.append
+            write("[" + pad)
+            self.value(value[0], level + 1)
+            for item in itertools.islice(value, 1, None):
+                write("," + pad)
+                self.value(item, level + 1)
+            write(self._pads[level] + "]")
+        else:
+            if kind is int:
+                self.write(int.__repr__(value))
+            elif value is None or kind is bool:
+                self.write(_CONSTANTS[value])
+            elif kind is SectionRole:
+                self.write(_encode_str(value.value))
+            else:
+                text = self.encoder.encode(self.conv.unstructure(value))
+                # a JSON string holds no raw line break: each one is the indentation's
+                self.write(text.replace("\n", self._pads[level]))
+
+
+# ``json.dumps`` of the plain values, as its encoder writes them (non-ASCII kept)
+_encode_str: Callable[[str], str] = json.encoder.encode_basestring
+_CONSTANTS = {None: "null", True: "true", False: "false"}
+
+# What `_JsonWriter` writes field by field (the rest goes whole through the converter), and
+# the items of the lists it writes item by item.
+_STREAMED = frozenset({Report, Section, Paragraph})
+_ITEMS = frozenset({Section, Paragraph, Table, Point})
 
 
 def from_json(text: str | bytes, *, source: str = "<json>") -> Report:

@@ -9,16 +9,25 @@ than decoded into mojibake, and so are a few bytes too short to tell.
 Bytes are held to a stricter standard than a ``str``: a C0 control character (other than tab,
 line and page breaks) in decoded bytes is taken as a sign of binary data and refused, while
 ``parse(str)`` keeps every character, losslessly, since a ``str`` is text already.
+
+Web pages are decoded as browsers decode them (`decode_page`): a page that names its encoding
+(a byte-order mark, or a ``<meta>`` declaration) and holds a stray byte that encoding has no
+character for, or a control character, is read with U+FFFD in that place and a
+`fazhi_report.errors.FazhiReportWarning` naming the lines, rather than refused. A page that
+names no encoding is held to the strict rule of text files, since a stray byte cannot be told
+from bytes of another encoding there.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+import warnings
+from collections.abc import Callable
 
-from fazhi_report.errors import DecodeError, EmptyInputError, EncodeError
+from fazhi_report.errors import DecodeError, EmptyInputError, EncodeError, FazhiReportWarning
 
-__all__ = ["decode", "encode"]
+__all__ = ["PAGE_CONTROLS", "decode", "decode_page", "encode"]
 
 _EXPECTED = "text in UTF-8, UTF-16 with a byte-order mark, or GB18030/GBK"
 # C0 controls other than tab, line feed, vertical tab, form feed and carriage return never occur in
@@ -165,6 +174,168 @@ def _checked(text: str, source: str) -> str:
             expected=_EXPECTED,
         )
     return text
+
+
+# ------------------------------------------------------------------------------- web pages
+
+PAGE_CONTROLS = "".join(map(chr, (*range(0x09), 0x0B, *range(0x0E, 0x20), *range(0x7F, 0xA0))))
+"""The characters a web page's text is not taken to hold (`decode_page` reads each as U+FFFD):
+the C0 controls other than HTML's whitespace (tab, line feed, form feed, carriage return),
+DEL and the C1 controls. Browsers show none of them; a Word file cannot hold the C0 ones, and
+``str.splitlines`` breaks lines at some (U+001C to U+001E, U+0085)."""
+
+# A lone surrogate marks each invalid byte sequence while decoding: no codec gives one for bytes,
+# so it cannot be confused with the page's own text (which may hold U+FFFD).
+_BAD = "\udfff"
+_ERRORS = "fazhi_report.page"
+_UNICODE_CODECS = ("utf-8", "utf8", "utf-16", "utf-32")
+_FIX = re.compile(f"[{_BAD}{re.escape(PAGE_CONTROLS)}]")
+_NAMED_LINES = 5  # lines a warning names; it counts the rest
+
+
+def _mark_invalid(exc: UnicodeError) -> tuple[str, int]:
+    """Error handler: one marker for an invalid byte sequence, resuming where a browser would.
+
+    Python's UTF decoders report the maximal invalid subpart, as the WHATWG Encoding Standard
+    reads it. Its multi-byte CJK decoders may take the ASCII bytes after an invalid lead byte
+    into the error (``81 30 78`` in GB18030); browsers give those back, so only the non-ASCII
+    bytes from the lead on are skipped.
+    """
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    end = exc.end
+    if not exc.encoding.lower().replace("_", "-").startswith(_UNICODE_CODECS):
+        end = exc.start + 1
+        while end < exc.end and exc.object[end] >= 0x80:
+            end += 1
+    return _BAD, end
+
+
+codecs.register_error(_ERRORS, _mark_invalid)
+
+
+_GB = frozenset(("gbk", "gb2312", "gb_2312-80", "x-gbk", "gb18030", "cp936", "euc-cn"))
+
+
+def _page_encoding(label: str | None) -> str | None:
+    """The codec a page's declared charset names, as browsers map labels; None if unknown."""
+    if not label:
+        return None
+    label = label.strip().lower()
+    if label in _GB:
+        return "gb18030"  # GBK and GB2312 are read as their superset, as browsers do
+    if label.replace("_", "-").startswith(("utf-16", "utf-32", "unicode")):
+        # a declaration read from ASCII bytes cannot be UTF-16: browsers take it as UTF-8
+        return "utf-8"
+    try:
+        name = codecs.lookup(label).name
+        b"".decode(label)  # "base64", "rot13"…: codecs, but not of text
+    except LookupError:
+        return None
+    return "utf-8" if name == "utf-8" else label
+
+
+def _as_browser(text: str, source: str, encoding: str) -> str:
+    """``text`` with each marked invalid sequence and each of `PAGE_CONTROLS` read as U+FFFD,
+    and one warning naming the lines, if there was any."""
+    if _FIX.search(text) is None:
+        return text
+    invalid = controls = 0
+    lines: list[int] = []
+    line, last = 1, 0
+    for found in _FIX.finditer(text):
+        line += len(_LINE_BREAK.findall(text, last, found.start()))
+        last = found.start()
+        if found.group() == _BAD:
+            invalid += 1
+        else:
+            controls += 1
+        if not lines or lines[-1] != line:
+            lines.append(line)
+    what = []
+    if invalid:
+        what.append(f"{invalid:,} byte sequence{'s' if invalid > 1 else ''} not valid {encoding}")
+    if controls:
+        what.append(f"{controls:,} control character{'s' if controls > 1 else ''}")
+    named = ", ".join(map(str, lines[:_NAMED_LINES]))
+    if len(lines) > _NAMED_LINES:
+        named += f" and {len(lines) - _NAMED_LINES:,} more"
+    warnings.warn(
+        FazhiReportWarning(
+            f"{' and '.join(what)} read as U+FFFD, as a browser shows them "
+            f"(line{'s' if len(lines) > 1 else ''} {named})",
+            source=source,
+            line=lines[0],
+        ),
+        stacklevel=3,
+    )
+    return _FIX.sub("\ufffd", text)
+
+
+def _lenient(data: bytes, encoding: str) -> tuple[str, int]:
+    """``data`` decoded with invalid sequences marked, and how many there were."""
+    text = data.decode(encoding, _ERRORS)
+    return text, text.count(_BAD)
+
+
+def decode_page(
+    data: bytes, source: str = "<bytes>", declared: Callable[[], str | None] = lambda: None
+) -> tuple[str, str]:
+    """Decode the bytes of a web page as a browser does; return the text and the encoding.
+
+    The encoding is the one a byte-order mark names, else UTF-8 when the bytes are UTF-8
+    (whatever the page declares, as `fazhi_report.parsers.html` has always read them), else
+    the one the page declares (GBK and GB2312 are read as GB18030). In a page that names its
+    encoding either way, each byte sequence that encoding has no character for and each of
+    `PAGE_CONTROLS` is read as U+FFFD, with one `FazhiReportWarning` naming the lines.
+
+    A declaration the bytes mostly contradict (more than half of the characters beyond ASCII
+    would be U+FFFD) is not believed: the bytes are detected as `decode` detects them, and
+    when that fails too, the one of the declared encoding, UTF-8 and GB18030 that reads the
+    fewest invalid sequences is used. A page that declares nothing is decoded by `decode`,
+    with its strict rule.
+
+    Args:
+        data: the page's bytes.
+        source: a name for the page, used in errors and warnings.
+        declared: gives the charset the page declares in ``<meta>`` (or None); called only
+            when it is needed, as finding it parses the head of the page.
+
+    Returns:
+        The text, and the encoding's name (the names `decode` returns, or the declared one).
+
+    Raises:
+        EmptyInputError, DecodeError: as `decode`, for a page that names no encoding.
+    """
+    for bom, name, base in _BOMS:
+        if data.startswith(bom):
+            text, _ = _lenient(data[len(bom) :], base)
+            return _as_browser(text, source, base.upper()), name
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        if _FIX.search(text) is None:
+            return text, "utf-8"
+        if _page_encoding(declared()) is None:
+            return decode(data, source)  # no declaration: the strict rule of text files
+        return _as_browser(text, source, "UTF-8"), "utf-8"
+    encoding = _page_encoding(declared())
+    if encoding is None:
+        return decode(data, source)
+    text, invalid = _lenient(data, encoding)
+    if invalid and 2 * invalid > len(text) - len(text.encode("ascii", "ignore")):
+        try:
+            return decode(data, source)  # the declaration is wrong: the bytes tell
+        except DecodeError:
+            pass
+        for other in ("utf-8", "gb18030"):
+            if other != encoding:
+                other_text, other_invalid = _lenient(data, other)
+                if other_invalid < invalid:
+                    text, invalid, encoding = other_text, other_invalid, other
+    return _as_browser(text, source, encoding.upper()), encoding
 
 
 def encode(text: str, encoding: str, target: str = "<output>") -> bytes:

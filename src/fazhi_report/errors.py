@@ -8,6 +8,7 @@ __all__ = [
     "EmptyInputError",
     "EncodeError",
     "FazhiReportError",
+    "FazhiReportWarning",
     "FileError",
     "OptionError",
     "PluginError",
@@ -88,3 +89,26 @@ class DataError(FazhiReportError, ValueError):
 
 class TemplateError(FazhiReportError):
     """A renderer template that is missing, malformed or failed while rendering."""
+
+
+class FazhiReportWarning(UserWarning):
+    """Something the library did to an input that it can still read, said so with
+    `warnings.warn`: a web page's stray bytes or control characters read as U+FFFD.
+
+    The message names the file and line as a `FazhiReportError`'s does; the command line
+    prints it as one ``fazhi-report: warning: <file>:<line>: …`` line. Turn it into an error
+    with ``warnings.simplefilter("error", FazhiReportWarning)``.
+
+    Attributes:
+        source: the file name (or ``"<bytes>"``) the warning is about, if any.
+        line: the 1-based line in that source (the first, when there are several).
+    """
+
+    def __init__(self, message: str, *, source: str | None = None, line: int | None = None):
+        self.message = message
+        self.source = source
+        self.line = line
+        where = source or ""
+        if line is not None:
+            where = f"{where}:{line}" if where else f"line {line}"
+        super().__init__(f"{where}: {message}" if where else message)

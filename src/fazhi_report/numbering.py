@@ -285,7 +285,19 @@ def match_marker(text: str) -> Marker | None:
     number = int(numeral) if level >= 3 else _SMALL_CHINESE_TO_INT.get(numeral)
     if number is None:
         return None
-    return Marker(level=level, number=number, raw=match.group())
+    raw = match.group()
+    # one string per marker as written, not one per heading: the layout of every heading
+    # keeps its marker, and a report of a million "1." headings would keep a million copies
+    shared = _RAW_MARKERS.get(raw)
+    if shared is None:
+        shared = raw
+        if len(_RAW_MARKERS) < _RAW_MARKERS_MAX:
+            _RAW_MARKERS[raw] = raw
+    return Marker(level=level, number=number, raw=shared)
+
+
+_RAW_MARKERS: dict[str, str] = {}
+_RAW_MARKERS_MAX = 20_000  # the markers of levels 1 to 4, numbers 1 to 99, every form, fit
 
 
 def format_marker(

@@ -201,9 +201,11 @@ def report_row(
 def _analysis_counts(report: Report) -> dict[str, object]:
     """The analysis columns of a report row: how many findings `fazhi_report.check` makes
     (every rule) and how many figures `Report.figures` finds."""
-    from fazhi_report.analysis.check import check  # parsing and rows alone never load it
+    # parsing and rows alone never load it
+    from fazhi_report.analysis.check import count_findings
 
-    return {"findings": len(check(report)), "figures": len(report.figures())}
+    # counted as found: a row needs how many, and a report can have millions
+    return {"findings": count_findings(report), "figures": len(report.figures())}
 
 
 def _walk(sections: list[Section], prefix: str) -> list[tuple[str, Section]]:
@@ -299,7 +301,8 @@ def rows_to_html(
     line per report: file, organ, year, a mark per required part, counts, and the error of a
     file that could not be read. The page is the template ``table/summary.html.j2``, which
     ``templates`` (a folder, as for the other formats) may override; every value in it is
-    escaped (see `fazhi_report.tables`).
+    escaped (see `fazhi_report.tables`), and a file name's bytes that are not UTF-8 are
+    shown as ``\\xff``.
     """
     table = list(rows)
     readable = [row for row in table if row.get("error") is None]

@@ -14,6 +14,9 @@ write_table(rows, "json")  # a JSON array, indented, Chinese unescaped
 write_table(rows, "html")  # a page holding the table (templates/table/page.html.j2)
 ```
 
+`TableWriter` writes the same text row by row, for a command whose rows are too many to
+hold (``fazhi-report check`` of a report with millions of findings).
+
 - **CSV** follows RFC 4180 as Python's csv module writes it by default: every line ends with
   CRLF, a field holding a comma, quote or line break is quoted. Nested mappings become dotted
   columns (``location.line``); lists are joined with ``"; "``; ``None`` is an empty field.
@@ -29,11 +32,12 @@ write_table(rows, "html")  # a page holding the table (templates/table/page.html
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import os
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Literal, NamedTuple, TypeAlias
 
 from fazhi_report.errors import OptionError
@@ -42,6 +46,7 @@ __all__ = [
     "TABLE_FORMATS",
     "Column",
     "TableFormat",
+    "TableWriter",
     "flatten",
     "shown",
     "write_table",
@@ -155,8 +160,8 @@ def _text_values(row: Mapping[str, Any]) -> dict[str, Any]:
 
 def _html(
     rows: Sequence[Mapping[str, Any]],
-    columns: Sequence[str | Column] | None,
     *,
+    columns: Sequence[str | Column] | None,
     title: str,
     template: str,
     context: Mapping[str, Any],
@@ -219,13 +224,97 @@ def write_table(
     if format == "html":
         return _html(
             table,
-            columns,
+            columns=columns,
             title=title,
             template=template,
             context=context or {},
             templates=templates,
             sandboxed=sandboxed,
         )
-    raise OptionError(
+    raise _unknown(format)
+
+
+def _unknown(format: str) -> OptionError:
+    return OptionError(
         f"unknown table format {format!r}", expected=" or ".join(repr(f) for f in TABLE_FORMATS)
     )
+
+
+class TableWriter:
+    """Write rows one at a time, giving the text `write_table` gives for all of them.
+
+    CSV and JSON go to ``write`` piece by piece as rows are added (`add`), so a long table
+    never stands in memory as one string; an HTML page is one template, rendered from every
+    row at `close` (its rows are kept until then, as flat text). Call `close` once at the
+    end: it writes the JSON array's bracket or the page. The arguments after ``write`` are
+    `write_table`'s.
+
+    Raises:
+        OptionError: an unknown format.
+    """
+
+    def __init__(
+        self,
+        format: str,
+        write: Callable[[str], object],
+        *,
+        columns: Sequence[str | Column] | None = None,
+        title: str = "",
+        template: str = PAGE_TEMPLATE,
+        context: Mapping[str, Any] | None = None,
+        templates: str | os.PathLike[str] | None = None,
+        sandboxed: bool = False,
+    ) -> None:
+        if format not in TABLE_FORMATS:
+            raise _unknown(format)
+        self._format = format
+        self._write = write
+        self._count = 0
+        self._kept: list[Mapping[str, Any]] = []
+        # the page is rendered at `close`, from the rows kept and these
+        self._page = functools.partial(
+            _html,
+            columns=columns,
+            title=title,
+            template=template,
+            context=context or {},
+            templates=templates,
+            sandboxed=sandboxed,
+        )
+        self._buffer = io.StringIO()
+        self._csv: csv.DictWriter[str] | None = None
+        if format == "csv":
+            names = [c.key if isinstance(c, Column) else c for c in columns or ()]
+            if not names:
+                raise OptionError("a CSV table written row by row needs its columns")
+            # the csv module's default dialect, as `write_table`: RFC 4180, CRLF
+            self._csv = csv.DictWriter(self._buffer, fieldnames=names, extrasaction="ignore")
+            self._csv.writeheader()
+            self._flush()
+
+    def _flush(self) -> None:
+        self._write(self._buffer.getvalue())
+        self._buffer.seek(0)
+        self._buffer.truncate()
+
+    def add(self, row: Mapping[str, Any]) -> None:
+        """Write one row (HTML: keep it for the page)."""
+        self._count += 1
+        if self._csv is not None:
+            flat = flatten(row)
+            self._csv.writerow({key: "" if value is None else value for key, value in flat.items()})
+            self._flush()
+        elif self._format == "json":
+            item = json.dumps(dict(row), ensure_ascii=False, indent=2).replace("\n", "\n  ")
+            # a JSON string holds no raw line break: every one is the indentation's
+            self._write(("[\n  " if self._count == 1 else ",\n  ") + item)
+        else:
+            self._kept.append(_text_values(row))
+
+    def close(self) -> None:
+        """End the table: the JSON array's bracket, or the whole HTML page."""
+        if self._format == "json":
+            self._write("[]\n" if not self._count else "\n]\n")
+        elif self._format == "html":
+            self._write(self._page(self._kept))
+            self._kept = []

@@ -112,12 +112,23 @@ def _join(path: str, name: str) -> str:
 
 
 class _Checker:
-    def __init__(self) -> None:
+    def __init__(self, allow: Collection[str] = (), keep_all: bool = True) -> None:
         self.problems: list[Problem] = []
         self.last_point = 0  # the parser numbers points on across paragraphs and sections
+        self.found = 0  # problems found, allowed or not
+        self.counted = 0  # problems found and not allowed
+        # what `ensure_valid` lets pass, and whether to keep more than the first problem: a
+        # report of a million sections numbered "1." has a million allowed ones
+        self.allow = frozenset(allow)
+        self.keep_all = keep_all
 
     def add(self, path: str, code: str, message: str) -> None:
-        self.problems.append(Problem(path, code, message))
+        self.found += 1
+        if code in self.allow:
+            return
+        self.counted += 1
+        if self.keep_all or not self.problems:
+            self.problems.append(Problem(path, code, message))
 
     def line(self, path: str, value: str | None, what: str) -> bool:
         if value is not None and ("\n" in value or "\r" in value):
@@ -284,7 +295,7 @@ class _Checker:
                 return
 
     def paragraph(self, path: str, paragraph: Paragraph, inline: bool) -> None:
-        found = len(self.problems)
+        found = self.found
         if not paragraph.points and not paragraph.text.strip(_SPACE):
             self.add(
                 _join(path, "text"),
@@ -307,7 +318,7 @@ class _Checker:
                 "section heading",
             )
         layout = paragraph.layout
-        if len(self.problems) == found and (layout is None or layout.content != content):
+        if self.found == found and (layout is None or layout.content != content):
             # Nothing specific found: read the paragraph back as the parser would. A paragraph
             # whose text is as parsed, with numbers that pass the checks above, reads back
             # as it did, so only built and edited paragraphs need this.
@@ -393,8 +404,9 @@ def ensure_valid(report: Report, *, allow: Collection[str] = ALLOWED) -> None:
         DataError: the report has a problem; the message names its path, and how many more
             there are.
     """
-    problems = [p for p in validate(report) if p.code not in allow]
-    if problems:
-        first = problems[0]
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+    checker = _Checker(allow, keep_all=False)  # the first problem and how many, no more
+    checker.report(report)
+    if checker.counted:
+        first = checker.problems[0]
+        more = f" (and {checker.counted - 1} more)" if checker.counted > 1 else ""
         raise DataError(f"{first}{more}", expected="a report that reads back as it is")

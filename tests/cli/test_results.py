@@ -166,3 +166,19 @@ def test_findings_figures_and_references_as_pages(files: tuple[Path, Path], run:
     for command in ("figures", "references"):
         page, status = run(command, *files, "--format", "html")
         assert status == 0 and page.startswith("<!DOCTYPE html>") and "<script" not in page
+
+
+@pytest.mark.parametrize("output_format", ["text", "json", "csv", "html"])
+def test_check_writes_as_found_what_format_findings_writes(
+    files: tuple[Path, Path], run: Run, output_format: str
+) -> None:
+    import fazhi_report as fr
+    from fazhi_report.cli.results import format_findings
+
+    expected, status = format_findings(
+        [(str(f), fr.check(fr.load(f))) for f in files], output_format
+    )
+    # one worker checks in this process as it writes; two check in the workers
+    for jobs in ("1", "2"):
+        text, code = run("check", *files, "--format", output_format, "-j", jobs, "-q")
+        assert (text, code) == (expected, status), jobs

@@ -19,7 +19,7 @@ import io
 import itertools
 import json
 import operator
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple, Protocol
 
 import attrs
@@ -33,6 +33,7 @@ __all__ = [
     "JoinedText",
     "Location",
     "Record",
+    "RowWriter",
     "TextField",
     "char_positions",
     "flatten",
@@ -499,6 +500,57 @@ def format_records(
     if columns is not None and source is not None:
         columns = ["file", *columns]
     return write_rows(rows, output_format, columns=columns)
+
+
+class RowWriter:
+    """Write plain-data rows one at a time, as `write_rows` writes them all at once.
+
+    The text goes to ``write`` piece by piece, so a long list of results never stands in
+    memory as one string: a JSON array (each row indented as ``json.dumps(rows, indent=2)``
+    indents it) or CSV with the given columns (a header, then a row per call to `add`).
+    Call `close` once at the end.
+
+    Raises:
+        OptionError: an output format other than ``"json"`` or ``"csv"``.
+    """
+
+    def __init__(
+        self, output_format: str, write: Callable[[str], object], columns: Sequence[str]
+    ) -> None:
+        if output_format not in ("json", "csv"):
+            raise OptionError(f"unknown output format {output_format!r}", expected="json or csv")
+        self._json = output_format == "json"
+        self._write = write
+        self._rows = 0
+        self._csv: Any = None
+        if not self._json:
+            self._buffer = io.StringIO()
+            self._csv = csv.DictWriter(
+                self._buffer, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n"
+            )
+            self._csv.writeheader()
+            self._flush()
+
+    def _flush(self) -> None:
+        self._write(self._buffer.getvalue())
+        self._buffer.seek(0)
+        self._buffer.truncate()
+
+    def add(self, row: dict[str, Any]) -> None:
+        """Write one row."""
+        self._rows += 1
+        if self._json:
+            item = json.dumps(row, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+            # a JSON string holds no raw line break: every one is the indentation's
+            self._write(("[\n  " if self._rows == 1 else ",\n  ") + item)
+            return
+        self._csv.writerow({k: "" if v is None else v for k, v in flatten(row).items()})
+        self._flush()
+
+    def close(self) -> None:
+        """End the output (the JSON array's bracket)."""
+        if self._json:
+            self._write("[]\n" if not self._rows else "\n]\n")
 
 
 def write_rows(

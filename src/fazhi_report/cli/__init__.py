@@ -47,6 +47,7 @@ from __future__ import annotations
 import importlib
 import os
 import sys
+import warnings
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -65,7 +66,7 @@ from fazhi_report.cli.base import (
     LazyGroup,
     command,
 )
-from fazhi_report.cli.io import describe_error, prepare_stream
+from fazhi_report.cli.io import describe_error, prepare_stream, warning_line
 from fazhi_report.errors import FazhiReportError
 
 if TYPE_CHECKING:
@@ -231,13 +232,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         ``fazhi-report: error: <message>``, or one ``fazhi-report: failed: <reason>`` line
         per input of a batch); `EXIT_USAGE` (2) for a usage error; `EXIT_INTERRUPTED` (130)
         on Ctrl-C. It returns rather than raising `SystemExit`, so it can be called
-        in-process.
+        in-process. A `fazhi_report.errors.FazhiReportWarning` (a web page's stray byte read
+        as U+FFFD, say) goes to standard error as ``fazhi-report: warning: <message>``.
     """
     prepare_stream(sys.stdout)
     prepare_stream(sys.stderr)
     args = list(sys.argv[1:] if argv is None else argv)
     try:
-        status = cli.main(args=args, prog_name=PROG, standalone_mode=False)
+        with warnings.catch_warnings():  # the way warnings show is put back on leaving
+            warnings.showwarning = warning_line(warnings.showwarning)
+            status = cli.main(args=args, prog_name=PROG, standalone_mode=False)
     except click.UsageError as exc:
         exc.show()
         return EXIT_USAGE

@@ -1,20 +1,22 @@
 """``fazhi-report check``: check reports for the required parts, numbering, format and dates.
 
-The rules run in the worker processes (`fazhi_report.check` over each report); the findings
-are written by `fazhi_report.cli.results.format_findings`.
+The rules run in the worker processes (`fazhi_report.check` over each report), or, with one
+worker, in this process as each finding is written; the findings are written one at a time
+by `fazhi_report.cli.results.FindingWriter`.
 """
 
 from __future__ import annotations
 
 import functools
+import os
 
 import click
 
-from fazhi_report.analysis.check import select_rules
+from fazhi_report.analysis.check import check_into, select_rules
 from fazhi_report.api import check as check_report
 from fazhi_report.cli.base import command
-from fazhi_report.cli.inputs import results
-from fazhi_report.cli.io import emit
+from fazhi_report.cli.inputs import each_report
+from fazhi_report.cli.io import output_stream
 from fazhi_report.cli.options import (
     from_option,
     inputs_argument,
@@ -24,8 +26,9 @@ from fazhi_report.cli.options import (
     read_options,
 )
 from fazhi_report.cli.progress import BatchProgress
-from fazhi_report.cli.results import OUTPUT_FORMATS, format_findings
+from fazhi_report.cli.results import OUTPUT_FORMATS, FindingWriter
 from fazhi_report.errors import FazhiReportError
+from fazhi_report.model import Report
 
 __all__ = ["check", "rule_list"]
 
@@ -85,8 +88,27 @@ def check(
     """Run ``fazhi-report check``."""
     chosen = rule_list(rules)
     run = functools.partial(check_report, rules=chosen)
-    with BatchProgress("checked", quiet=quiet, verbose=verbose) as progress:
-        found = results(inputs, progress, run, from_format, jobs, templates, sandboxed)
-    text, status = format_findings(found, output_format)
-    emit(text, output, csv=output_format == "csv")
+    # each finding is written as it is found: a report can have millions (a text of one-line
+    # headings), which as objects and then as one text would take gigabytes
+    with output_stream(output, csv=output_format == "csv") as write:
+        writer = FindingWriter(output_format, write)
+        with BatchProgress("checked", quiet=quiet, verbose=verbose) as progress:
+            for found, result in each_report(
+                inputs,
+                progress,
+                from_format=from_format,
+                jobs=jobs,
+                apply=run,
+                apply_alone=False,
+                templates=templates,
+                sandboxed=sandboxed,
+            ):
+                source = os.fspath(found.path)
+                writer.start(source)
+                if isinstance(result, Report):
+                    check_into(result, functools.partial(writer.add, source), rules=chosen)
+                else:
+                    for finding in result:
+                        writer.add(source, finding)
+        status = writer.close()
     return max(status, progress.exit_status)

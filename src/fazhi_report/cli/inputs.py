@@ -44,21 +44,25 @@ def each_report(
     apply: Callable[[Report], Any] | None = None,
     templates: str | None = None,
     sandboxed: bool = False,
+    apply_alone: bool = True,
 ) -> Iterator[tuple[InputFile, Any]]:
     """The reports ``inputs`` name, parsed over ``jobs`` processes, with progress.
 
     Yields ``(found, result)`` for each input that parsed, in input order: the `Report`, or
     ``apply(report)`` computed in the worker. Inputs that fail are recorded in ``progress``
     (reported with their reason) and not yielded; those yielded count as done. ``templates``
-    and ``sandboxed`` are the reader's, as for `fazhi_report.load`.
+    and ``sandboxed`` are the reader's, as for `fazhi_report.load`. With
+    ``apply_alone=False``, reports parsed in this process (one worker) are yielded as they
+    are, for the caller to read as it writes (a worker's result must be whole to travel).
     """
     found = find_inputs(inputs)
     progress.start(len(found))
+    workers = jobs_for(jobs, len(found))
     parsed = parse_many(
         (f.path for f in found),
-        jobs=jobs_for(jobs, len(found)),
+        jobs=workers,
         format=from_format,
-        apply=apply,
+        apply=apply if apply_alone or workers > 1 else None,
         templates=templates,
         sandboxed=sandboxed,
     )

@@ -9,11 +9,14 @@ file.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import io
 import sys
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, TextIO
 
-from fazhi_report.errors import FazhiReportError, FileError
+from fazhi_report.cli.base import PROG
+from fazhi_report.errors import FazhiReportError, FazhiReportWarning, FileError
 
 if TYPE_CHECKING:
     from fazhi_report.model import Report
@@ -22,9 +25,11 @@ __all__ = [
     "STDIO",
     "describe_error",
     "emit",
+    "output_stream",
     "prepare_stream",
     "read_report",
     "read_stdin",
+    "warning_line",
     "write_stdout",
 ]
 
@@ -47,7 +52,10 @@ def prepare_stream(stream: TextIO) -> None:
     encoding = stream.encoding or "ascii"
     try:
         if codecs.lookup(encoding).name.startswith("utf-"):
-            return  # UTF-8/16/32 encode every character
+            if stream.errors == "strict":
+                # every character, and a file name that is not UTF-8 as the bytes it was
+                stream.reconfigure(errors="surrogateescape")
+            return
         _PROBE.encode(encoding)
         has_chinese = True
     except (LookupError, UnicodeEncodeError):
@@ -68,6 +76,27 @@ def describe_error(exc: Exception) -> str:
     # An OSError from outside the library: name the file and the reason, not the errno.
     reason = exc.strerror or str(exc)
     return f"{exc.filename}: {reason}" if exc.filename is not None else reason
+
+
+def warning_line(show: Callable[..., None]) -> Callable[..., None]:
+    """A `warnings.showwarning` that prints the library's warnings as one line each,
+    ``fazhi-report: warning: <message>`` (the message names ``<file>:<line>``), and hands
+    any other warning to ``show``."""
+
+    def shown(
+        message: Warning | str,
+        category: type[Warning],
+        filename: str,
+        lineno: int,
+        file: TextIO | None = None,
+        line: str | None = None,
+    ) -> None:
+        if issubclass(category, FazhiReportWarning):
+            print(f"{PROG}: warning: {message}", file=sys.stderr if file is None else file)
+        else:
+            show(message, category, filename, lineno, file, line)
+
+    return shown
 
 
 def read_stdin() -> bytes:
@@ -116,11 +145,55 @@ def emit(text: str, output: str | None, *, csv: bool = False) -> None:
     """Write a command's result to standard output, or atomically to the file ``output``.
 
     A CSV file starts with a byte-order mark, so that Excel and WPS read its Chinese; on
-    standard output it has none.
+    standard output it has none. A file name that is not UTF-8 (``b"a\\xff.txt"``, a str
+    holding a lone surrogate) is written back as the bytes it was, as ``ls`` does.
     """
     from fazhi_report.batch import write_atomically
 
+    # report text never holds a lone surrogate (readers refuse it): only file names do
     if output is None or output == STDIO:
-        write_stdout(text.encode("utf-8"), text)
+        write_stdout(text.encode("utf-8", "surrogateescape"), text)
     else:
-        write_atomically(output, text.encode("utf-8-sig" if csv else "utf-8"))
+        write_atomically(output, text.encode("utf-8-sig" if csv else "utf-8", "surrogateescape"))
+
+
+_STDOUT_CHUNK = 1 << 16
+
+
+@contextlib.contextmanager
+def output_stream(output: str | None, *, csv: bool = False) -> Iterator[Callable[[str], object]]:
+    """A ``write(text)`` to standard output, or to the file ``output`` atomically, piece by
+    piece.
+
+    What `emit` does for one text, for output written as it is made: the file appears,
+    whole, only when the block ends without an error.
+    """
+    if output is None or output == STDIO:
+        pending: list[str] = []
+        size = 0
+
+        def write(text: str) -> None:
+            nonlocal size
+            pending.append(text)
+            size += len(text)
+            if size >= _STDOUT_CHUNK:  # a write per finding would be a system call each
+                flush()
+
+        def flush() -> None:
+            nonlocal size
+            if pending:
+                text = "".join(pending)
+                pending.clear()
+                size = 0
+                write_stdout(text.encode("utf-8", "surrogateescape"), text)
+
+        yield write
+        flush()
+        return
+    from fazhi_report.batch import writing_atomically
+
+    # a CSV file starts with a byte-order mark, and a file name that is not UTF-8 is written
+    # back as the bytes it was, as `emit` writes them
+    encoder = codecs.getincrementalencoder("utf-8-sig" if csv else "utf-8")("surrogateescape")
+    with writing_atomically(output) as stream:
+        yield lambda text: stream.write(encoder.encode(text))

@@ -18,6 +18,7 @@ text, status = format_findings([("a.txt", fr.check(fr.load("a.txt")))], "csv")
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Protocol
 
@@ -25,13 +26,15 @@ from fazhi_report.analysis.check import Finding, Severity
 from fazhi_report.analysis.figures import Figure
 from fazhi_report.analysis.references import Reference
 from fazhi_report.errors import OptionError
-from fazhi_report.tables import write_table
+from fazhi_report.tables import TableWriter, write_table
 
 __all__ = [
     "FIGURE_COLUMNS",
+    "FINDINGS_TITLE",
     "FINDING_COLUMNS",
     "OUTPUT_FORMATS",
     "REFERENCE_COLUMNS",
+    "FindingWriter",
     "finding_line",
     "format_figures",
     "format_findings",
@@ -54,6 +57,8 @@ FIGURE_COLUMNS = (
 """The CSV columns of ``figures`` (after ``file``)."""
 REFERENCE_COLUMNS = ("title", "kind", "count", "lines")
 """The CSV columns of ``references`` (after ``file``)."""
+FINDINGS_TITLE = "检查结果 / findings"
+"""The title of the HTML page of ``check``."""
 
 
 class _Record(Protocol):
@@ -90,8 +95,55 @@ def finding_line(source: str, finding: Finding) -> str:
     )
 
 
+class FindingWriter:
+    """Write the findings of several reports one at a time, as `format_findings` writes them.
+
+    Each finding goes to ``write`` as text as soon as it is added (`add`), so that the
+    findings of a report with millions of them are never all in memory (an HTML page is
+    rendered whole at the end, see `fazhi_report.tables.TableWriter`); `close` writes the end
+    (the count per severity, the JSON array's bracket, or the page) and gives the exit status.
+
+    Raises:
+        OptionError: an unknown output format.
+    """
+
+    def __init__(self, output_format: str, write: Callable[[str], object]) -> None:
+        _check_format(output_format)
+        self._write = write
+        self._rows = (
+            None
+            if output_format == "text"
+            else TableWriter(
+                output_format, write, columns=["file", *FINDING_COLUMNS], title=FINDINGS_TITLE
+            )
+        )
+        self.counts = dict.fromkeys(Severity, 0)
+        self.files = 0
+
+    def start(self, source: str) -> None:
+        """Count one more report (its findings may be none)."""
+        self.files += 1
+
+    def add(self, source: str, finding: Finding) -> None:
+        """Write one finding of the report ``source``."""
+        self.counts[finding.severity] += 1
+        if self._rows is None:
+            self._write(finding_line(source, finding) + "\n")
+        else:
+            self._rows.add({"file": source, **finding.to_dict()})
+
+    def close(self) -> int:
+        """Write the end of the output; 1 when a finding was an error, else 0."""
+        if self._rows is None:
+            summary = ", ".join(f"{n} {severity.value}" for severity, n in self.counts.items())
+            self._write(f"{self.files} file(s): {summary}\n")
+        else:
+            self._rows.close()
+        return 1 if self.counts[Severity.ERROR] else 0
+
+
 def format_findings(
-    results: Iterable[tuple[str, Sequence[Finding]]], output_format: str = "text"
+    results: Iterable[tuple[str, Iterable[Finding]]], output_format: str = "text"
 ) -> tuple[str, int]:
     """The findings of several reports as text, JSON, CSV or an HTML page, and the exit status.
 
@@ -106,23 +158,14 @@ def format_findings(
     Raises:
         OptionError: an unknown output format.
     """
-    _check_format(output_format)
-    lines: list[str] = []
-    rows: list[dict[str, Any]] = []
-    counts = dict.fromkeys(Severity, 0)
-    files = 0
+    out = io.StringIO()
+    writer = FindingWriter(output_format, out.write)
     for source, findings in results:
-        files += 1
+        writer.start(source)
         for finding in findings:
-            counts[finding.severity] += 1
-        lines.extend(finding_line(source, f) for f in findings)
-        rows.extend(_rows(source, findings))
-    status = 1 if counts[Severity.ERROR] else 0
-    if output_format != "text":
-        return _table(rows, output_format, FINDING_COLUMNS, "检查结果 / findings"), status
-    summary = ", ".join(f"{n} {severity.value}" for severity, n in counts.items())
-    lines.append(f"{files} file(s): {summary}")
-    return "\n".join(lines) + "\n", status
+            writer.add(source, finding)
+    status = writer.close()
+    return out.getvalue(), status
 
 
 def _format_records(
@@ -133,14 +176,12 @@ def _format_records(
     title: str,
 ) -> str:
     _check_format(output_format)
-    lines: list[str] = []
-    rows: list[dict[str, Any]] = []
-    for source, records in results:
-        lines.extend(line(source, record) for record in records)
-        rows.extend(_rows(source, records))
-    if output_format != "text":
-        return _table(rows, output_format, columns, title)
-    return "".join(f"{text}\n" for text in lines)
+    if output_format == "text":  # only the form asked for is made: a report may have many
+        return "".join(
+            f"{line(source, record)}\n" for source, records in results for record in records
+        )
+    rows = [row for source, records in results for row in _rows(source, records)]
+    return _table(rows, output_format, columns, title)
 
 
 def _figure_line(source: str, figure: Figure) -> str:

@@ -16,7 +16,11 @@ Each paragraph of ``word/document.xml`` becomes a `Line` for the one structure b
   if typed.
 
 The package is checked before parsing (not a zip, no document part, zip bombs, DOCTYPEs and
-entities, legacy .doc and encrypted files are each a `fazhi_report.errors.DecodeError`).
+entities, legacy .doc and encrypted files, damaged compressed data are each a
+`fazhi_report.errors.DecodeError`). A body over 1 MiB is read as a stream, one top-level
+paragraph or table at a time, each freed once read; memory is bounded by
+`fazhi_report._ooxml.MAX_XML_PART` (the unpacked size of one XML part) and `MAX_PARAGRAPHS`
+(the lines a document may hold).
 """
 
 from __future__ import annotations
@@ -26,14 +30,22 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from fazhi_report._ooxml import W, open_package, parse_xml, read_part
+from fazhi_report._ooxml import W, iterparse_part, open_package, parse_xml, read_part
 from fazhi_report.errors import DecodeError, EmptyInputError
 from fazhi_report.model import Report
 from fazhi_report.numbering import int_to_chinese
 from fazhi_report.parsers.builder import build_report
 from fazhi_report.parsers.lines import Line
 
-__all__ = ["parse_docx"]
+__all__ = ["MAX_PARAGRAPHS", "parse_docx"]
+
+MAX_PARAGRAPHS = 200_000
+"""The most paragraphs (table rows count one each) a Word file may hold: 200,000.
+
+A report has a few hundred; every paragraph becomes a line for the structure builder and a
+node of the report, which cost about 2 kB each at worst (one short heading a paragraph), so
+this keeps the reader within about 1 GB. `MAX_XML_PART` alone would not: 16 MiB of empty
+paragraphs (``<w:p/>``) are nearly three million lines."""
 
 _W = f"{{{W}}}"
 _P, _R, _T, _TBL, _TR, _TC = (_W + n for n in ("p", "r", "t", "tbl", "tr", "tc"))
@@ -44,6 +56,12 @@ _TXBX = _W + "txbxContent"
 _TAB, _BR, _CR = _W + "tab", _W + "br", _W + "cr"
 _PPR, _PSTYLE, _OUTLINE, _NUMPR = (_W + n for n in ("pPr", "pStyle", "outlineLvl", "numPr"))
 _VAL = _W + "val"
+_BODY = _W + "body"
+# a document part larger than this is read as a stream (see _read_body); a smaller one whole,
+# which is a fifth faster
+_STREAM_ABOVE = 1024 * 1024
+# what the reader looks through to the paragraphs and tables inside (see _Reader.block)
+_CONTAINERS = frozenset(_W + n for n in ("sdt", "sdtContent", "ins", "customXml"))
 _TITLE_NAMES = frozenset({"title", "标题"})
 _HEADING = re.compile(r"(?:heading|标题)\s*([1-4])$")
 
@@ -275,11 +293,23 @@ def _texts_around_boxes(element: Any, boxes: list[Any]) -> Iterator[str]:
 
 
 class _Reader:
-    def __init__(self, styles: _Styles, numbering: _Numbering) -> None:
+    def __init__(self, styles: _Styles, numbering: _Numbering, source: str) -> None:
         self.styles = styles
         self.numbering = numbering
+        self.source = source
         self.lines: list[Line] = []
         self.paragraphs = 0
+
+    def count(self) -> int:
+        """The next paragraph's number; refuses a document longer than `MAX_PARAGRAPHS`."""
+        self.paragraphs += 1
+        if self.paragraphs > MAX_PARAGRAPHS:
+            raise DecodeError(
+                f"the document holds more than {MAX_PARAGRAPHS:,} paragraphs",
+                source=self.source,
+                expected="a Word file of a report",
+            )
+        return self.paragraphs
 
     def block(self, element: Any) -> None:
         for child in element:
@@ -309,13 +339,11 @@ class _Reader:
                 # a nested table's paragraphs are part of its cell's text
                 paragraphs = [_text(p, boxes) for p in cell.iter(_P)]
                 cells.append(" ".join(t.replace("\n", " ") for t in paragraphs if t))
-            self.paragraphs += 1
-            line = Line("", "\t".join(cells), "\n", self.paragraphs, cells=tuple(cells))
+            line = Line("", "\t".join(cells), "\n", self.count(), cells=tuple(cells))
             self.lines.append(line)
 
     def paragraph(self, paragraph: Any) -> None:
-        self.paragraphs += 1
-        number = self.paragraphs
+        number = self.count()
         boxes: list[Any] = []
         text = _text(paragraph, boxes)
         style_id = ""
@@ -393,12 +421,19 @@ def parse_docx(
             return None
         return parse_xml(read_part(package, name, source), source, name)
 
-    document = part("word/document.xml")
-    body = _child(document, _W + "body")
-    if body is None:
+    reader = _Reader(
+        _Styles(part("word/styles.xml")), _Numbering(part("word/numbering.xml")), source
+    )
+    if package.getinfo("word/document.xml").file_size <= _STREAM_ABOVE:
+        # a report's usual size: parsed whole, which is faster, and costs 31 MB at most
+        body = _child(part("word/document.xml"), _BODY)
+        found = body is not None
+        if found:
+            reader.block(body)
+    else:
+        found = _read_body(package, reader, source)
+    if not found:
         raise DecodeError("word/document.xml has no body", source=source, expected="a .docx")
-    reader = _Reader(_Styles(part("word/styles.xml")), _Numbering(part("word/numbering.xml")))
-    reader.block(body)
     if not any(line.text for line in reader.lines):
         raise EmptyInputError("the Word file holds no text", source=source)
     if templates is not None:
@@ -406,3 +441,47 @@ def parse_docx(
 
         return house_style(templates, sandboxed=sandboxed).build(reader.lines)
     return build_report(reader.lines)
+
+
+def _read_body(package: Any, reader: _Reader, source: str) -> bool:
+    """Feed the body's paragraphs and tables to ``reader`` as the stream reaches their ends.
+
+    Each top-level block (a paragraph or table of the body, or inside its content controls
+    and tracked insertions) is read when its end tag arrives, then freed with whatever came
+    before it; paragraphs and tables inside something the reader does not read are freed
+    unread. Only the first body of the document counts. Returns whether there was one.
+    """
+    found = False
+    for element in iterparse_part(package, "word/document.xml", source, (_P, _TBL, _BODY)):
+        if element.tag == _BODY:
+            found = found or _is_body(element)  # later bodies (never in a file) are not read
+            continue
+        parent = element.getparent()
+        while parent is not None and parent.tag in _CONTAINERS:
+            parent = parent.getparent()
+        if parent is None:
+            continue  # the document's root: nothing to read, nothing before it to free
+        tag = parent.tag
+        if tag == _BODY and not found and _is_body(parent):
+            if element.tag == _P:
+                reader.paragraph(element)
+            else:
+                reader.table(element)
+        elif tag in (_P, _TBL) or _inside_block(parent):
+            continue  # part of a block, read with it
+        # done with: free the element and every sibling before it (read or never to be read)
+        element.clear(keep_tail=False)
+        while element.getprevious() is not None:
+            del element.getparent()[0]
+    return found
+
+
+def _is_body(element: Any) -> bool:
+    """Whether a ``w:body`` element is the document's body (a child of the root)."""
+    parent = element.getparent()
+    return parent is not None and parent.getparent() is None
+
+
+def _inside_block(element: Any) -> bool:
+    """Whether ``element`` is inside a paragraph or a table (cells, text boxes)."""
+    return next(element.iterancestors(_P, _TBL), None) is not None

@@ -5,11 +5,18 @@ footers around the text, often declared GBK in ``<meta>``, often from a TRS or é
 with the text in a ``TRS_Editor``, ``zoom`` or ``article`` block, paragraphs indented with
 ``&nbsp;``, lines broken with ``<br>``, and everything inside nested layout tables. The page is
 parsed with lxml's HTML parser (libxml2's, as ``lxml.html`` uses it: never patterns over
-markup), then:
+markup) with libxml2's limits for documents of unknown origin lifted (``huge_tree``: elements
+nested deeper than 256, texts and comments over 10 MB), so that nothing is cut short; a page
+past the parser's own limits (nesting 2,048 deep in libxml2 2.14) is refused with a
+`fazhi_report.errors.DecodeError`, never read in part. Then:
 
-1. **Encoding.** The ``<meta charset>`` (or ``http-equiv`` Content-Type) of a page given as
-   bytes is honoured (GBK and GB2312 are read as their superset GB18030); without one, or when
-   the bytes do not decode as declared, `fazhi_report.decoding.decode` decides.
+1. **Encoding.** The bytes of a page are decoded as a browser decodes them
+   (`fazhi_report.decoding.decode_page`): as a byte-order mark or the ``<meta charset>`` (or
+   ``http-equiv`` Content-Type) declares (GBK and GB2312 are read as their superset
+   GB18030), a stray byte or a control character read as U+FFFD with a
+   `fazhi_report.errors.FazhiReportWarning` naming its line; UTF-8 bytes are UTF-8 whatever
+   the page declares. A page that declares nothing, or whose bytes mostly contradict its
+   declaration, is decoded by `fazhi_report.decoding.decode`, as strictly as a text file.
 2. **What is not text** goes: ``script``, ``style``, ``nav``, forms' controls, ``iframe``,
    ``svg``â€¦, comments, and elements hidden with ``display:none``.
 3. **The content block.** Our own pages (``<article class="fazhi-report">``, as the HTML
@@ -44,7 +51,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from fazhi_report import _cues
-from fazhi_report.decoding import decode
+from fazhi_report.decoding import decode_page
 from fazhi_report.errors import DecodeError, EmptyInputError
 from fazhi_report.model import Report, SectionRole
 from fazhi_report.numbering import match_marker
@@ -251,48 +258,84 @@ class _Lines:
         elif not soft_next:
             self.soft = False
 
-    def walk(self, element: Any) -> None:
-        tag = element.tag
-        if type(tag) is not str:  # `_tag`, inline: this runs once per element of the block
-            tag = ""
-        number = element.sourceline or 0
-        if tag == "br":
-            count = len(self.lines)
-            self.flush(soft_next=True)
-            if len(self.lines) == count and self.lines and self.lines[-1].text:
-                # a <br> ending an empty line (<br><br>) is a blank line: it parts paragraphs
-                # and tables as in plain text
-                self.lines.append(Line("", "", "\n", number))
-            if element.tail:
-                self.text(element.tail, number)
-            return
-        if tag in _DROP or not tag or _hidden(element):
-            if element.tail:
-                self.text(element.tail, number)  # the tail is the parent's text
-            return
-        block = tag in _BLOCKS
-        if block:
-            self.flush()
-            self.soft = False
-            if self.own and tag in ("h1", "h2", "h3", "h4", "h5"):
-                self.title = tag == "h1"
-                self.level = None if tag == "h1" else int(tag[1]) - 1
-        if tag == "table" and _data_table(element):
-            self.table(element)
-        else:
-            if element.text:
-                self.text(element.text, number)
-            for child in element:
-                if len(child) == 0 and child.tag in _INLINE and not _hidden(child):
-                    # a leaf inline element (a span, a strong): what `walk` would do with it,
-                    # without a call for each
-                    line = child.sourceline or 0
-                    if child.text:
-                        self.text(child.text, line)
-                    if child.tail:
-                        self.text(child.tail, line)
+    def walk(self, root: Any) -> None:
+        """Read ``root``, what it holds and its tail, in document order.
+
+        A loop over the open elements, not a call per level: a page may nest elements as deep
+        as its parser reads them (2,048 levels), far past Python's recursion limit.
+        """
+        # the element whose children are being read (whether it is a block, its line, the
+        # children left), and those around it; the outermost, None, has no children
+        parent: Any = None
+        parent_block, parent_number = False, 0
+        children: Iterator[Any] = iter(())
+        stack: list[tuple[Any, bool, int, Iterator[Any]]] = []
+        element: Any = root
+        while True:
+            # open `element`: what comes before its children
+            tag = element.tag
+            if type(tag) is not str:  # `_tag`, inline: this runs once per element of the block
+                tag = ""
+            number = element.sourceline or 0
+            if tag == "br":
+                count = len(self.lines)
+                self.flush(soft_next=True)
+                if len(self.lines) == count and self.lines and self.lines[-1].text:
+                    # a <br> ending an empty line (<br><br>) is a blank line: it parts
+                    # paragraphs and tables as in plain text
+                    self.lines.append(Line("", "", "\n", number))
+                if element.tail:
+                    self.text(element.tail, number)
+            elif tag in _DROP or not tag or _hidden(element):
+                if element.tail:
+                    self.text(element.tail, number)  # the tail is the parent's text
+            else:
+                block = tag in _BLOCKS
+                if block:
+                    self.flush()
+                    self.soft = False
+                    if self.own and tag in ("h1", "h2", "h3", "h4", "h5"):
+                        self.title = tag == "h1"
+                        self.level = None if tag == "h1" else int(tag[1]) - 1
+                if tag == "table" and _data_table(element):
+                    self.table(element)
+                    self._close(element, block, number)
+                else:
+                    if element.text:
+                        self.text(element.text, number)
+                    stack.append((parent, parent_block, parent_number, children))
+                    parent, parent_block, parent_number = element, block, number
+                    children = iter(element)
+            # the next element to open: the next child of the innermost open element, closing
+            # those that have none left
+            while True:
+                for element in children:
+                    if len(element) == 0 and element.tag in _INLINE and not _hidden(element):
+                        # a leaf inline element (a span, a strong): what opening and closing
+                        # it would do, without a round of the loop for each
+                        line = element.sourceline or 0
+                        if element.text:
+                            self.text(element.text, line)
+                        if element.tail:
+                            self.text(element.tail, line)
+                        continue
+                    break
+                else:
+                    if parent is None:
+                        return
+                    # close `parent`: `_close`, inline, as this runs once per element
+                    if parent_block:
+                        self.flush()
+                        self.soft = False
+                        self.title, self.level = False, None
+                    if parent.tail:
+                        self.text(parent.tail, parent_number)
+                    parent, parent_block, parent_number, children = stack.pop()
                     continue
-                self.walk(child)
+                break
+
+    def _close(self, element: Any, block: bool, number: int) -> None:
+        """What comes after an element's children: the end of its line, if a block, and its tail."""
         if block:
             self.flush()
             self.soft = False
@@ -344,41 +387,69 @@ def _declared_charset(data: bytes) -> str | None:
     return None
 
 
-_GB = frozenset(("gbk", "gb2312", "gb_2312-80", "x-gbk", "gb18030", "cp936", "euc-cn"))
-
-
 def _decode_page(data: bytes, source: str) -> tuple[str, str]:
-    """The text of a page's bytes and the encoding read: as declared, else as detected."""
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    """The text of a page's bytes and the encoding read, as `decode_page` tells them."""
+    return decode_page(data, source, lambda: _declared_charset(data))
+
+
+def _html_parser() -> Any:
+    """lxml's HTML parser as this reader uses it.
+
+    ``huge_tree`` lifts the limits libxml2 sets for documents of unknown origin, which it
+    meets by stopping early and keeping what it read: elements nested 256 deep, a text,
+    comment or attribute of 10,000,000 bytes. Its own limits stay (elements nested 2,048
+    deep in libxml2 2.14; texts of 1,000,000,000 bytes): `_read_whole` refuses a page
+    that meets one. The tree's size follows the page's, as without the option.
+    """
+    import lxml.etree
+
+    # the plain etree elements, not lxml.html's classes, as this reader needs none of their
+    # methods
+    return lxml.etree.HTMLParser(
+        encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True
+    )
+
+
+def _read_whole(parser: Any, source: str, first_line: int = 1, what: str = "the page") -> None:
+    """Refuse a page the parser did not read to its end.
+
+    libxml2 reads past every error in HTML (a tag left open, a stray ``</p>``) except a fatal
+    one, after which it stops and gives what it read so far: that would be a report cut short
+    without a word. ``first_line`` is the line of the markup's first line in the source.
+    """
+    fatal = parser.error_log.filter_from_fatals()
+    if not fatal:
+        return
+    entry = fatal[0]
+    said = " ".join(str(entry.message).split()).split(", use XML_PARSE_HUGE")[0]
+    limit = re.search(r"\d[\d,]*", said) if "depth" in said.lower() else None
+    if limit is not None:
+        why = f"its elements are nested more than {limit.group()} deep, past what libxml2 reads"
+        expected = f"elements nested at most {limit.group()} deep"
     else:
-        return decode(data, source)  # UTF-8 (most pages): whatever the page declares
-    declared = _declared_charset(data)
-    if declared in _GB:
-        declared = "gb18030"
-    if declared and declared not in ("utf-8", "utf8"):
-        try:
-            return data.decode(declared), declared
-        except (LookupError, UnicodeDecodeError):
-            pass  # a wrong or unknown declaration: let the bytes speak
-    return decode(data, source)
+        why = f"libxml2 stopped reading it ({said})"
+        expected = "HTML that libxml2 reads to its end"
+    raise DecodeError(
+        f"{what} cannot be read whole: {why}",
+        source=source,
+        line=first_line + max(entry.line, 1) - 1,
+        expected=expected,
+    )
 
 
 def _parse_tree(text: str, source: str, raw: bytes | None = None) -> Any:
     """The page's tree; ``raw``, when given, is ``text`` in UTF-8 (the bytes it was read from)."""
     import lxml.etree
 
-    # bytes, not str: lxml refuses a str that carries an XML encoding declaration (XHTML); the
-    # plain etree elements, not lxml.html's classes, as this reader needs none of their methods
-    parser = lxml.etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+    # bytes, not str: lxml refuses a str that carries an XML encoding declaration (XHTML)
+    parser = _html_parser()
     try:
         if raw is None:
             raw = text.encode("utf-8", "surrogatepass")
         root = lxml.etree.fromstring(raw, parser)
     except (ValueError, lxml.etree.LxmlError) as exc:
         raise DecodeError(f"the page cannot be read as HTML: {exc}", source=source) from None
+    _read_whole(parser, source)
     if root is None:
         raise EmptyInputError("the page holds no HTML to read", source=source)
     return root
@@ -556,39 +627,49 @@ def _lines_before(root: Any, content: Any) -> list[Line]:
         return []
     reader = _Lines(False)
     ancestors = set(content.iterancestors())
-
-    def walk(element: Any) -> None:
-        block = _tag(element) in _BLOCKS
-        if block:
+    # down the content block's ancestors, reading what comes before each (a loop, not a call
+    # per level, for pages nested deeper than Python's recursion limit)
+    element = body
+    while element is not None:
+        if _tag(element) in _BLOCKS:
             reader.flush()
         reader.text(element.text, element.sourceline or 0)
+        inner = None
         for child in element:
             if child is content:
-                return
+                break
             if child in ancestors:
-                walk(child)  # the content block is inside: nothing after it is read
-                return
+                inner = child  # the content block is inside: nothing after it is read
+                break
             reader.walk(child)
-
-    walk(body)
+        element = inner
     reader.flush()
     return reader.lines
 
 
-def block_lines(markup: str) -> list[Line]:
+def block_lines(markup: str, *, source: str = "<html>", first_line: int = 1) -> list[Line]:
     """The lines of a piece of HTML (a raw block inside Markdown), read as a page's blocks are.
 
     Line numbers count from 1 at the start of ``markup``. Markup lxml cannot read gives none.
+
+    Args:
+        markup: the HTML.
+        source: the name of the document it is in, for errors.
+        first_line: the line of the document ``markup`` starts on, for errors.
+
+    Raises:
+        DecodeError: the markup is nested deeper than the HTML parser reads (2,048 levels).
     """
     import lxml.etree
 
-    parser = lxml.etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+    parser = _html_parser()
     try:
         root = lxml.etree.fromstring(
             f"<div>{markup}</div>".encode("utf-8", "surrogatepass"), parser
         )
     except (ValueError, lxml.etree.LxmlError):
         return []
+    _read_whole(parser, source, first_line, "the raw HTML block")
     if root is None:
         return []
     reader = _Lines(False)
@@ -635,17 +716,23 @@ def parse_html(
 
     Raises:
         EmptyInputError: the page is empty.
-        DecodeError: the bytes are not text, or not HTML lxml can read.
+        DecodeError: the bytes are not text, or not HTML lxml can read to its end (elements
+            nested more than 2,048 deep, with libxml2 2.14).
         TemplateError: ``templates`` is no folder, its macros cannot be read back, or a
             template fails (sandboxed: breaks a rule or limit of the sandbox).
+
+    Warns:
+        FazhiReportWarning: bytes in a declared encoding that hold stray bytes or control
+            characters, read as U+FFFD (the warning names the lines).
     """
     encoding = None
     raw = None
     if isinstance(data, bytes):
         given = data
         data, encoding = _decode_page(given, source)
-        if encoding == "utf-8":
-            raw = given  # UTF-8 without a byte-order mark: the text's bytes, as given
+        if encoding == "utf-8" and "\ufffd" not in data:
+            # UTF-8 without a byte-order mark, nothing read as U+FFFD: the text's bytes, as given
+            raw = given
     if not data.strip():
         raise EmptyInputError("the page is empty", source=source)
     root = _parse_tree(data, source, raw)

@@ -110,8 +110,9 @@ def _split(text: str) -> tuple[str, str, str]:
 
 
 class _Reader:
-    def __init__(self, offset: int) -> None:
+    def __init__(self, offset: int, source: str = "<markdown>") -> None:
         self.offset = offset  # front-matter lines above the Markdown
+        self.source = source
         self.lines: list[Line] = []
         self.depth_offset = 1
         self.title_at: frozenset[int] = frozenset()
@@ -237,7 +238,7 @@ class _Reader:
         if not content:
             return
         first_row = True
-        for line in block_lines(content):
+        for line in block_lines(content, source=self.source, first_line=self.number(token)):
             number = self.number(token) + line.number - 1
             cells = line.cells
             if cells is not None:
@@ -256,11 +257,16 @@ def _tokenizer() -> MarkdownIt:
     return MarkdownIt("commonmark").enable("table")
 
 
-def markdown_lines(text: str) -> tuple[list[Line], dict[str, Any]]:
-    """The logical lines of a Markdown document, and its front matter's keys."""
+def markdown_lines(text: str, source: str = "<markdown>") -> tuple[list[Line], dict[str, Any]]:
+    """The logical lines of a Markdown document, and its front matter's keys.
+
+    Raises:
+        DecodeError: a raw HTML block nested deeper than the HTML parser reads (``source``
+            names the document in the message).
+    """
     values, body, offset = read_front_matter(text)
     tokens = _tokenizer().parse(body)
-    reader = _Reader(offset)
+    reader = _Reader(offset, source)
     reader.read(tokens)
     return reader.lines, values
 
@@ -299,14 +305,15 @@ def parse_markdown(
             and it changes nothing.
 
     Raises:
-        EmptyInputError, DecodeError: ``data`` is bytes with no text, or not text.
+        EmptyInputError, DecodeError: ``data`` is bytes with no text, or not text; or a raw
+            HTML block is nested deeper than the HTML parser reads.
         TemplateError: ``templates`` is no folder, its macros cannot be read back, or a
             template fails (sandboxed: breaks a rule or limit of the sandbox).
     """
     encoding = None
     if isinstance(data, bytes):
         data, encoding = decode(data, source)
-    lines, values = markdown_lines(data)
+    lines, values = markdown_lines(data, source)
     if templates is None:
         report = build_report(lines, encoding=encoding)
     else:

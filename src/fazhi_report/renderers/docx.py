@@ -37,11 +37,13 @@ import io
 import os
 import re
 import zipfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, ClassVar
 from xml.sax.saxutils import escape
 
 from fazhi_report._ooxml import W, open_package, parse_xml, read_part, rewrite_package
+from fazhi_report._surrogates import check_output
+from fazhi_report._surrogates import find as find_surrogate
 from fazhi_report.errors import DataError, DecodeError, FileError, OptionError
 from fazhi_report.model import Block, Paragraph, Report, Section, Signature, Table
 from fazhi_report.numbering import format_date
@@ -80,7 +82,8 @@ _TITLE_LINE_CHARS = 20  # a 2号 title line holds about 20 characters in 156 mm
 # twentieths of a point (w:spacing on a run)
 _CONDENSE = -4
 
-# Characters XML 1.0 cannot hold.
+# Characters XML 1.0 cannot hold. (Lone surrogates, which no encoding can, are looked for in
+# the whole body at once: `_surrogates.check_output` names the node.)
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 _STYLE_NAMES = {
@@ -267,8 +270,8 @@ _SETTINGS = (
 
 
 def _core_xml(report: Report) -> str:
-    title = escape(report.title or "")
-    creator = escape(report.organ or "")
+    title = escape(_check_text(report.title or "", "title"))
+    creator = escape(_check_text(report.organ or "", "organ"))
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
         "<cp:coreProperties "
@@ -317,6 +320,9 @@ def _check_text(text: str, where: str) -> str:
     return text
 
 
+_SPILL_PIECES = 2048  # pieces of body XML gathered before they are written on
+
+
 class _Writer:
     """Builds the body XML of one report."""
 
@@ -332,6 +338,15 @@ class _Writer:
         self.ids = style_ids
         self.signature_layout = signature_layout
         self.out: list[str] = []
+        # where finished XML goes when the body is written as it is made (see `_package`)
+        self.flush: Callable[[str], object] | None = None
+
+    def _spill(self) -> None:
+        # a report of a million headings makes a million paragraphs of XML: hand them on
+        # in batches rather than keep them all
+        if self.flush is not None and len(self.out) >= _SPILL_PIECES:
+            self.flush("".join(self.out))
+            self.out.clear()
 
     def paragraph(self, role: str, runs: str, ppr: str = "") -> None:
         self.out.append(
@@ -400,6 +415,8 @@ class _Writer:
         self.paragraph(role, runs, ppr)
         for i, block in enumerate(body):
             self.block(block, f"{where}.body[{i}]")
+            self._spill()
+        self._spill()
         for i, sub in enumerate(section.subsections):
             self.section(sub, f"{where}.subsections[{i}]")
 
@@ -436,13 +453,20 @@ class _Writer:
             self.paragraph("body", self.text(report.addressee + "：", "body", "addressee"), ppr)
         for i, block in enumerate(report.preamble):
             self.block(block, f"preamble[{i}]")
+            self._spill()
         for i, section in enumerate(report.sections):
             self.section(section, f"sections[{i}]")
         for i, block in enumerate(report.closing):
             self.block(block, f"closing[{i}]")
+            self._spill()
         if report.signature is not None and (report.signature.organ or report.signature.date):
             self.signature(report.signature)
-        return "".join(self.out)
+        body = "".join(self.out)
+        self.out.clear()
+        if self.flush is not None:
+            self.flush(body)
+            return ""
+        return body
 
 
 def _width(text: str) -> float:
@@ -471,8 +495,11 @@ class DocxRenderer(Renderer):
 
         Raises:
             DataError: the report holds what the official form cannot carry (see
-                `fazhi_report.validation.validate`), or text a Word file cannot hold.
-            OptionError: an unknown font role or signature layout.
+                `fazhi_report.validation.validate`), or text a Word file cannot hold (a
+                control character, a lone surrogate); the message names the node.
+            OptionError: an unknown font role or signature layout, or a font name a Word file
+                cannot hold.
+            DecodeError: ``reference_docx`` is no Word file, or a part of it is damaged.
         """
         ensure_valid(report)
         chosen = dict(DEFAULT_FONTS)
@@ -484,6 +511,12 @@ class DocxRenderer(Renderer):
                     expected="roles among " + ", ".join(DEFAULT_FONTS),
                 )
             chosen.update(fonts)
+        for role, font in chosen.items():
+            if not isinstance(font, str) or _NOT_XML.search(font) or find_surrogate(font) >= 0:
+                raise OptionError(
+                    f"fonts= gives the role {role!r} no font name a Word file can hold: {font!r}",
+                    expected="a font name (text without control characters)",
+                )
         if signature_layout not in ("unstamped", "stamped"):
             raise OptionError(
                 f"no signature layout {signature_layout!r}", expected="'unstamped' or 'stamped'"
@@ -491,11 +524,11 @@ class DocxRenderer(Renderer):
         macros = inline_macros(environment(templates, sandboxed=sandboxed))
         if reference_docx is None:
             writer = _Writer(macros, chosen, _STYLE_IDS, signature_layout)
-            body = writer.report(report)
-            return _package(report, body, chosen)
+            return _package(report, writer, chosen)
         package = open_package(_read_reference(reference_docx), "<reference_docx>")
         ids, styles = _merge_styles(package, _styles_xml(chosen))
         body = _Writer(macros, chosen, ids, signature_layout).report(report)
+        check_output(body, report, "docx")  # a reference's own properties are kept
         return _pour_into(package, body, styles)
 
 
@@ -512,23 +545,42 @@ def _read_reference(reference: str | os.PathLike[str] | bytes) -> bytes:
         ) from None
 
 
-def _package(report: Report, body: str, fonts: Mapping[str, str]) -> bytes:
-    document = (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-        f'<w:document xmlns:w="{_W}" xmlns:r="{_R}"><w:body>{body}{_SECTION_XML}'
-        "</w:body></w:document>"
-    )
+def _part(name: str) -> zipfile.ZipInfo:
+    # a fixed time stamp: the same report gives the same bytes, whenever it is written
+    info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o600 << 16  # as writestr gives a part named by a str
+    return info
+
+
+def _package(report: Report, writer: _Writer, fonts: Mapping[str, str]) -> bytes:
+    core = _core_xml(report)  # the title and organ go into the file's properties
+    check_output(core, report, "docx")
+
+    def flush(text: str) -> None:
+        check_output(text, report, "docx")  # names the node that holds a lone surrogate
+        part.write(text.encode("utf-8"))
+
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
-        package.writestr("[Content_Types].xml", _CONTENT_TYPES)
-        package.writestr("_rels/.rels", _PACKAGE_RELS)
-        package.writestr("docProps/core.xml", _core_xml(report))
-        package.writestr("word/document.xml", document)
-        package.writestr("word/_rels/document.xml.rels", _DOCUMENT_RELS)
-        package.writestr("word/styles.xml", _styles_xml(fonts))
-        package.writestr("word/settings.xml", _SETTINGS)
-        package.writestr("word/footer1.xml", _footer_xml(fonts, odd=True))
-        package.writestr("word/footer2.xml", _footer_xml(fonts, odd=False))
+        package.writestr(_part("[Content_Types].xml"), _CONTENT_TYPES)
+        package.writestr(_part("_rels/.rels"), _PACKAGE_RELS)
+        package.writestr(_part("docProps/core.xml"), core)
+        # the body goes into the part as it is made: the XML of a long report is never one
+        # string, nor one string of bytes
+        with package.open(_part("word/document.xml"), "w") as part:
+            part.write(
+                '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                f'<w:document xmlns:w="{_W}" xmlns:r="{_R}"><w:body>'.encode()
+            )
+            writer.flush = flush
+            writer.report(report)
+            part.write(f"{_SECTION_XML}</w:body></w:document>".encode())
+        package.writestr(_part("word/_rels/document.xml.rels"), _DOCUMENT_RELS)
+        package.writestr(_part("word/styles.xml"), _styles_xml(fonts))
+        package.writestr(_part("word/settings.xml"), _SETTINGS)
+        package.writestr(_part("word/footer1.xml"), _footer_xml(fonts, odd=True))
+        package.writestr(_part("word/footer2.xml"), _footer_xml(fonts, odd=False))
     return buffer.getvalue()
 
 
@@ -595,5 +647,8 @@ def _pour_into(package: zipfile.ZipFile, body: str, styles: bytes) -> bytes:
         container.insert(i, child)
     document = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     return rewrite_package(
-        package, {"word/document.xml": document, "word/styles.xml": styles}, lambda _: None
+        package,
+        {"word/document.xml": document, "word/styles.xml": styles},
+        lambda _: None,
+        source,
     )

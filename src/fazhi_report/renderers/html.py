@@ -16,7 +16,9 @@ is one ``<article class="fazhi-report">``:
 
 Every value is escaped (Jinja's autoescape): text holding ``<script>`` or ``{{ }}`` comes out
 as text. Markers, stops and dates come from the shared official-form macros
-(``official/inline.j2``), as for the text, Markdown and DOCX renderers.
+(``official/inline.j2``), as for the text, Markdown and DOCX renderers; imported from an HTML
+template they escape too, as does every template an HTML template imports or includes (see
+`fazhi_report.renderers.templating`), from a user's folder or not.
 
 Options:
 

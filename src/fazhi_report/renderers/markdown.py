@@ -86,15 +86,28 @@ def pipe_table(table: Table) -> bool:
     )
 
 
+# Characters of a front-matter string written as \u escapes: a renderer that does not know
+# front matter shows it as a paragraph, where they would be markup (``<b>``, ``*x*``, ``[x](y)``).
+# A backslash needs none: in a JSON string it always starts an escape, which Markdown shows.
+_FRONT_MATTER_SPECIAL = re.compile(r"[`*_\[\]<>#|~&!]")
+
+
+def _json_string(text: str) -> str:
+    """``text`` as a JSON (and YAML) string in which no character is Markdown or HTML markup."""
+    quoted = json.dumps(text, ensure_ascii=False)
+    return _FRONT_MATTER_SPECIAL.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
+
+
 def front_matter_lines(report: Report) -> list[tuple[str, str]]:
     """The YAML front matter of ``report`` as (key, value) pairs, values in JSON form.
 
     JSON scalars and arrays are valid YAML flow values, so any YAML reader takes them, and the
-    Markdown reader needs no YAML library to read them back.
+    Markdown reader needs no YAML library to read them back. Markup characters in the organ
+    are written as ``\\u`` escapes (``<`` as ``\\u003c``), which JSON and YAML both read.
     """
     lines: list[tuple[str, str]] = []
     if report.organ is not None:
-        lines.append(("organ", json.dumps(report.organ, ensure_ascii=False)))
+        lines.append(("organ", _json_string(report.organ)))
     if report.year is not None:
         lines.append(("year", json.dumps(report.year)))
     if report.sections:

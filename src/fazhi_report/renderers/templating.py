@@ -20,7 +20,12 @@ elements) around them, and a renderer written in Python reaches the same macros 
 `inline_macros`.
 
 Autoescaping follows the template's name: templates ending in ``.html``, ``.htm`` or ``.xml``
-(also before a ``.j2``) escape every value; text templates do not.
+(also before a ``.j2``) escape every value; text templates do not. A template imported,
+included or extended by an escaping template escapes too, whatever its name: the shared
+``official/inline.j2`` gives plain text to the text, Markdown and DOCX forms and escaped text
+inside HTML, from the one file. (Jinja trusts what a macro returns when the template calling it
+escapes, whatever the macro's own template did; without this rule the macros of a text template
+would put the report's text into a page as markup.)
 
 **The sandbox.** ``sandboxed=True`` runs templates in Jinja's immutable sandbox, for templates
 from places you do not control: a template can read the report but cannot change it (no list or
@@ -104,6 +109,53 @@ def _helpers() -> tuple[dict[str, Callable[..., Any]], dict[str, Any]]:
     return filters, globals_
 
 
+# Autoescaping. Jinja chooses it per template (from the name) but marks a macro's result safe
+# by the mode of the template that calls it, so a macro of a text template, called from HTML,
+# would hand over its arguments unescaped as trusted markup. A template reached from an escaping
+# one is therefore loaded under its name tagged with _ESCAPED: a second compiled copy, escaping.
+_BY_NAME = jinja2.select_autoescape(
+    enabled_extensions=("html", "htm", "xml", "html.j2", "htm.j2", "xml.j2"),
+    default_for_string=False,
+    default=False,
+)
+_ESCAPED = "\x00escaped"  # no file name holds a NUL, so no template is named so by a user
+
+
+def _escapes(name: str | None) -> bool:
+    """Whether the template of this (possibly tagged) name escapes every value it writes."""
+    return name is not None and (name.endswith(_ESCAPED) or _BY_NAME(name))
+
+
+class _EscapeFollowsParent(jinja2.Environment):
+    """An environment in which a template imported, included or extended from an escaping
+    template escapes too."""
+
+    def join_path(self, template: str, parent: str) -> str:
+        """The name to load ``template`` under when ``parent`` asks for it."""
+        if _escapes(parent) and not _escapes(template):
+            return template + _ESCAPED
+        return template
+
+
+class _Untagging(jinja2.BaseLoader):
+    """A loader that reads a name tagged with `_ESCAPED` from the file of its plain name."""
+
+    def __init__(self, inner: jinja2.BaseLoader) -> None:
+        self.inner = inner
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str | None, Callable[[], bool] | None]:
+        """The source of ``template``, without its tag."""
+        if template.endswith(_ESCAPED):
+            template = template[: -len(_ESCAPED)]
+        return self.inner.get_source(environment, template)
+
+    def list_templates(self) -> list[str]:
+        """The templates of the wrapped loader."""
+        return self.inner.list_templates()
+
+
 def _is_table(value: object) -> bool:
     return isinstance(value, Table)
 
@@ -135,7 +187,7 @@ def _check_format(template: str, args: Any) -> None:
                     raise _too_big(abs(value))
 
 
-class _LimitedSandbox(jinja2.sandbox.ImmutableSandboxedEnvironment):
+class _LimitedSandbox(_EscapeFollowsParent, jinja2.sandbox.ImmutableSandboxedEnvironment):
     """Jinja's immutable sandbox, with bounds on what a template may build and on model calls."""
 
     intercepted_binops = frozenset({"*", "**", "%"})
@@ -263,16 +315,12 @@ def _build(folder: str | None, files: tuple[str, ...], sandboxed: bool) -> jinja
     if folder is not None:
         loaders.append(_ConfinedLoader(folder) if sandboxed else jinja2.FileSystemLoader(folder))
     loaders.append(jinja2.PackageLoader("fazhi_report", "templates"))
-    cls = _LimitedSandbox if sandboxed else jinja2.Environment
+    cls = _LimitedSandbox if sandboxed else _EscapeFollowsParent
     env = cls(
-        loader=jinja2.ChoiceLoader(loaders),
+        loader=_Untagging(jinja2.ChoiceLoader(loaders)),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
-        autoescape=jinja2.select_autoescape(
-            enabled_extensions=("html", "htm", "xml", "html.j2", "htm.j2", "xml.j2"),
-            default_for_string=False,
-            default=False,
-        ),
+        autoescape=_escapes,
         # the shipped templates never change under a running process: no file-time check
         # before each use; a user's folder is checked, so an edited template is read again
         auto_reload=folder is not None,
@@ -313,6 +361,27 @@ def _bounded_output(template: jinja2.Template, context: Mapping[str, Any]) -> st
     return "".join(pieces)
 
 
+_JOIN_EVERY = 4096  # pieces of output gathered before they are joined into one
+
+
+def _joined_output(template: jinja2.Template, context: Mapping[str, Any]) -> str:
+    """``template.render(context)``, its pieces joined as they come.
+
+    ``render`` keeps every piece the template yields (a line per section of a template that
+    loops over them) until the end: for a report of a million headings, a million small
+    strings and their pointers, several times the text they make.
+    """
+    parts: list[str] = []
+    pieces: list[str] = []
+    for piece in template.generate(context):
+        pieces.append(piece)
+        if len(pieces) >= _JOIN_EVERY:
+            parts.append("".join(pieces))
+            pieces.clear()
+    parts.append("".join(pieces))
+    return "".join(parts)
+
+
 def render_template(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> str:
     """Render template ``name`` with ``context``; every failure is a `TemplateError`.
 
@@ -330,7 +399,7 @@ def _render_here(env: jinja2.Environment, name: str, context: Mapping[str, Any])
         template = env.get_template(name)
         if env.sandboxed:
             return _bounded_output(template, context)
-        return template.render(context)
+        return _joined_output(template, context)
     except jinja2.TemplateNotFound as exc:
         raise TemplateError(
             f"template {exc.name!r} not found", source=name, expected="a template file"
