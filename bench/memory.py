@@ -91,6 +91,21 @@ def make_short(size: int) -> str:
     return _repeat("1.a\n", size)
 
 
+def make_short_at_limit(size: int) -> str:
+    """The most ``1.a`` lines a text may hold (`MAX_LINES`): the most nodes any input makes."""
+    from fazhi_report.parsers.lines import MAX_LINES
+
+    return "1.a\n" * MAX_LINES
+
+
+def make_headings_at_limit(size: int) -> str:
+    """The most one-line headings a text may hold (`MAX_LINES`)."""
+    from fazhi_report.parsers.lines import MAX_LINES
+
+    unit = make_headings(2_000).splitlines(keepends=True)[:99]
+    return "".join((unit * (MAX_LINES // 99 + 1))[:MAX_LINES])
+
+
 def make_no_break(size: int) -> str:
     """Plain prose with no line break at all."""
     return _repeat("坚持依法行政，推进法治政府建设。", size)
@@ -170,6 +185,8 @@ CASES: dict[str, tuple[Callable[[int], str | bytes], str, int, float | None]] = 
     "blank": (make_blank, ".txt", TEXT_TARGET_MB, None),
     "headings": (make_headings, ".txt", TEXT_TARGET_MB, None),
     "short": (make_short, ".txt", TEXT_TARGET_MB, None),
+    "short-at-limit": (make_short_at_limit, ".txt", TEXT_TARGET_MB, None),
+    "headings-at-limit": (make_headings_at_limit, ".txt", TEXT_TARGET_MB, None),
     "no-break": (make_no_break, ".txt", TEXT_TARGET_MB, None),
     "paragraph": (make_paragraph, ".txt", TEXT_TARGET_MB, 1.0),
     "reports": (make_reports, ".txt", TEXT_TARGET_MB, None),
@@ -213,7 +230,7 @@ def run_cli(args: list[str], limit_bytes: int, timeout: float) -> tuple[float, f
         errors.seek(0)
         said = errors.read()
     if timed_out:
-        return usage.ru_maxrss / 1024, seconds, "timeout"
+        return usage.ru_maxrss / 1024, seconds, "timeout"  # the peak until it was stopped
     if process.returncode < 0 or b"MemoryError" in said or b"Cannot allocate memory" in said:
         return usage.ru_maxrss / 1024, seconds, "over"
     return usage.ru_maxrss / 1024, seconds, ""
@@ -286,7 +303,10 @@ def main() -> None:
                 args = [a.format(src=src, out=out) for a in COMMANDS[command]]
                 peak, seconds, wrong = run_cli(args, limit, options.timeout)
                 mark = "*" if peak > target else " "
-                shown = f"{peak:7.0f}{mark}" if not wrong else f"{wrong:>8}"
+                if wrong == "timeout":  # the peak so far: at least that much
+                    shown = f">{peak:6.0f}{mark}"
+                else:
+                    shown = f"{peak:7.0f}{mark}" if not wrong else f"{wrong:>8}"
                 cells.append(f"{shown} {seconds:5.1f}s")
             print(f"{case:16} {src.stat().st_size / 1e6:6.1f}  " + "  ".join(cells), flush=True)
         if not options.traced:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import os
+import runpy
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 
 import fazhi_report as fr
+from fazhi_report import registry
 
 from .conftest import EXAMPLES
 
@@ -39,6 +41,7 @@ def test_the_examples_are_these() -> None:
         "batch_rows.py",
         "batch_check.py",
         "custom_exporter.py",
+        "custom_reader.py",
     } <= names
 
 
@@ -116,3 +119,43 @@ def test_batch_check(tmp_path: Path) -> None:
     ]
     assert [(Path(r["file"]).name, r["code"]) for r in rows] == expected
     assert f"wrote {target}: {len(expected)} findings in 2 reports" in out
+
+
+def test_custom_reader(tmp_path: Path) -> None:
+    out = _run("custom_reader.py", cwd=tmp_path)
+    assert out.splitlines()[0] == "第一部分　主要举措和成效"  # no house style: the marker stays
+    assert "1 1 主要举措和成效 SectionRole.MEASURES" in out
+    # the example's module, in this process: its row reads files and text like any format's
+    module = runpy.run_path(str(EXAMPLES / "custom_reader.py"))
+    try:
+        house = EXAMPLES / "house_style"
+        report = fr.parse(module["DOCUMENT"], "tagged", templates=house)
+        assert [(s.level, s.number, s.heading) for s in report.walk()] == [
+            (1, 1, "主要举措和成效"),
+            (2, 1, "健全制度"),
+            (1, 2, "存在的不足和原因"),
+            (1, 3, "2026年工作安排"),
+        ]
+        assert [s.role.value for s in report.sections if s.role] == [
+            "measures",
+            "shortcomings",
+            "plans",
+        ]
+        assert report.title == "青禾县司法局2025年法治政府建设情况报告"
+        assert (report.organ, report.year) == ("青禾县司法局", 2025)
+        points = report.sections[0].subsections[0].points
+        assert [p.title for p in points] == ["完善规则", "规范程序"]
+        assert report.signature is not None and report.signature.date is not None
+        # the same builder as every format: its house text reads back to the same report
+        text = fr.render(report, "text", style="official", templates=house)
+        assert fr.parse(text, templates=house) == report
+        path = tmp_path / "report.tagged"
+        path.write_text(module["DOCUMENT"], "gb18030")
+        loaded = fr.load(path, templates=house)
+        assert loaded == report and loaded.layout is not None
+        assert loaded.layout.encoding == "gb18030"
+        with pytest.raises(fr.DecodeError, match="untagged"):
+            fr.parse("X: 什么\n", "tagged")
+    finally:
+        registry._FORMATS.pop("tagged")
+        registry._READERS.pop("tagged", None)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import fazhi_report as fr
-from fazhi_report.parsers.house import house_style
+from fazhi_report.house import house_style
 
 from .conftest import CORPUS, EXAMPLES, corpus_cases, needs_corpus
 

@@ -20,7 +20,7 @@ import fazhi_report as fr
 from fazhi_report import registry
 from fazhi_report.batch import ConvertTask, ParseFailure, convert_one, parse_many, parse_one
 from fazhi_report.cli import main
-from fazhi_report.parsers.house import house_style
+from fazhi_report.house import house_style
 from fazhi_report.renderers import templating
 
 from .conftest import EXAMPLES
@@ -131,10 +131,9 @@ def test_every_reader_takes_sandboxed(tmp_path: Path, fmt: str) -> None:
     assert_refused(caught.value, folder)
     with pytest.raises(fr.FazhiReportError):
         fr.parse(path, templates=folder, sandboxed=True)  # a path given to parse
-    # the reader function itself, as a plugin or the registry calls it
-    parser = registry.get_parser(fmt)
+    # the one compile every reader's house hints come from, as a plugin would call it
     with pytest.raises(fr.TemplateError):
-        parser(path.read_bytes(), source=str(path), templates=folder, sandboxed=True)  # type: ignore[call-arg]
+        house_style(folder, sandboxed=True)
     assert not (tmp_path / MARKER).exists()
 
 
@@ -236,7 +235,9 @@ def test_sandboxed_must_be_a_bool(value: object) -> None:
         fr.load(SAMPLE, sandboxed=value)  # type: ignore[arg-type]
 
 
-def test_a_reader_without_sandboxed_is_never_run_unsandboxed(tmp_path: Path) -> None:
+def test_a_whole_report_parser_is_never_handed_templates(tmp_path: Path) -> None:
+    # house hints go to the builder with a reader's lines; a parser (the JSON kind) reads no
+    # lines, so it never gets a folder, sandboxed or not: a plugin's parser cannot run one
     calls: list[object] = []
 
     def old_reader(data: str | bytes, *, source: str, templates: object = None) -> fr.Report:
@@ -245,11 +246,13 @@ def test_a_reader_without_sandboxed_is_never_run_unsandboxed(tmp_path: Path) -> 
 
     registry.register_format(fr.Format("oldhouse", parser=old_reader))
     try:
-        assert fr.parse("一、举措\n", "oldhouse", templates=HOUSE).sections
-        with pytest.raises(fr.OptionError, match="sandboxed"):
-            fr.parse("一、举措\n", "oldhouse", templates=HOUSE, sandboxed=True)
-        assert calls == [HOUSE]  # refused before the reader ran
+        for sandboxed in (False, True):
+            with pytest.raises(fr.OptionError, match="oldhouse") as caught:
+                fr.parse("一、举措\n", "oldhouse", templates=HOUSE, sandboxed=sandboxed)
+            assert "read as lines: docx, html, markdown, text" in str(caught.value)
+        assert calls == []  # refused before the parser ran
         assert fr.parse("一、举措\n", "oldhouse", sandboxed=True).sections  # no templates
+        assert calls == [None]
     finally:
         registry._FORMATS.pop("oldhouse")
         registry._PARSERS.pop("oldhouse", None)

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import fazhi_report as fr
-from fazhi_report.parsers.house import house_style
+from fazhi_report.house import house_style
 
 from .strategies import report_like_text, reports
 from .test_house import HOUSE, write_style

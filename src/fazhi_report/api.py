@@ -5,9 +5,8 @@ Formats are rows of the table in `fazhi_report.registry`; nothing here names one
 
 from __future__ import annotations
 
-import inspect
 import os
-from collections.abc import Collection, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, overload
 
@@ -49,8 +48,10 @@ def _read(
     templates: str | os.PathLike[str] | None = None,
     sandboxed: bool = False,
 ) -> Report:
-    """Parse ``data`` with the parser of ``fmt``, refusing text for a binary format."""
-    if isinstance(data, str) and registry.get_format(fmt).binary:
+    """Read ``data`` in format ``fmt``: its line reader through the one builder, house hints
+    included, or its whole-report parser; refusing text for a binary format."""
+    record = registry.get_format(fmt)
+    if isinstance(data, str) and record.binary:
         raise UnknownFormatError(
             f"the format {fmt!r} is binary and cannot be read from a str",
             source=source,
@@ -58,36 +59,27 @@ def _read(
         )
     if isinstance(data, str):
         _surrogates.check_input(data, source)  # bytes never decode to a lone surrogate
-    parser = registry.get_parser(fmt)
-    if templates is None:
-        return parser(data, source=source)  # no template runs: sandboxed= changes nothing
-    # a reader that can read a house style says so by taking templates= (and sandboxed=)
-    try:
-        takes: Collection[str] = inspect.signature(parser).parameters
-    except (TypeError, ValueError):
-        takes = ()
-    if "templates" not in takes:
-        raise OptionError(
-            f"templates= reads documents written with your templates; the reader of the "
-            f"format {fmt!r} does not take it",
-            source=source,
-            expected="a format whose reader takes templates= (text, docx, markdown, html)",
-        )
-    house_reader: Any = parser  # the Parser protocol leaves templates= to readers that take it
-    if not sandboxed:
-        report: Report = house_reader(data, source=source, templates=templates)
-        return report
-    if "sandboxed" not in takes:
-        # never run the templates unsandboxed when the caller asked for the sandbox
-        raise OptionError(
-            f"the reader of the format {fmt!r} takes templates= but not sandboxed=, so it "
-            "cannot read with templates in the sandbox",
-            source=source,
-            expected="a reader that takes sandboxed= (text, docx, markdown, html), or no "
-            "sandboxed=True",
-        )
-    report = house_reader(data, source=source, templates=templates, sandboxed=True)
-    return report
+    if record.reader is None:
+        if templates is not None:
+            # a whole-report parser reads no lines, so no house hints: never hand it a folder
+            raise OptionError(
+                f"templates= reads documents written with your templates; the format {fmt!r} "
+                "is read whole by its parser, not as lines, so it takes none",
+                source=source,
+                expected="a format read as lines: " + ", ".join(registry.reader_formats()),
+            )
+        # no template runs: sandboxed= changes nothing
+        return registry.get_parser(fmt)(data, source=source)
+    reader = registry.get_reader(fmt)
+    hints = None
+    if templates is not None:
+        # loaded only for a house style: it runs templates, which plain reading never does
+        from fazhi_report.house import house_style
+
+        hints = house_style(templates, sandboxed=sandboxed)
+    from fazhi_report.parsers.builder import read
+
+    return read(reader, data, source=source, hints=hints)
 
 
 def parse(
@@ -114,9 +106,10 @@ def parse(
         source: a name for the input in error messages (defaults to ``"<string>"``/``"<bytes>"``).
         templates: the template folder the text was rendered with (``fr.render(report,
             "text", style="official", templates=...)``): its house forms (``第一部分``,
-            ``【一】``…) read back as the official ones do (see `fazhi_report.parsers.house`).
-            The text, Word, Markdown and HTML readers take it. Reading with a folder runs
-            its templates, which are code: pass only a folder you trust, or ``sandboxed``.
+            ``【一】``…) read back as the official ones do (see `fazhi_report.house`). Every
+            format read as lines takes it (text, Word, Markdown, HTML and plugins' readers:
+            `fazhi_report.registry.reader_formats`). Reading with a folder runs its
+            templates, which are code: pass only a folder you trust, or ``sandboxed``.
         sandboxed: run ``templates`` in the bounded sandbox that ``fr.render(...,
             sandboxed=True)`` uses, for a folder you did not write: a template that reaches
             for Python internals or runs over the sandbox's limits is a `TemplateError`, and
@@ -128,9 +121,8 @@ def parse(
         UnknownFormatError: no format can read ``format``.
         DecodeError, EmptyInputError: bytes that are not text, or are empty; a ``str`` that
             holds a lone surrogate (``"\\ud800"``: no character, no file can hold it).
-        OptionError: ``templates`` for a format whose reader does not take it; ``sandboxed``
-            not a bool, or ``True`` with ``templates`` for a reader that takes no
-            ``sandboxed``.
+        OptionError: ``templates`` for a format read whole by a parser (JSON), not as
+            lines; ``sandboxed`` not a bool.
         TemplateError: ``templates`` is no folder, its macros cannot be read back, or a
             template fails (sandboxed: breaks a rule or a limit of the sandbox).
         FazhiReportError: any other problem with the input, as its parser reports it.

@@ -328,7 +328,7 @@ def _readable(path: Path) -> bool:
     if path.stem.lower() in _NOT_REPORTS:
         return False
     try:
-        return registry.get_parser(registry.format_for_path(path)) is not None
+        return registry.can_read(registry.format_for_path(path))
     except FazhiReportError:
         return False
 

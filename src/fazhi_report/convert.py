@@ -15,9 +15,12 @@ time of day, a value the model refuses (``"level": 7``, ``"number": 0``, ``"year
 layout count no document has (``"blank_lines": 1000000000``) are all refused with one
 `fazhi_report.errors.DataError` that names every offending path, e.g. ``$.sections[0].level``.
 
-Text is never refused for the characters it holds: every string the model can hold reads back,
-so that what `to_json` writes, `from_json` reads. A reader keeps what it does not recognise as
-text (a U+FEFF inside a line, a zero-width space, a control character), and so does JSON.
+Text is never refused for the characters it holds, lone surrogates aside: every string a
+reader gives reads back, so that what `to_json` writes, `from_json` reads. A reader keeps what
+it does not recognise as text (a U+FEFF inside a line, a zero-width space, a control
+character), and so does JSON. A lone surrogate (``"\\ud800"``) is no character and no file can
+hold one: no reader lets one in, `to_json` refuses to write one and `from_dict` to read one,
+each with a `fazhi_report.errors.DataError` naming the path (see `fazhi_report._surrogates`).
 """
 
 from __future__ import annotations

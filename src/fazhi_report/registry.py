@@ -1,9 +1,10 @@
 """The table of formats: what each can read and write, found by name, suffix or magic bytes.
 
-A format is one declared `Format` record: its name, the file suffixes that name it, a parser
-and a renderer (each an object, or a lazy ``"module:attr"`` target imported the first time the
-format is used), whether it is binary, and the magic bytes its files start with. The library's
-own formats and those of other packages fill the same table:
+A format is one declared `Format` record: its name, the file suffixes that name it, how it is
+read (a line ``reader`` whose lines go through the one structure builder, or a whole-report
+``parser``) and a renderer (each an object, or a lazy ``"module:attr"`` target imported the
+first time the format is used), whether it is binary, and the magic bytes its files start
+with. The library's own formats and those of other packages fill the same table:
 
 - at run time, with `register_format`;
 - from another package's entry points in the group ``fazhi_report.formats``, each naming a
@@ -12,7 +13,7 @@ own formats and those of other packages fill the same table:
   when all formats are listed; a plugin that fails to load is a `PluginError` naming it, and
   never stops other formats from working.
 
-Keep heavy imports (python-docx, lxml…) inside the parser or renderer module a target names,
+Keep heavy imports (python-docx, lxml…) inside the reader or renderer module a target names,
 not in the module that declares the record: importing ``fazhi_report`` imports no format's
 code, and listing formats imports only the modules of their records and renderers.
 """
@@ -35,6 +36,7 @@ from fazhi_report.errors import OptionError, PluginError, UnknownFormatError, Un
 
 if TYPE_CHECKING:
     from fazhi_report.model import Report
+    from fazhi_report.parsers.contract import LineReader
 
 __all__ = [
     "DEFAULT_FORMAT",
@@ -44,13 +46,16 @@ __all__ = [
     "Parser",
     "PluginWarning",
     "Renderer",
+    "can_read",
     "format_for_data",
     "format_for_path",
     "formats",
     "get_format",
     "get_parser",
+    "get_reader",
     "get_renderer",
     "looks_like_html",
+    "reader_formats",
     "register_format",
 ]
 
@@ -63,11 +68,14 @@ DEFAULT_FORMAT = "text"
 
 
 class Parser(Protocol):
-    """A parser: a document's text (or bytes) to a report.
+    """A whole-report parser: a document's text (or bytes) to a report.
 
-    Text formats get a ``str``, or ``bytes`` they decode themselves (see
-    `fazhi_report.decoding.decode`); binary formats always get ``bytes``. ``source`` names the
-    input in error messages.
+    For a format that is the model already (JSON). A format of documents with headings,
+    paragraphs and a signature gives a line reader instead
+    (`fazhi_report.parsers.contract.LineReader`), whose lines go through the one structure
+    builder, house styles included. Text formats get a ``str``, or ``bytes`` they decode
+    themselves (see `fazhi_report.decoding.decode`); binary formats always get ``bytes``.
+    ``source`` names the input in error messages.
     """
 
     def __call__(self, data: str | bytes, *, source: str) -> Report: ...
@@ -176,8 +184,9 @@ class Format:
     Attributes:
         name: the format's name, as given to ``fr.parse(..., format=)`` and ``fr.render``.
         suffixes: file suffixes that name the format (``".txt"``); matched case-insensitively.
-        parser: the parser (a `Parser`), a ``"module:attr"`` target naming one, or ``None``
-            when the format cannot be read.
+        parser: a whole-report parser (a `Parser`), a ``"module:attr"`` target naming one, or
+            ``None``. For a format that is the model already (JSON); give ``reader`` instead
+            for documents the structure builder should read.
         renderer: the renderer (a `Renderer` instance or subclass), a ``"module:attr"``
             target naming one, or ``None`` when the format cannot be written.
         binary: whether documents of the format are bytes rather than text.
@@ -191,6 +200,11 @@ class Format:
         styles: the renderer's styles, default first, declared so that listing the formats
             (`formats`, ``fazhi-report formats``) imports no renderer; when given, the renderer
             must declare the same. Empty: read from the renderer when listed.
+        reader: a line reader (a `fazhi_report.parsers.contract.LineReader`: text or bytes
+            to lines and declared facts), a ``"module:attr"`` target naming one, or ``None``.
+            Its lines go through the one structure builder; a format with a reader reads
+            documents written in a house style (``templates=``). A format has a reader or a
+            parser, not both; with neither it cannot be read.
     """
 
     name: str = attrs.field(validator=attrs.validators.instance_of(str))
@@ -206,6 +220,19 @@ class Format:
         default=None, validator=attrs.validators.optional(attrs.validators.is_callable())
     )
     styles: tuple[str, ...] = attrs.field(default=(), converter=_styles)
+    reader: LineReader | str | None = attrs.field(default=None, validator=_target)
+
+    def __attrs_post_init__(self) -> None:
+        if self.reader is not None and self.parser is not None:
+            raise ValueError(
+                f"the format {self.name!r} gives both a reader and a parser: give one "
+                "(a reader for lines the structure builder reads, a parser for whole reports)"
+            )
+
+    @property
+    def can_read(self) -> bool:
+        """Whether the format has a reader or a parser."""
+        return self.reader is not None or self.parser is not None
 
 
 @attrs.frozen
@@ -215,7 +242,7 @@ class FormatInfo:
     Attributes:
         name: the format's name.
         suffixes: the file suffixes that name it.
-        can_read: whether it has a parser.
+        can_read: whether it has a reader or a parser.
         can_write: whether it has a renderer.
         binary: whether its documents are bytes.
         styles: the renderer's styles, default first (empty when it cannot be written).
@@ -237,6 +264,7 @@ class PluginWarning(UserWarning):
 
 _FORMATS: dict[str, Format] = {}
 _PARSERS: dict[str, Parser] = {}
+_READERS: dict[str, LineReader] = {}
 _RENDERERS: dict[str, Renderer] = {}
 _PLUGINS: dict[str, EntryPoint] | None = None
 _BROKEN: dict[str, PluginError] = {}
@@ -251,6 +279,7 @@ def register_format(fmt: Format) -> None:
     _FORMATS[fmt.name] = fmt
     _FROM_PLUGINS.discard(fmt.name)
     _PARSERS.pop(fmt.name, None)
+    _READERS.pop(fmt.name, None)
     _RENDERERS.pop(fmt.name, None)
     _BROKEN.pop(fmt.name, None)
 
@@ -348,19 +377,51 @@ def _resolve(target: object, fmt: Format, part: str) -> object:
     return obj
 
 
-def _lacking(name: str, part: str, can: str) -> UnknownFormatError:
-    """The error for a format without a parser or renderer, naming the formats that have one."""
-    having = sorted(f.name for f in _FORMATS.values() if getattr(f, part) is not None)
+def _lacking(name: str, has: Callable[[Format], bool], can: str) -> UnknownFormatError:
+    """The error for a format without a reader or renderer, naming the formats that have one."""
+    having = sorted(f.name for f in _FORMATS.values() if has(f))
     return UnknownFormatError(
         f"the format {name!r} can be {can}", expected="one of: " + ", ".join(having)
     )
 
 
-def get_parser(name: str) -> Parser:
-    """The parser of format ``name``, imported on first use.
+def reader_formats() -> list[str]:
+    """The names of the formats read as lines (those with a `Format.reader`), sorted: the
+    formats that read documents written in a house style (``templates=``)."""
+    return sorted(f.name for f in _FORMATS.values() if f.reader is not None)
+
+
+def get_reader(name: str) -> LineReader:
+    """The line reader of format ``name``, imported on first use.
 
     Raises:
-        UnknownFormatError: no format has that name, or it cannot be read.
+        UnknownFormatError: no format has that name, or it is not read as lines (it has a
+            whole-report parser, or cannot be read).
+        PluginError: the reader cannot be imported.
+    """
+    reader = _READERS.get(name)
+    if reader is not None:
+        return reader
+    fmt = get_format(name)
+    if fmt.reader is None:
+        if fmt.parser is None:
+            raise _lacking(name, lambda f: f.can_read, "written but not read")
+        raise _lacking(
+            name, lambda f: f.reader is not None, "read whole by its parser, not as lines"
+        )
+    found = _resolve(fmt.reader, fmt, "reader")
+    if not callable(found):
+        raise PluginError(f"the reader of the format {name!r} is not callable")
+    _READERS[name] = found
+    return found
+
+
+def get_parser(name: str) -> Parser:
+    """The whole-report parser of format ``name``, imported on first use.
+
+    Raises:
+        UnknownFormatError: no format has that name, or it has no parser (it is read as
+            lines, see `get_reader`, or cannot be read).
         PluginError: the parser cannot be imported.
     """
     parser = _PARSERS.get(name)
@@ -368,12 +429,31 @@ def get_parser(name: str) -> Parser:
         return parser
     fmt = get_format(name)
     if fmt.parser is None:
-        raise _lacking(name, "parser", "written but not read")
+        if fmt.reader is None:
+            raise _lacking(name, lambda f: f.can_read, "written but not read")
+        raise _lacking(
+            name, lambda f: f.parser is not None, "read as lines by its reader, not by a parser"
+        )
     found = _resolve(fmt.parser, fmt, "parser")
     if not callable(found):
         raise PluginError(f"the parser of the format {name!r} is not callable")
     _PARSERS[name] = found
     return found
+
+
+def can_read(name: str) -> bool:
+    """Whether format ``name`` can be read: its reader or parser imported (on first use).
+
+    Raises:
+        UnknownFormatError: no format has that name.
+        PluginError: the reader or parser cannot be imported.
+    """
+    fmt = get_format(name)
+    if fmt.reader is not None:
+        get_reader(name)
+    elif fmt.parser is not None:
+        get_parser(name)
+    return fmt.can_read
 
 
 def get_renderer(name: str) -> Renderer:
@@ -388,7 +468,7 @@ def get_renderer(name: str) -> Renderer:
         return renderer
     fmt = get_format(name)
     if fmt.renderer is None:
-        raise _lacking(name, "renderer", "read but not written")
+        raise _lacking(name, lambda f: f.renderer is not None, "read but not written")
     found = _resolve(fmt.renderer, fmt, "renderer")
     if isinstance(found, type) and issubclass(found, Renderer):
         try:
@@ -522,10 +602,10 @@ def format_for_data(data: bytes) -> str | None:
     """
     for attempt in range(2):
         for fmt in _FORMATS.values():
-            if fmt.magic and fmt.parser is not None and data.startswith(fmt.magic):
+            if fmt.magic and fmt.can_read and data.startswith(fmt.magic):
                 return fmt.name
         for fmt in _FORMATS.values():
-            if fmt.sniff is not None and fmt.parser is not None and _sniffed(fmt, data):
+            if fmt.sniff is not None and fmt.can_read and _sniffed(fmt, data):
                 return fmt.name
         if attempt == 0 and _looks_binary(data):
             _load_all_plugins()
@@ -556,7 +636,7 @@ def formats() -> list[FormatInfo]:
             FormatInfo(
                 name=name,
                 suffixes=fmt.suffixes,
-                can_read=fmt.parser is not None,
+                can_read=fmt.can_read,
                 can_write=fmt.renderer is not None,
                 binary=fmt.binary,
                 styles=styles,
@@ -574,6 +654,7 @@ def _reset_plugins() -> None:
     for name in _FROM_PLUGINS:
         del _FORMATS[name]
         _PARSERS.pop(name, None)
+        _READERS.pop(name, None)
         _RENDERERS.pop(name, None)
     _FROM_PLUGINS.clear()
 
@@ -582,7 +663,7 @@ register_format(
     Format(
         "text",
         suffixes=(".txt", ".text"),
-        parser="fazhi_report.parsers.text:parse_text",
+        reader="fazhi_report.parsers.text:read_text",
         renderer="fazhi_report.renderers.text:TextRenderer",
         styles=("lossless", "official"),
         description="plain text (UTF-8, UTF-16 or GB18030), lossless or in the official form",
@@ -592,7 +673,7 @@ register_format(
     Format(
         "docx",
         suffixes=(".docx",),
-        parser="fazhi_report.parsers.docx:parse_docx",
+        reader="fazhi_report.parsers.docx:read_docx",
         renderer="fazhi_report.renderers.docx:DocxRenderer",
         binary=True,
         magic=b"PK\x03\x04",
@@ -614,7 +695,7 @@ register_format(
     Format(
         "markdown",
         suffixes=(".md", ".markdown"),
-        parser="fazhi_report.parsers.markdown:parse_markdown",
+        reader="fazhi_report.parsers.markdown:read_markdown",
         renderer="fazhi_report.renderers.markdown:MarkdownRenderer",
         styles=("official",),
         description="Markdown (CommonMark): headings as #, run-in headings in bold",
@@ -624,7 +705,7 @@ register_format(
     Format(
         "html",
         suffixes=(".html", ".htm"),
-        parser="fazhi_report.parsers.html:parse_html",
+        reader="fazhi_report.parsers.html:read_html",
         renderer="fazhi_report.renderers.html:HtmlRenderer",
         styles=("official",),
         description="web pages: read from government sites' pages, written in the official look",

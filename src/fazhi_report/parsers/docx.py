@@ -25,19 +25,17 @@ paragraph or table at a time, each freed once read; memory is bounded by
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
 from fazhi_report._ooxml import W, iterparse_part, open_package, parse_xml, read_part
 from fazhi_report.errors import DecodeError, EmptyInputError
-from fazhi_report.model import Report
 from fazhi_report.numbering import int_to_chinese
-from fazhi_report.parsers.builder import build_report
+from fazhi_report.parsers.contract import ReaderOutput
 from fazhi_report.parsers.lines import Line
 
-__all__ = ["MAX_PARAGRAPHS", "parse_docx"]
+__all__ = ["MAX_PARAGRAPHS", "read_docx"]
 
 MAX_PARAGRAPHS = 200_000
 """The most paragraphs (table rows count one each) a Word file may hold: 200,000.
@@ -387,29 +385,16 @@ class _Reader:
             self.block(box)
 
 
-def parse_docx(
-    data: str | bytes,
-    *,
-    source: str = "<docx>",
-    templates: str | os.PathLike[str] | None = None,
-    sandboxed: bool = False,
-) -> Report:
-    """Parse a Word (.docx) file's bytes into a report.
+def read_docx(data: str | bytes, *, source: str = "<docx>") -> ReaderOutput:
+    """The lines of a Word (.docx) file's bytes, with the hints Word gives.
 
     Args:
         data: the file's bytes.
         source: a name for the file, used in error messages.
-        templates: the template folder the file was rendered with: headings written with its
-            house markers (``第一部分``) read back (see `fazhi_report.parsers.house`).
-        sandboxed: compile ``templates`` in the bounded sandbox, for a folder you do not
-            trust (see `fazhi_report.parsers.house`); without ``templates`` no template runs
-            and it changes nothing.
 
     Raises:
         DecodeError: ``data`` is not a Word file (see the module's description).
         EmptyInputError: the document holds no text.
-        TemplateError: ``templates`` is no folder, its macros cannot be read back, or a
-            template fails (sandboxed: breaks a rule or limit of the sandbox).
     """
     if isinstance(data, str):
         raise DecodeError("a Word file is bytes, not text", source=source, expected="bytes")
@@ -436,11 +421,7 @@ def parse_docx(
         raise DecodeError("word/document.xml has no body", source=source, expected="a .docx")
     if not any(line.text for line in reader.lines):
         raise EmptyInputError("the Word file holds no text", source=source)
-    if templates is not None:
-        from fazhi_report.parsers.house import house_style
-
-        return house_style(templates, sandboxed=sandboxed).build(reader.lines)
-    return build_report(reader.lines)
+    return ReaderOutput(reader.lines)
 
 
 def _read_body(package: Any, reader: _Reader, source: str) -> bool:

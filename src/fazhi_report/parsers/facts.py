@@ -2,8 +2,9 @@
 
 The closing paragraphs (新的一年，…) move out of the last section; the organ and the year come
 from the title, the signature or the preamble; top-level sections get their role
-(`infer_role`); and the document's writing habits (`fazhi_report.layout.Habits`) are read from
-the counts the tree pass gathered.
+(`infer_role`); the facts the document declares win over those (`declare`); and the
+document's writing habits (`fazhi_report.layout.Habits`) are read from the counts the tree
+pass gathered.
 """
 
 from __future__ import annotations
@@ -15,10 +16,12 @@ from fazhi_report import _cues
 from fazhi_report.layout import Habits, positional_maker
 from fazhi_report.model import Block, Paragraph, Report, SectionRole
 from fazhi_report.numbering import chinese_to_int
+from fazhi_report.parsers.contract import DeclaredFacts
 from fazhi_report.parsers.lines import Line
 from fazhi_report.parsers.tree import Tree
 
 __all__ = [
+    "declare",
     "find_closing",
     "find_identity",
     "give_roles",
@@ -111,6 +114,23 @@ def give_roles(report: Report) -> None:
         if role in (SectionRole.SHORTCOMINGS, SectionRole.CAUSES):
             for sub in section.subsections:
                 sub.role = infer_subrole(sub.heading)
+
+
+def declare(report: Report, facts: DeclaredFacts) -> None:
+    """Set the organ, year and roles the document declares over those the builder inferred.
+
+    Roles are set only when the document declares one for each section they name.
+    """
+    if facts.organ is not None:
+        report.organ = facts.organ
+    if facts.year is not None:
+        report.year = facts.year
+    roles = facts.roles
+    if roles is not None:
+        sections = report.sections if facts.roles_of == "sections" else report.walk()
+        if len(roles) == len(sections):
+            for section, role in zip(sections, roles, strict=True):
+                section.role = role
 
 
 # -- closing, organ and year ----------------------------------------------------------------

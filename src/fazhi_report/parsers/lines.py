@@ -11,9 +11,31 @@ from __future__ import annotations
 import re
 
 from fazhi_report import _cues
+from fazhi_report.errors import DecodeError
 from fazhi_report.numbering import DATE_SEARCH_RE, Marker
 
-__all__ = ["SPACE", "Hints", "Line", "split_run_on", "split_text"]
+__all__ = ["MAX_LINES", "SPACE", "Hints", "Line", "split_run_on", "split_text", "too_many_lines"]
+
+MAX_LINES = 200_000
+"""The most lines with text a document may hold: 200,000 (blank lines do not count).
+
+A real report has a few hundred, and 10 MB of real reports about 17,000. Every line with text
+becomes at least one node of the report, which with what the analyses and writers hold per
+node costs up to about 2 kB: at this limit no command needs more than about 500 MB, whatever
+the input (10 MB of four-byte numbered lines would otherwise be 2.5 million sections and
+1.5 GB). A document past it is refused with a `fazhi_report.errors.DecodeError`, never read in
+part. The Word reader's own limit, `fazhi_report.parsers.docx.MAX_PARAGRAPHS`, is the same."""
+
+
+def too_many_lines(source: str, line: int | None) -> DecodeError:
+    """The error for a document of more than `MAX_LINES` lines with text."""
+    return DecodeError(
+        f"the document holds more than {MAX_LINES:,} lines with text, more than the library "
+        "reads (a report has a few hundred)",
+        source=source,
+        line=line,
+        expected=f"a report of at most {MAX_LINES:,} lines",
+    )
 
 
 class Hints:
@@ -29,7 +51,7 @@ class Hints:
         cells: the line is a row of a table, with these cell texts (the line's text is the
             cells joined by tabs); consecutive rows make one `fazhi_report.model.Table`.
         marker: a heading marker the reader read at the start of the text in a form of its
-            own (a house style's ``第一部分``, see `fazhi_report.parsers.house`): its ``raw`` is
+            own (a house style's ``第一部分``, see `fazhi_report.parsers.hints`): its ``raw`` is
             the text's first characters. It wins over the markers the builder knows.
     """
 
@@ -144,11 +166,15 @@ _BREAK = re.compile(r"(\r\n|\r|\n)")
 SPACE = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + "\ufeff"
 
 
-def split_text(text: str) -> list[Line]:
+def split_text(text: str, *, source: str = "<string>") -> list[Line]:
     """Split plain text into lines at CR LF, CR and LF only, keeping every character.
 
     A run of blank lines (nothing but spaces) becomes one `Line` whose ``end`` holds the whole
     run, so that a text of millions of blank lines costs a few records, not millions.
+
+    Raises:
+        DecodeError: the text holds more than `MAX_LINES` lines with text (``source`` names
+            it in the message); raised as soon as the line past the limit is reached.
     """
     endings: list[str] | None
     if "\r" in text:
@@ -166,12 +192,16 @@ def split_text(text: str) -> list[Line]:
     lines: list[Line] = []
     append = lines.append
     run = -1  # the first line of the current run of blank lines
+    left = MAX_LINES  # lines with text still allowed: counted down, cheaper than len()
     for k, body in enumerate(bodies):
         stripped = body.strip(SPACE)
         if not stripped:
             if run < 0:
                 run = k
             continue
+        left -= 1
+        if left < 0:
+            raise too_many_lines(source, k + 1)
         if run >= 0:
             append(_blank_run(bodies, endings, run, k))
             run = -1

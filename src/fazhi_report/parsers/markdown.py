@@ -19,20 +19,19 @@ heading, a point or a signature as for every other format:
 - **tables**: a pipe table (or an HTML ``<table>`` in a raw block) is a
   `fazhi_report.model.Table`, its header row the first row.
 - **YAML front matter** (between ``---`` lines at the top) is not text; its ``organ``, ``year``
-  and ``roles`` keys, as the Markdown renderer writes them, replace what the builder derives.
+  and ``roles`` keys, as the Markdown renderer writes them, are declared facts
+  (`fazhi_report.parsers.contract.DeclaredFacts`), which win over what the builder derives.
 """
 
 from __future__ import annotations
 
 import functools
 import json
-import os
 from typing import TYPE_CHECKING, Any
 
-from fazhi_report.decoding import decode
-from fazhi_report.model import Report, SectionRole
+from fazhi_report.model import SectionRole
 from fazhi_report.numbering import match_marker
-from fazhi_report.parsers.builder import build_report
+from fazhi_report.parsers.contract import DeclaredFacts, ReaderOutput, as_text
 from fazhi_report.parsers.forms import is_title_like
 from fazhi_report.parsers.lines import SPACE, Line
 
@@ -40,7 +39,7 @@ if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
-__all__ = ["markdown_lines", "parse_markdown", "read_front_matter"]
+__all__ = ["front_matter_facts", "markdown_lines", "read_front_matter", "read_markdown"]
 
 _FENCE = ("---", "...")
 
@@ -271,54 +270,37 @@ def markdown_lines(text: str, source: str = "<markdown>") -> tuple[list[Line], d
     return reader.lines, values
 
 
-def _apply_front_matter(report: Report, values: dict[str, Any]) -> None:
+def front_matter_facts(values: dict[str, Any]) -> DeclaredFacts:
+    """The facts front matter declares: its ``organ`` (a text), ``year`` (0 to 9999) and
+    ``roles`` (one role value or ``null`` per top-level section), each when well formed."""
     organ = values.get("organ")
-    if isinstance(organ, str) and organ:
-        report.organ = organ
     year = values.get("year")
-    if type(year) is int and 0 <= year <= 9999:
-        report.year = year
     roles = values.get("roles")
-    if isinstance(roles, list) and len(roles) == len(report.sections):
-        known = {role.value for role in SectionRole}
-        if all(role is None or role in known for role in roles):
-            for section, role in zip(report.sections, roles, strict=True):
-                section.role = None if role is None else SectionRole(role)
+    known = {role.value for role in SectionRole}
+    return DeclaredFacts(
+        organ=organ if isinstance(organ, str) and organ else None,
+        year=year if type(year) is int and 0 <= year <= 9999 else None,
+        roles=(
+            tuple(None if role is None else SectionRole(role) for role in roles)
+            if isinstance(roles, list)
+            and all(role is None or (isinstance(role, str) and role in known) for role in roles)
+            else None
+        ),
+    )
 
 
-def parse_markdown(
-    data: str | bytes,
-    *,
-    source: str = "<markdown>",
-    templates: str | os.PathLike[str] | None = None,
-    sandboxed: bool = False,
-) -> Report:
-    """Parse a report written in Markdown (CommonMark, with pipe tables).
+def read_markdown(data: str | bytes, *, source: str = "<markdown>") -> ReaderOutput:
+    """The lines of a report written in Markdown (CommonMark, with pipe tables), and the facts
+    its front matter declares.
 
     Args:
         data: the Markdown text, or its bytes (UTF-8, UTF-16 with BOM, GB18030).
         source: a name for the input, used in error messages.
-        templates: the template folder the document was rendered with: headings and points
-            written with its house forms read back (see `fazhi_report.parsers.house`).
-        sandboxed: compile ``templates`` in the bounded sandbox, for a folder you do not
-            trust (see `fazhi_report.parsers.house`); without ``templates`` no template runs
-            and it changes nothing.
 
     Raises:
         EmptyInputError, DecodeError: ``data`` is bytes with no text, or not text; or a raw
             HTML block is nested deeper than the HTML parser reads.
-        TemplateError: ``templates`` is no folder, its macros cannot be read back, or a
-            template fails (sandboxed: breaks a rule or limit of the sandbox).
     """
-    encoding = None
-    if isinstance(data, bytes):
-        data, encoding = decode(data, source)
-    lines, values = markdown_lines(data, source)
-    if templates is None:
-        report = build_report(lines, encoding=encoding)
-    else:
-        from fazhi_report.parsers.house import house_style
-
-        report = house_style(templates, sandboxed=sandboxed).build(lines, encoding=encoding)
-    _apply_front_matter(report, values)
-    return report
+    text, encoding = as_text(data, source)
+    lines, values = markdown_lines(text, source)
+    return ReaderOutput(lines, encoding=encoding, facts=front_matter_facts(values))

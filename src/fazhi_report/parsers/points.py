@@ -37,7 +37,7 @@ def split_points(
         line_starts: for a paragraph joined from several lines, the offset into ``content``
             where each later line starts and that line's number, in order.
         form: the point marker of a house style instead of 一是/二是… (group 1 its numeral),
-            from `fazhi_report.parsers.house`.
+            from the house hints (`fazhi_report.parsers.hints.HouseHints.point_form`).
 
     Returns:
         The lead text, the points, and the number of the last point afterwards.

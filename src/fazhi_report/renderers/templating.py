@@ -71,6 +71,8 @@ __all__ = [
     "inline_macros",
     "render_template",
     "run_isolated",
+    "template_folder",
+    "template_position",
 ]
 
 SANDBOX_MAX_SIZE = 10_000_000
@@ -271,6 +273,15 @@ def _folder(templates: str | os.PathLike[str]) -> str:
     return str(path)
 
 
+def template_folder(templates: str | os.PathLike[str]) -> str:
+    """The absolute path of a user's template folder, checked as `environment` checks it.
+
+    Raises:
+        TemplateError: ``templates`` is empty, does not exist or is not a folder.
+    """
+    return _folder(templates)
+
+
 def environment(
     templates: str | os.PathLike[str] | None = None, *, sandboxed: bool = False
 ) -> jinja2.Environment:
@@ -347,6 +358,11 @@ def _template_position(exc: BaseException) -> tuple[str | None, int | None]:
             found = (tb.tb_frame.f_code.co_filename, tb.tb_lineno)
         tb = tb.tb_next
     return found
+
+
+def template_position(exc: BaseException) -> tuple[str | None, int | None]:
+    """The template file and line a failure raised while rendering happened at, if known."""
+    return _template_position(exc)
 
 
 def _bounded_output(template: jinja2.Template, context: Mapping[str, Any]) -> str:
@@ -492,7 +508,7 @@ def run_isolated(function: Callable[..., Any], args: tuple[Any, ...], *, source:
     `SANDBOX_SECONDS` seconds of CPU (twice that of wall-clock time); what ``function``
     returns must pickle. Where the system cannot fork (Windows), or when already inside such a
     child, ``function`` runs here. Sandboxed renders and the compiling of a house style for a
-    sandboxed read (`fazhi_report.parsers.house`) run this way.
+    sandboxed read (`fazhi_report.house`) run this way.
 
     Raises:
         TemplateError: ``function`` raised one, failed otherwise, or ran over a limit;

@@ -1,13 +1,13 @@
-"""House styles: a reader derived from a user's own templates, so that their text reads back.
+"""House styles: a user's template folder compiled into the hints that read its output back.
 
 A user who renders with a template folder of their own (a provincial office writing its parts
 ``第一部分　…`` and its subsections ``【一】…``) reads those files back with the same folder::
 
     fr.parse(text, templates="house_style/")
 
-The templates are the grammar both ways. The reader is compiled once per folder (and again
-when a file in it changes) by rendering probe nodes through the folder's inline macros
-(``official/inline.j2``):
+The templates are the grammar both ways. `house_style` compiles a folder into a
+`fazhi_report.parsers.hints.HouseHints` record, once per folder (and again when a file in it
+changes), by rendering probe nodes through the folder's inline macros (``official/inline.j2``):
 
 - the ``heading`` macro, for a section of each level numbered 7 and 38 with a sentinel
   heading: what stands before the heading text is the level's marker; where the two numbers
@@ -20,14 +20,14 @@ when a file in it changes) by rendering probe nodes through the folder's inline 
 - the whole ``text/official.j2`` on a probe report of every node kind, which must read back
   equal to itself; its paragraph lines give the indent.
 
-What comes out is not a second parser: the house heading markers become line hints
-(`fazhi_report.parsers.lines.Hints.marker`) on the lines of the plain-text reader (or of any
-reader, through `HouseStyle.build`), a house point marker replaces ``一是`` in the builder's
-point pass, and the one structure builder does the rest, so everything it knows (the official
-markers, page clutter, signatures) still reads. Where a house marker and an official one would read
-the same line differently, the house marker wins. A house style that writes paragraphs with
-no indent gives no sign of where a paragraph starts, so its reader takes every line for a
-paragraph of its own (the official form writes a paragraph a line).
+What comes out is not a second parser but plain data: ``fr.parse`` hands it to
+`fazhi_report.parsers.read` with any reader's lines, the house heading markers become line hints
+(`fazhi_report.parsers.lines.Hints.marker`), a house point marker replaces ``一是`` in the
+builder's point pass, and the one structure builder does the rest, so everything it knows
+(the official markers, page clutter, signatures) still reads. Where a house marker and an
+official one would read the same line differently, the house marker wins. A house style that
+writes paragraphs with no indent gives no sign of where a paragraph starts, so its hints make
+every line a paragraph of its own (the official form writes a paragraph a line).
 
 A macro the reader cannot invert is refused with a `fazhi_report.errors.TemplateError`
 naming the template file and macro, when the reader is built: one that drops the number,
@@ -38,220 +38,49 @@ Compiling runs the folder's templates, which are code. ``sandboxed=True`` compil
 sandboxed render runs them (`fazhi_report.renderers.templating`): in Jinja's bounded immutable
 sandbox, and, where the system can fork, the whole compile in a child process bounded in
 memory and time. A folder that reaches for what the sandbox forbids (Python internals,
-``os``) is then a `TemplateError` naming its file, and nothing it asked for happens. Readers
-are cached per folder *and* mode: a folder compiled unsandboxed is never reused for a
+``os``) is then a `TemplateError` naming its file, and nothing it asked for happens. Compiled
+hints are cached per folder *and* mode: a folder compiled unsandboxed is never reused for a
 sandboxed read, nor the other way round.
+
+This module sits above both the parsers (whose builder reads the hints) and the renderers
+(whose templates it runs); the parsers never import it.
 """
 
 from __future__ import annotations
 
 import os
-import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
-from fazhi_report.decoding import decode
 from fazhi_report.errors import TemplateError
 from fazhi_report.model import Paragraph, Point, Report, Section
-from fazhi_report.numbering import Marker, chinese_to_int, int_to_chinese, match_marker
-from fazhi_report.parsers.builder import build_report
+from fazhi_report.parsers.builder import read
 from fazhi_report.parsers.forms import HEADING_STOPS, POINT_STOPS
-from fazhi_report.parsers.lines import SPACE, Hints, Line, split_run_on, split_text
-from fazhi_report.renderers.templating import _template_position, run_isolated
+from fazhi_report.parsers.hints import NUMERALS, HouseHints, MarkerForm, Numeral
+from fazhi_report.parsers.lines import SPACE
+from fazhi_report.parsers.text import read_text
+from fazhi_report.renderers.templating import (
+    environment,
+    inline_macros,
+    run_isolated,
+    template_folder,
+    template_position,
+)
+from fazhi_report.renderers.text import render_official
 
-__all__ = ["HouseStyle", "MarkerForm", "house_style"]
+__all__ = ["HouseHints", "MarkerForm", "house_style"]
 
 # A heading text no macro has a reason to treat specially, and no numeral in it.
 _PROBE_HEADING = "甲乙丙丁戊己庚辛"
 _PROBE_NUMBERS = (7, 38)
 # every numeral shape from 1 to 99: a digit, ten, teens, tens, tens and a digit
 _CHECK_NUMBERS = (1, 2, 9, 10, 11, 19, 20, 21, 38, 99)
-_FULL_DIGITS = str.maketrans("0123456789", "０１２３４５６７８９")
 
 
-def _full_width(number: int) -> str:
-    return str(number).translate(_FULL_DIGITS)
-
-
-class _Numeral(NamedTuple):
-    name: str
-    write: Callable[[int], str]
-    pattern: str
-
-
-# The ways a heading number can be written (1 to 99), as `numbering` reads them.
-_NUMERALS = (
-    _Numeral(
-        "chinese",
-        int_to_chinese,
-        "十[一二三四五六七八九]?|[一二三四五六七八九](?:十[一二三四五六七八九]?)?",
-    ),
-    _Numeral("arabic", str, "[1-9][0-9]?"),
-    _Numeral("full-width", _full_width, "[１-９][０-９]?"),
-)
-_NUMERAL_BY_NAME = {numeral.name: numeral for numeral in _NUMERALS}
-
-
-class MarkerForm(NamedTuple):
-    """How a house style writes the marker of one heading level, or of a point.
-
-    Attributes:
-        level: the heading level, 1 to 4; 0 for the point marker.
-        before: the words or brackets before the number (``"第"``, ``"【"``).
-        numeral: how the number is written: ``"chinese"``, ``"arabic"`` or ``"full-width"``.
-        after: the words or brackets after the number (``"部分"``, ``"】"``, ``"是"``), without
-            the spaces between a heading marker and its heading.
-        gap: the spaces the style writes between the marker and the heading (``"　"``).
-    """
-
-    level: int
-    before: str
-    numeral: str
-    after: str
-    gap: str
-
-    def write(self, number: int) -> str:
-        """The marker of heading ``number`` in this form, without the spaces after it."""
-        return self.before + _NUMERAL_BY_NAME[self.numeral].write(number) + self.after
-
-    def pattern(self) -> str:
-        """A regular expression matching the marker at the start of a line (group 1: numeral).
-
-        A marker written with nothing after its number but its gap needs the gap: ``第三``
-        followed by a space is a heading, ``第三方评估`` is not, and neither is a table row
-        ``3<tab>…`` (a tab is no space the style writes).
-        """
-        numeral = _NUMERAL_BY_NAME[self.numeral].pattern
-        space = f"(?={re.escape(self.gap[:1])})" if not self.after and self.gap else ""
-        return f"{re.escape(self.before)}({numeral}){re.escape(self.after)}{space}"
-
-
-# The official forms: a house level written like this needs no pattern of its own.
-_OFFICIAL_POINT = (0, "", "chinese", "是")
-_OFFICIAL = {
-    (1, "", "chinese", "、"),
-    (2, "（", "chinese", "）"),
-    (3, "", "arabic", "."),
-    (4, "（", "arabic", "）"),
-}
-
-
-class HouseStyle:
-    """The reader of one template folder: its heading forms and paragraph indent.
-
-    Build it with `house_style` (cached per folder). ``parse`` reads text; ``build`` reads
-    the lines of any reader (the Word reader calls it), giving them the house markers first.
-
-    Attributes:
-        folder: the template folder the style was compiled from.
-        forms: the heading form of each level, 1 to 4 (official ones included).
-        point: the point marker's form (``一是`` in the official form).
-        indent: the indent the style writes before a paragraph.
-        sandboxed: whether the folder's templates were compiled in the sandbox.
-    """
-
-    __slots__ = (
-        "_levels",
-        "_match",
-        "_point_form",
-        "folder",
-        "forms",
-        "indent",
-        "point",
-        "sandboxed",
-    )
-
-    def __init__(
-        self,
-        folder: str,
-        forms: Sequence[MarkerForm],
-        indent: str,
-        point: MarkerForm | None = None,
-        *,
-        sandboxed: bool = False,
-    ) -> None:
-        self.folder = folder
-        self.sandboxed = sandboxed
-        self.forms = tuple(forms)
-        self.indent = indent
-        if point is None:
-            point = MarkerForm(*_OFFICIAL_POINT, "")
-        self.point = point
-        official_point = (point.level, point.before, point.numeral, point.after) == _OFFICIAL_POINT
-        self._point_form = None if official_point else re.compile(point.pattern())
-        own = [f for f in self.forms if (f.level, f.before, f.numeral, f.after) not in _OFFICIAL]
-        # one alternation, one match() a line; the group index gives the level
-        self._levels = tuple(f.level for f in own)
-        self._match = re.compile("|".join(f"(?:{f.pattern()})" for f in own)).match if own else None
-
-    def marker(self, text: str) -> Marker | None:
-        """The house marker at the start of ``text`` (a line without its indent), if any."""
-        if self._match is None:
-            return None
-        m = self._match(text)
-        if m is None:
-            return None
-        index = m.lastindex
-        assert index is not None  # each alternative has exactly one group
-        return Marker(self._levels[index - 1], chinese_to_int(m.group(index)), m.group())
-
-    def read(self, text: str) -> Marker | None:
-        """The marker the builder reads at the start of ``text``: the house one, else official."""
-        found = self.marker(text)
-        return found if found is not None else match_marker(text)
-
-    def mark(self, lines: Sequence[Line]) -> None:
-        """Give lines the hints the builder needs to read the house form.
-
-        A line that opens with a house marker gets it as `Hints.marker`; other hints a reader
-        gave are kept. With no paragraph indent, every other line with text starts a paragraph.
-        """
-        match = self._match
-        each = None if self.indent else Hints(new_paragraph=True)
-        for line in lines:
-            text = line.text
-            if not text:
-                continue
-            m = match(text) if match is not None else None
-            if m is None:
-                if each is not None and line.hints is None:
-                    line.hints = each  # shared: the builder never changes hints
-                continue
-            index = m.lastindex
-            assert index is not None
-            found = Marker(self._levels[index - 1], chinese_to_int(m.group(index)), m.group())
-            h = line.hints
-            # a new record: a reader may share one Hints between lines
-            line.hints = (
-                Hints(marker=found)
-                if h is None
-                else Hints(h.is_title, h.level, h.list_marker, h.new_paragraph, h.cells, found)
-            )
-
-    def parse(self, data: str | bytes, *, source: str = "<string>") -> Report:
-        """Parse text written in this house style (or in the official form).
-
-        Raises:
-            EmptyInputError, DecodeError: as for the plain-text reader, for bytes.
-        """
-        encoding = None
-        if isinstance(data, bytes):
-            data, encoding = decode(data, source)
-        return self.build(split_run_on(split_text(data)), encoding=encoding)
-
-    def build(self, lines: Sequence[Line], *, encoding: str | None = None) -> Report:
-        """Build a report from any reader's lines: house markers marked, house points split."""
-        self.mark(lines)
-        return build_report(lines, encoding=encoding, point_form=self._point_form)
-
-    def __repr__(self) -> str:
-        mode = ", sandboxed=True" if self.sandboxed else ""
-        return f"HouseStyle({self.folder!r}{mode})"
-
-
-def house_style(templates: str | os.PathLike[str], *, sandboxed: bool = False) -> HouseStyle:
-    """The reader for a template folder, compiled once and kept until the folder changes.
+def house_style(templates: str | os.PathLike[str], *, sandboxed: bool = False) -> HouseHints:
+    """The hints that read a template folder's output, compiled once and kept until the
+    folder changes.
 
     A change is a file or folder in it added, removed or written (its modification time or
     size): checking takes one ``stat`` a file, not a new compile.
@@ -259,7 +88,7 @@ def house_style(templates: str | os.PathLike[str], *, sandboxed: bool = False) -
     Args:
         templates: the folder.
         sandboxed: compile the folder's templates in the bounded sandbox (see the module's
-            description), for a folder you do not trust. Each mode has its own cached reader.
+            description), for a folder you do not trust. Each mode has its own cached hints.
 
     Raises:
         TemplateError: the folder is missing, a template is malformed, fails, reaches for
@@ -272,16 +101,13 @@ def house_style(templates: str | os.PathLike[str], *, sandboxed: bool = False) -
         style, paths, stamp = cached
         if _stamp(paths) == stamp:
             return style
-    from fazhi_report.renderers.templating import _folder
-
-    folder = _folder(templates)  # the errors for a missing folder or a file
+    folder = template_folder(templates)  # the errors for a missing folder or a file
     paths = (folder, *sorted(str(p) for p in Path(folder).rglob("*")))
     stamp = _stamp(paths)
     if sandboxed:
         # the whole compile (making the macros' module runs its top-level code too) in a
         # child bounded as a sandboxed render is; only plain data comes back
-        forms, indent, point = run_isolated(_compile_forms, (folder,), source=folder)
-        style = HouseStyle(folder, forms, indent, point, sandboxed=True)
+        style = run_isolated(_compile_sandboxed, (folder,), source=folder)
     else:
         style = _Compiler(folder).compile()
     if stamp is None:
@@ -293,17 +119,16 @@ def house_style(templates: str | os.PathLike[str], *, sandboxed: bool = False) -
 
 
 _CACHE_SIZE = 32
-# (folder, sandboxed) -> (its reader, the folder and everything in it, their stamps when
+# (folder, sandboxed) -> (its hints, the folder and everything in it, their stamps when
 # compiled)
 _STYLES: dict[
-    tuple[str, bool], tuple[HouseStyle, tuple[str, ...], tuple[tuple[int, int], ...] | None]
+    tuple[str, bool], tuple[HouseHints, tuple[str, ...], tuple[tuple[int, int], ...] | None]
 ] = {}
 
 
-def _compile_forms(folder: str) -> tuple[tuple[MarkerForm, ...], str, MarkerForm]:
-    """A sandboxed compile's result as plain data, which pickles back from a child process."""
-    style = _Compiler(folder, sandboxed=True).compile()
-    return style.forms, style.indent, style.point
+def _compile_sandboxed(folder: str) -> HouseHints:
+    """A sandboxed compile: plain data, which pickles back from a child process."""
+    return _Compiler(folder, sandboxed=True).compile()
 
 
 def _stamp(paths: Sequence[str]) -> tuple[tuple[int, int], ...] | None:
@@ -346,8 +171,6 @@ class _Compiler:
     """Renders the probes through one folder's templates and compiles what comes out."""
 
     def __init__(self, folder: str, *, sandboxed: bool = False) -> None:
-        from fazhi_report.renderers.templating import environment, inline_macros
-
         self.folder = folder
         self.sandboxed = sandboxed
         self.env = environment(folder, sandboxed=sandboxed)
@@ -376,7 +199,7 @@ class _Compiler:
             except Exception:
                 self.env.handle_exception()  # raises it again, its traceback naming lines
         except TemplateError as exc:
-            where, line = _template_position(exc)
+            where, line = template_position(exc)
             raise TemplateError(
                 exc.message,
                 source=where or exc.source or self.inline_file,
@@ -385,21 +208,21 @@ class _Compiler:
             ) from None
         except Exception as exc:
             # a sandbox violation (SecurityError), 1/0, an undefined name…
-            where, line = _template_position(exc)
+            where, line = template_position(exc)
             raise TemplateError(
                 f"the macro {macro!r} failed on a probe node: {type(exc).__name__}: {exc}",
                 source=where or self.inline_file,
                 line=line,
             ) from None
 
-    def compile(self) -> HouseStyle:
+    def compile(self) -> HouseHints:
         forms = [self.heading_form(level) for level in (1, 2, 3, 4)]
-        style = HouseStyle(self.folder, forms, "", sandboxed=self.sandboxed)
+        style = HouseHints(forms, "", folder=self.folder, sandboxed=self.sandboxed)
         self.check_levels_apart(style)
         self.check_run_in()
         point = self.point_form(style)
         indent, text = self.probe_text()
-        style = HouseStyle(self.folder, forms, indent, point, sandboxed=self.sandboxed)
+        style = HouseHints(forms, indent, point, folder=self.folder, sandboxed=self.sandboxed)
         self.check_reads_back(style, text)
         return style
 
@@ -441,7 +264,7 @@ class _Compiler:
                 )
         return form
 
-    def numbered(self, macro: str, what: str, first: str, second: str) -> tuple[str, _Numeral, str]:
+    def numbered(self, macro: str, what: str, first: str, second: str) -> tuple[str, Numeral, str]:
         """The words before the number, the numeral, and what follows it, from two markers."""
         if first == second:
             raise self.refuse(
@@ -458,7 +281,7 @@ class _Compiler:
             b += 1
         numerals = (first[a : len(first) - b], second[a : len(second) - b])
         numeral = next(
-            (n for n in _NUMERALS if tuple(map(n.write, _PROBE_NUMBERS)) == numerals), None
+            (n for n in NUMERALS if tuple(map(n.write, _PROBE_NUMBERS)) == numerals), None
         )
         if numeral is None:
             raise self.refuse(
@@ -478,7 +301,7 @@ class _Compiler:
             )
         return first[:a], numeral, tail
 
-    def check_levels_apart(self, style: HouseStyle) -> None:
+    def check_levels_apart(self, style: HouseHints) -> None:
         """Each level's headings must read back as that level, with their numbers."""
         for level in (1, 2, 3, 4):
             for number in _CHECK_NUMBERS:
@@ -515,7 +338,7 @@ class _Compiler:
                     f"the heading line, then one of {''.join(sorted(HEADING_STOPS))}",
                 )
 
-    def point_form(self, style: HouseStyle) -> MarkerForm:
+    def point_form(self, style: HouseHints) -> MarkerForm:
         """The point marker's form, from the point macro's output on probe points."""
         title, text = _PROBE_HEADING, "丁戊己。"
         prefixes, stops = [], []
@@ -560,10 +383,7 @@ class _Compiler:
 
     def probe_text(self) -> tuple[str, str]:
         """The probe report in the house form, and the indent it writes before a paragraph."""
-        from fazhi_report.parsers.text import parse_text
-        from fazhi_report.renderers.text import render_official
-
-        self.probe = parse_text(_PROBE_REPORT)
+        self.probe = read(read_text, _PROBE_REPORT, source="<probe report>")
         text = render_official(self.probe, templates=self.folder, sandboxed=self.sandboxed)
         for line in text.splitlines():
             at = line.find(_PROBE_PARAGRAPH)
@@ -586,9 +406,9 @@ class _Compiler:
     def _file(self, name: str) -> str:
         return self.env.get_template(name).filename or name
 
-    def check_reads_back(self, style: HouseStyle, text: str) -> None:
+    def check_reads_back(self, style: HouseHints, text: str) -> None:
         """The probe report written in the house form must read back equal to itself."""
-        back = style.parse(text)
+        back = read(read_text, text, source=self._file("text/official.j2"), hints=style)
         if back == self.probe:
             return
         what = _first_difference(self.probe, back)
