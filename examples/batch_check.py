@@ -10,7 +10,7 @@ from collections import Counter
 from pathlib import Path
 
 import fazhi_report as fr
-from fazhi_report.analysis.commands import format_findings
+from fazhi_report.cli.results import format_findings
 
 HERE = Path(__file__).parent
 
@@ -27,7 +27,7 @@ if __name__ == "__main__":  # the guard matters: worker processes import this fi
         errors = [f.code for f in result if f.severity.value == "error"]
         print(path, "errors:", ", ".join(errors) if errors else "none")
     table, status = format_findings(checked, "csv")
-    target.write_text(table, encoding="utf-8-sig")  # BOM: Excel and WPS read the Chinese
+    target.write_text(table, encoding="utf-8-sig", newline="")  # BOM: Excel, WPS read Chinese
     counts = Counter(code for _, findings in checked for code in (f.code for f in findings))
     print(f"wrote {target}: {sum(counts.values())} findings in {len(checked)} reports")
     print("most common:", ", ".join(f"{code} ×{n}" for code, n in counts.most_common(3)))

@@ -119,9 +119,8 @@ def parse_one(
     Args:
         path: the file.
         format: its format; by default from its suffix or magic bytes, as `fazhi_report.load`.
-        templates: the template folder the file was written with, as for
-            `fazhi_report.load`.
-        sandboxed: run ``templates`` in the sandbox, as for `fazhi_report.load`.
+        templates: the template folder the file was written with, as for `fazhi_report.load`.
+        sandboxed: whether to run that folder in the sandbox, as for `fazhi_report.load`.
     """
     try:
         return load(path, format, templates=templates, sandboxed=sandboxed)

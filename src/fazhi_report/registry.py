@@ -175,6 +175,12 @@ def _suffixes(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(found)
 
 
+def _styles(values: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(values, str) or not all(isinstance(v, str) and v for v in values):
+        raise TypeError(f"styles must be a tuple of style names, not {values!r}")
+    return tuple(values)
+
+
 def _target(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if isinstance(value, str) and ":" not in value:
         raise ValueError(f"{attribute.name}={value!r} is not a 'module:attr' target")
@@ -200,6 +206,9 @@ class Format:
             bytes (``looks_like_html`` for web pages, which may open with white space, a
             byte-order mark or comments); asked only when no format's magic matched. It must
             be cheap and never raise.
+        styles: the renderer's styles, default first, declared so that listing the formats
+            (`formats`, ``fazhi-report formats``) imports no renderer; when given, the renderer
+            must declare the same. Empty: read from the renderer when listed.
         reader: a line reader (a `fazhi_report.parsers.contract.LineReader`: text or bytes
             to lines and declared facts), a ``"module:attr"`` target naming one, or ``None``.
             Its lines go through the one structure builder; a format with a reader reads
@@ -219,6 +228,7 @@ class Format:
     sniff: Callable[[bytes], bool] | None = attrs.field(
         default=None, validator=attrs.validators.optional(attrs.validators.is_callable())
     )
+    styles: tuple[str, ...] = attrs.field(default=(), converter=_styles)
     reader: LineReader | str | None = attrs.field(default=None, validator=_target)
 
     def __attrs_post_init__(self) -> None:
@@ -487,6 +497,11 @@ def get_renderer(name: str) -> Renderer:
         raise PluginError(
             f"the renderer of the format {name!r} declares no styles", expected="styles = ('…',)"
         )
+    if fmt.styles and tuple(styles) != fmt.styles:
+        raise PluginError(
+            f"the format {name!r} declares the styles {fmt.styles} but its renderer {styles}",
+            expected="the same styles in the Format and the Renderer",
+        )
     if found.binary != fmt.binary:
         raise PluginError(
             f"the format {name!r} says binary={fmt.binary} but its renderer binary={found.binary}",
@@ -611,15 +626,16 @@ def format_for_data(data: bytes) -> str | None:
 def formats() -> list[FormatInfo]:
     """Every format, built in and plugin, sorted by name.
 
-    Listing imports each format's renderer (to read its styles). A plugin that cannot be
+    Listing imports the renderer of a format whose record declares no styles (to read them);
+    the built-in formats declare theirs. A plugin that cannot be
     loaded is left out with a `PluginWarning` saying why.
     """
     _load_all_plugins()
     found = []
     for name in sorted(_FORMATS):
         fmt = _FORMATS[name]
-        styles: tuple[str, ...] = ()
-        if fmt.renderer is not None:
+        styles: tuple[str, ...] = fmt.styles
+        if fmt.renderer is not None and not styles:
             try:
                 styles = get_renderer(name).styles
             except PluginError as exc:  # get_renderer turns every failure into a PluginError
@@ -658,6 +674,7 @@ register_format(
         suffixes=(".txt", ".text"),
         reader="fazhi_report.parsers.text:read_text",
         renderer="fazhi_report.renderers.text:TextRenderer",
+        styles=("lossless", "official"),
         description="plain text (UTF-8, UTF-16 or GB18030), lossless or in the official form",
     )
 )
@@ -669,6 +686,7 @@ register_format(
         renderer="fazhi_report.renderers.docx:DocxRenderer",
         binary=True,
         magic=b"PK\x03\x04",
+        styles=("official",),
         description="Word files: read with Word's styles and numbering, written in GB/T 9704",
     )
 )
@@ -678,6 +696,7 @@ register_format(
         suffixes=(".json",),
         parser="fazhi_report.convert:from_json",
         renderer="fazhi_report.renderers.json:JsonRenderer",
+        styles=("semantic", "lossless"),
         description="the model as JSON (see fazhi_report.convert)",
     )
 )
@@ -687,6 +706,7 @@ register_format(
         suffixes=(".md", ".markdown"),
         reader="fazhi_report.parsers.markdown:read_markdown",
         renderer="fazhi_report.renderers.markdown:MarkdownRenderer",
+        styles=("official",),
         description="Markdown (CommonMark): headings as #, run-in headings in bold",
     )
 )
@@ -696,7 +716,16 @@ register_format(
         suffixes=(".html", ".htm"),
         reader="fazhi_report.parsers.html:read_html",
         renderer="fazhi_report.renderers.html:HtmlRenderer",
+        styles=("official",),
         description="web pages: read from government sites' pages, written in the official look",
         sniff=looks_like_html,
+    )
+)
+register_format(
+    Format(
+        "outline",
+        renderer="fazhi_report.renderers.outline:OutlineRenderer",
+        styles=("default",),
+        description="a report's outline, as 'fazhi-report inspect' prints it (written only)",
     )
 )

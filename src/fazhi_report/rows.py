@@ -26,18 +26,14 @@ preamble and the closing have paths ``"preamble:1.1"`` and ``"closing:1.1"``.
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import os
-import re
 from collections.abc import Iterable
-from html import escape
 from typing import Literal, TypeAlias, overload
 
 from fazhi_report.batch import InputFile, ParseFailure
 from fazhi_report.model import Block, Paragraph, Report, Section, SectionRole
 from fazhi_report.renderers.lossless import block_text
+from fazhi_report.tables import Column, write_table
 from fazhi_report.traversal import SectionAt, walk_sections
 
 __all__ = [
@@ -281,88 +277,31 @@ ROLE_NAMES: dict[str, str] = {
 """The Chinese name of each section role, as the HTML summary labels them."""
 
 
-def _cell(value: object) -> str:
-    return "" if value is None else str(value)
-
-
-# A file name whose bytes are not UTF-8 holds them as lone surrogates (PEP 383).
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _shown(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
-
-
-def _html(value: object) -> str:
-    """A value as HTML text: escaped, and a byte that is not UTF-8 shown as ``\\xff``."""
-    return escape(_SURROGATE.sub(_shown, _cell(value)))
-
-
 def rows_to_csv(rows: Iterable[dict[str, object]]) -> str:
     """Report rows as CSV text (RFC 4180 line ends), with the `REPORT_KEYS` header."""
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(REPORT_KEYS), extrasaction="ignore")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({key: _cell(row.get(key)) for key in REPORT_KEYS})
-    return out.getvalue()
+    return write_table(rows, "csv", columns=REPORT_KEYS)
 
 
 def rows_to_json(rows: Iterable[dict[str, object]]) -> str:
     """Report rows as a JSON array of objects (UTF-8 text, Chinese unescaped)."""
-    return json.dumps(list(rows), ensure_ascii=False, indent=2) + "\n"
+    return write_table(rows, "json")
 
 
-_HTML = """\
-<!DOCTYPE html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<title>{title}</title>
-<style>
-body {{ font-family: "FangSong", "仿宋", "Noto Serif CJK SC", serif; margin: 2em; }}
-h1 {{ font-family: "SimHei", "黑体", "Noto Sans CJK SC", sans-serif; font-size: 1.5em; }}
-.chart {{ width: 46em; margin: 1em 0 2em; }}
-.bar {{ display: flex; align-items: center; margin: .3em 0; }}
-.bar .label {{ width: 13em; white-space: nowrap; }}
-.bar .track {{ flex: 1; height: 1.2em; border: 1px solid #444; }}
-.bar .fill {{ height: 100%; background: #b22; }}
-.bar .value {{ width: 7em; text-align: right; font-variant-numeric: tabular-nums; }}
-table {{ border-collapse: collapse; font-size: .9em; }}
-th, td {{ border: 1px solid #888; padding: .2em .5em; }}
-td.n {{ text-align: right; }}
-td.no {{ color: #b22; }}
-tr.error td {{ background: #fee; }}
-@media print {{ body {{ margin: 0; }} * {{ print-color-adjust: exact;
-  -webkit-print-color-adjust: exact; }} }}
-</style>
-</head>
-<body>
-<h1>{title}</h1>
-<p>{summary}</p>
-<div class="chart" role="img" aria-label="{chart_label}">
-{bars}
-</div>
-<table>
-<thead><tr>{head}</tr></thead>
-<tbody>
-{body}
-</tbody>
-</table>
-</body>
-</html>
-"""
-
-
-def rows_to_html(rows: Iterable[dict[str, object]]) -> str:
+def rows_to_html(
+    rows: Iterable[dict[str, object]],
+    *,
+    templates: str | os.PathLike[str] | None = None,
+    sandboxed: bool = False,
+) -> str:
     """Report rows as a printable HTML page: a chart and a table, no script.
 
     The chart has one bar per part of a report (each section role, the `REQUIRED_ROLES`
     first): how many of the reports that could be read have that part. The table has one
     line per report: file, organ, year, a mark per required part, counts, and the error of a
-    file that could not be read. Every value is HTML-escaped text; a file name's bytes that
-    are not UTF-8 are shown as ``\\xff``.
+    file that could not be read. The page is the template ``table/summary.html.j2``, which
+    ``templates`` (a folder, as for the other formats) may override; every value in it is
+    escaped (see `fazhi_report.tables`), and a file name's bytes that are not UTF-8 are
+    shown as ``\\xff``.
     """
     table = list(rows)
     readable = [row for row in table if row.get("error") is None]
@@ -370,44 +309,37 @@ def rows_to_html(rows: Iterable[dict[str, object]]) -> str:
     bars = []
     for role in roles:
         count = sum(1 for row in readable if row.get(f"has_{role.value}"))
-        share = count / len(readable) if readable else 0.0
-        required = "（必备）" if role in REQUIRED_ROLES else ""
         bars.append(
-            f'<div class="bar"><span class="label">{escape(ROLE_NAMES[role.value])}'
-            f'{required}</span><span class="track"><span class="fill" style="display:block;'
-            f'width:{share * 100:.1f}%"></span></span><span class="value">'
-            f"{count} / {len(readable)}</span></div>"
+            {
+                "label": ROLE_NAMES[role.value],
+                "required": role in REQUIRED_ROLES,
+                "count": count,
+                "total": len(readable),
+                "share": count / len(readable) * 100 if readable else 0.0,
+            }
         )
-    head = ["file", "organ", "year", *(ROLE_NAMES[r.value] for r in REQUIRED_ROLES)]
-    head += ["sections", "points", "error"]
-    lines = []
-    for row in table:
-        failed = row.get("error") is not None
-        cells = [
-            f"<td>{_html(row.get('file'))}</td>",
-            f"<td>{_html(row.get('organ'))}</td>",
-            f'<td class="n">{_html(row.get("year"))}</td>',
-        ]
-        for role in REQUIRED_ROLES:
-            has = row.get(f"has_{role.value}")
-            mark = "" if has is None else ("✓" if has else "✗")
-            cells.append(f'<td class="{"yes" if has else "no"}">{mark}</td>')
-        cells += [
-            f'<td class="n">{_html(row.get("sections"))}</td>',
-            f'<td class="n">{_html(row.get("points"))}</td>',
-            f"<td>{_html(row.get('error'))}</td>",
-        ]
-        css = ' class="error"' if failed else ""
-        lines.append(f"<tr{css}>{''.join(cells)}</tr>")
+    columns = [
+        Column("file"),
+        Column("organ"),
+        Column("year", kind="number"),
+        *(Column(f"has_{r.value}", ROLE_NAMES[r.value], "mark") for r in REQUIRED_ROLES),
+        Column("sections", kind="number"),
+        Column("points", kind="number"),
+        Column("error"),
+    ]
     complete = sum(1 for row in readable if row.get("missing") == "")
-    return _HTML.format(
+    return write_table(
+        table,
+        "html",
+        columns=columns,
         title="法治政府建设情况报告 汇总",
-        summary=escape(
-            f"{len(table)} files, {len(readable)} read, {len(table) - len(readable)} failed; "
-            f"{complete} have every required part."
-        ),
-        chart_label=escape("reports having each part"),
-        bars="\n".join(bars),
-        head="".join(f"<th>{escape(h)}</th>" for h in head),
-        body="\n".join(lines),
+        template="table/summary.html.j2",
+        context={
+            "summary": f"{len(table)} files, {len(readable)} read, "
+            f"{len(table) - len(readable)} failed; {complete} have every required part.",
+            "chart_label": "reports having each part",
+            "bars": bars,
+        },
+        templates=templates,
+        sandboxed=sandboxed,
     )

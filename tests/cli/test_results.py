@@ -134,3 +134,51 @@ def test_bad_format_and_missing_file(
     assert run("check", files[0], "--format", "xml")[1] == 2
     assert main(["figures", str(tmp_path / "absent.txt")]) == 1
     assert "absent.txt: no such file or folder" in capsys.readouterr().err
+
+
+def test_every_command_writes_csv_the_same_way(tmp_path: Path) -> None:
+    # summary and check wrote CSV with different line ends (CRLF and LF): now one writer
+    report = tmp_path / "a.txt"
+    report.write_text(
+        "某县司法局2024年法治政府建设情况报告\n\n一、主要举措和成效\n正文。\n", "utf-8"
+    )
+    for command in ("summary", "check", "figures", "references"):
+        out = tmp_path / f"{command}.csv"
+        args = [command, str(report), "-q", "-o", str(out)]
+        main(args if command == "summary" else [*args, "--format", "csv"])
+        data = out.read_bytes()
+        assert data.startswith(b"\xef\xbb\xbf")  # a CSV file: with a byte-order mark
+        assert data.count(b"\n") == data.count(b"\r\n") >= 1, command
+
+
+def test_findings_figures_and_references_as_pages(files: tuple[Path, Path], run: Run) -> None:
+    import lxml.html
+
+    page, status = run("check", *files, "--format", "html")
+    assert status == 1
+    document = lxml.html.document_fromstring(page)
+    assert document.findtext(".//h1") == "检查结果 / findings"
+    heads = [th.text_content() for th in document.iter("th")]
+    assert heads[:3] == ["file", "code", "name"]
+    rows = document.xpath("//tbody/tr")
+    assert rows and all(len(row) == len(heads) for row in rows)
+    assert {row[0].text_content() for row in rows} <= {str(f) for f in files}
+    for command in ("figures", "references"):
+        page, status = run(command, *files, "--format", "html")
+        assert status == 0 and page.startswith("<!DOCTYPE html>") and "<script" not in page
+
+
+@pytest.mark.parametrize("output_format", ["text", "json", "csv", "html"])
+def test_check_writes_as_found_what_format_findings_writes(
+    files: tuple[Path, Path], run: Run, output_format: str
+) -> None:
+    import fazhi_report as fr
+    from fazhi_report.cli.results import format_findings
+
+    expected, status = format_findings(
+        [(str(f), fr.check(fr.load(f))) for f in files], output_format
+    )
+    # one worker checks in this process as it writes; two check in the workers
+    for jobs in ("1", "2"):
+        text, code = run("check", *files, "--format", output_format, "-j", jobs, "-q")
+        assert (text, code) == (expected, status), jobs

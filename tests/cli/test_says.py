@@ -21,10 +21,10 @@ import fazhi_report as fr
 from fazhi_report.cli import main
 from fazhi_report.registry import format_for_data
 
-from .conftest import EXAMPLES
-from .strategies import report_like_text
+from ..conftest import EXAMPLES
+from ..strategies import report_like_text
 
-WEB = Path(__file__).parent / "fixtures" / "web"
+WEB = Path(__file__).parent.parent / "fixtures" / "web"
 PAGES = sorted(WEB.glob("*.html"))
 SAMPLE = (EXAMPLES / "sample_report.txt").read_bytes()
 

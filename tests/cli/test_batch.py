@@ -21,7 +21,7 @@ import fazhi_report as fr
 from fazhi_report.cli import main
 from fazhi_report.rows import REPORT_KEYS
 
-from .conftest import EXAMPLES, write_report_folder
+from ..conftest import EXAMPLES, write_report_folder
 
 SAMPLE = (EXAMPLES / "sample_report.txt").read_bytes()
 WEB = (EXAMPLES / "web_page.txt").read_bytes()

@@ -1,0 +1,98 @@
+"""The inputs of a command that reads many reports: found, parsed over a pool, counted.
+
+INPUTS are report files, folders (searched recursively) and globs
+(`fazhi_report.batch.find_reports`); `each_report` parses them over worker processes and
+records each in a `fazhi_report.cli.progress.BatchProgress`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+
+from fazhi_report.batch import InputFile, ParseFailure, default_jobs, find_reports, parse_many
+from fazhi_report.cli.io import STDIO
+from fazhi_report.cli.progress import BatchProgress
+from fazhi_report.model import Report
+
+__all__ = ["each_report", "find_inputs", "jobs_for", "results"]
+
+
+def find_inputs(inputs: Sequence[str], exclude: Sequence[Path] = ()) -> list[InputFile]:
+    """The report files ``inputs`` name; ``-`` among several is a usage error."""
+    if STDIO in inputs:
+        raise click.UsageError("'-' (standard input) holds one report: give it as the only input")
+    return find_reports(inputs, exclude=exclude)
+
+
+def jobs_for(jobs: int | None, count: int) -> int:
+    """The worker processes for ``count`` inputs: never more than inputs, so one input is
+    parsed in this process."""
+    return max(1, min(jobs or default_jobs(), count))
+
+
+def each_report(
+    inputs: Sequence[str],
+    progress: BatchProgress,
+    *,
+    from_format: str | None = None,
+    jobs: int | None = None,
+    apply: Callable[[Report], Any] | None = None,
+    templates: str | None = None,
+    sandboxed: bool = False,
+    apply_alone: bool = True,
+) -> Iterator[tuple[InputFile, Any]]:
+    """The reports ``inputs`` name, parsed over ``jobs`` processes, with progress.
+
+    Yields ``(found, result)`` for each input that parsed, in input order: the `Report`, or
+    ``apply(report)`` computed in the worker. Inputs that fail are recorded in ``progress``
+    (reported with their reason) and not yielded; those yielded count as done. ``templates``
+    and ``sandboxed`` are the reader's, as for `fazhi_report.load`. With
+    ``apply_alone=False``, reports parsed in this process (one worker) are yielded as they
+    are, for the caller to read as it writes (a worker's result must be whole to travel).
+    """
+    found = find_inputs(inputs)
+    progress.start(len(found))
+    workers = jobs_for(jobs, len(found))
+    parsed = parse_many(
+        (f.path for f in found),
+        jobs=workers,
+        format=from_format,
+        apply=apply if apply_alone or workers > 1 else None,
+        templates=templates,
+        sandboxed=sandboxed,
+    )
+    for item, result in zip(found, parsed, strict=True):
+        if isinstance(result, ParseFailure):
+            progress.record(os.fspath(item.path), "failed", result.message)
+            continue
+        yield item, result
+        progress.record(os.fspath(item.path), "done")
+
+
+def results(
+    inputs: Sequence[str],
+    progress: BatchProgress,
+    find: Callable[[Report], Any],
+    from_format: str | None,
+    jobs: int | None,
+    templates: str | None = None,
+    sandboxed: bool = False,
+) -> list[tuple[str, Any]]:
+    """``find`` of every report ``inputs`` name, computed in the workers, by file name."""
+    return [
+        (os.fspath(found.path), result)
+        for found, result in each_report(
+            inputs,
+            progress,
+            from_format=from_format,
+            jobs=jobs,
+            apply=find,
+            templates=templates,
+            sandboxed=sandboxed,
+        )
+    ]
