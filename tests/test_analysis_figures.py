@@ -11,8 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import fazhi_report as fr
-from fazhi_report.analysis import format_records
 from fazhi_report.analysis.figures import Figure, figures_in
+from fazhi_report.cli.results import format_figures
 from fazhi_report.numbering import int_to_chinese
 
 from .conftest import CORPUS, corpus_cases, needs_corpus
@@ -181,13 +181,13 @@ def test_figures_are_frozen_and_format_as_text_json_csv() -> None:
     report = fr.parse("一、主要举措和成效\n全年查处案件1.1万起，同比下降8.9%。\n")
     figures = fr.figures(report)
     assert all(isinstance(f, Figure) for f in figures)
-    data = json.loads(format_records(figures, "json"))
+    data = json.loads(format_figures([("a.txt", figures)], "json"))
     assert [d["value"] for d in data] == ["11000", "8.9"]
     assert data[1]["change"] == {"direction": "down", "basis": "同比", "text": "同比下降"}
     assert data[0]["location"] == {"path": "sections[0].body[0].text", "section": "一、", "line": 2}
-    csv_lines = format_records(figures, "csv").splitlines()
+    csv_lines = format_figures([("a.txt", figures)], "csv").splitlines()
     assert len(csv_lines) == 3 and "change.direction" in csv_lines[0]
-    assert "11000 起" in format_records(figures, "text")
+    assert "11000 起" in format_figures([("a.txt", figures)], "text")
     with pytest.raises(AttributeError):
         figures[0].value = Decimal(1)  # type: ignore[misc]
 

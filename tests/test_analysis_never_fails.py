@@ -6,7 +6,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import fazhi_report as fr
-from fazhi_report.analysis import Finding, format_records
+from fazhi_report.analysis import Finding
+from fazhi_report.cli.results import format_findings, format_references
 
 from .strategies import FRAGMENTS
 from .test_parse_never_fails import digit_heavy_text
@@ -41,8 +42,8 @@ def test_check_figures_references_never_fail(text: str) -> None:
     assert all(isinstance(f, Finding) for f in findings)
     for figure in fr.figures(report):
         assert figure.text and figure.end > figure.start
-    format_records(fr.references(report), "csv")
-    format_records(findings, "json")
+    format_references([("<text>", fr.references(report))], "csv")
+    format_findings([("<text>", findings)], "json")
 
 
 @given(_text, _text)

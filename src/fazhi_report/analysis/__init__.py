@@ -14,7 +14,7 @@ from fazhi_report.analysis.compare import (
     format_comparison,
 )
 from fazhi_report.analysis.figures import Change, Figure, find_figures
-from fazhi_report.analysis.records import Location, format_records
+from fazhi_report.analysis.records import Location
 from fazhi_report.analysis.references import Reference, ReferenceKind, find_references
 from fazhi_report.analysis.roles import infer_role, infer_subrole
 from fazhi_report.analysis.rules import RULES, Finding, Rule, Severity, UnknownRuleError, check
@@ -40,7 +40,6 @@ __all__ = [
     "find_figures",
     "find_references",
     "format_comparison",
-    "format_records",
     "infer_role",
     "infer_subrole",
 ]

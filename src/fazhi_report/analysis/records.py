@@ -1,9 +1,10 @@
-"""What the analyses share: where a thing is in a report, and how lists of results are written.
+"""What the analyses share: where a thing is in a report.
 
 Every analysis result (a `fazhi_report.analysis.check.Finding`, a
 `fazhi_report.analysis.figures.Figure`, a `fazhi_report.analysis.references.Reference`) is a
-frozen attrs value with a ``to_dict()`` that gives plain JSON data. `format_records` writes a
-list of them as text, JSON or CSV, the three forms the command line offers.
+frozen attrs value that the one converter (`fazhi_report.convert.unstructure`) gives as plain
+JSON data; lists of them are written as tables by `fazhi_report.cli.results` through
+`fazhi_report.tables`, the one table writer.
 
 A `Location` names a place three ways: the node path (as `fazhi_report.validation` writes it,
 ``"sections[0].subsections[1].body[0].points[2].text"``), the markers of the enclosing
@@ -14,39 +15,27 @@ was parsed from text (``None`` for a report built in code).
 from __future__ import annotations
 
 import bisect
-import csv
-import io
 import itertools
-import json
 import operator
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple, Protocol, cast
 
 import attrs
 
 from fazhi_report.convert import unstructure
-from fazhi_report.errors import OptionError
 from fazhi_report.model import Paragraph, Report, Section, Table
 from fazhi_report.numbering import format_marker
 
 __all__ = [
-    "OUTPUT_FORMATS",
     "JoinedText",
     "Location",
     "Record",
-    "RowWriter",
     "TextField",
     "char_positions",
-    "flatten",
-    "format_records",
     "iter_texts",
     "section_label",
     "text_fields",
-    "write_rows",
 ]
-
-OUTPUT_FORMATS = ("text", "json", "csv")
-"""The forms `format_records` writes a list of results in."""
 
 
 def char_positions(text: str, chars: str) -> list[int]:
@@ -428,142 +417,3 @@ def _walk(report: Report, texts: list[str], refs: list[_Ref], kinds: frozenset[s
     for index, section in enumerate(report.sections):
         _walk_section(texts, refs, section, f"sections[{index}]", "", wants)
     _walk_blocks(texts, refs, report.closing, "closing", "", "closing", wants)
-
-
-# -- writing lists of results -------------------------------------------------------------
-
-
-def flatten(data: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
-    """A nested dict as one level with dotted keys (``{"location": {"line": 3}}`` gives
-    ``{"location.line": 3}``); lists are joined with ``"; "``."""
-    flat: dict[str, Any] = {}
-    for key, value in data.items():
-        name = f"{prefix}{key}"
-        if isinstance(value, Mapping):
-            flat.update(flatten(value, f"{name}."))
-        elif isinstance(value, (list, tuple)):
-            flat[name] = "; ".join(
-                json.dumps(v, ensure_ascii=False) if isinstance(v, Mapping) else str(v)
-                for v in value
-            )
-        else:
-            flat[name] = value
-    return flat
-
-
-def _csv(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None) -> str:
-    flat = [flatten(row) for row in rows]
-    names: list[str] = list(columns or [])
-    if not names:
-        for row in flat:
-            for key in row:
-                if key not in names:
-                    names.append(key)
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=names, extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
-    for row in flat:
-        writer.writerow({k: "" if v is None else v for k, v in row.items()})
-    return out.getvalue()
-
-
-def format_records(
-    records: Sequence[Record],
-    output_format: str = "text",
-    *,
-    columns: Sequence[str] | None = None,
-    source: str | None = None,
-) -> str:
-    """Write a list of analysis results as text, JSON or CSV.
-
-    Args:
-        records: the results; each has ``to_dict()`` and a readable ``str()``.
-        output_format: ``"text"`` (one ``str(record)`` a line), ``"json"`` (a JSON array of
-            the ``to_dict()`` forms, indented, non-ASCII kept) or ``"csv"`` (a header, then a
-            row per record, nested fields as dotted columns).
-        columns: the CSV columns in order (dotted names); by default every key found.
-        source: a file name to put before each text line and in a ``file`` JSON/CSV field.
-
-    Raises:
-        OptionError: an output format other than the three above.
-    """
-    if output_format not in OUTPUT_FORMATS:
-        raise OptionError(
-            f"unknown output format {output_format!r}", expected=" or ".join(OUTPUT_FORMATS)
-        )
-    if output_format == "text":
-        prefix = f"{source}: " if source is not None else ""
-        return "".join(f"{prefix}{record}\n" for record in records)
-    rows = []
-    for record in records:
-        data = record.to_dict()
-        rows.append({"file": source, **data} if source is not None else data)
-    if columns is not None and source is not None:
-        columns = ["file", *columns]
-    return write_rows(rows, output_format, columns=columns)
-
-
-class RowWriter:
-    """Write plain-data rows one at a time, as `write_rows` writes them all at once.
-
-    The text goes to ``write`` piece by piece, so a long list of results never stands in
-    memory as one string: a JSON array (each row indented as ``json.dumps(rows, indent=2)``
-    indents it) or CSV with the given columns (a header, then a row per call to `add`).
-    Call `close` once at the end.
-
-    Raises:
-        OptionError: an output format other than ``"json"`` or ``"csv"``.
-    """
-
-    def __init__(
-        self, output_format: str, write: Callable[[str], object], columns: Sequence[str]
-    ) -> None:
-        if output_format not in ("json", "csv"):
-            raise OptionError(f"unknown output format {output_format!r}", expected="json or csv")
-        self._json = output_format == "json"
-        self._write = write
-        self._rows = 0
-        self._csv: Any = None
-        if not self._json:
-            self._buffer = io.StringIO()
-            self._csv = csv.DictWriter(
-                self._buffer, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n"
-            )
-            self._csv.writeheader()
-            self._flush()
-
-    def _flush(self) -> None:
-        self._write(self._buffer.getvalue())
-        self._buffer.seek(0)
-        self._buffer.truncate()
-
-    def add(self, row: dict[str, Any]) -> None:
-        """Write one row."""
-        self._rows += 1
-        if self._json:
-            item = json.dumps(row, ensure_ascii=False, indent=2).replace("\n", "\n  ")
-            # a JSON string holds no raw line break: every one is the indentation's
-            self._write(("[\n  " if self._rows == 1 else ",\n  ") + item)
-            return
-        self._csv.writerow({k: "" if v is None else v for k, v in flatten(row).items()})
-        self._flush()
-
-    def close(self) -> None:
-        """End the output (the JSON array's bracket)."""
-        if self._json:
-            self._write("[]\n" if not self._rows else "\n]\n")
-
-
-def write_rows(
-    rows: Sequence[dict[str, Any]], output_format: str, *, columns: Sequence[str] | None = None
-) -> str:
-    """Write plain-data rows (``to_dict()`` forms) as a JSON array or as CSV.
-
-    Raises:
-        OptionError: an output format other than ``"json"`` or ``"csv"``.
-    """
-    if output_format == "json":
-        return json.dumps(list(rows), ensure_ascii=False, indent=2) + "\n"
-    if output_format == "csv":
-        return _csv(rows, columns)
-    raise OptionError(f"unknown output format {output_format!r}", expected="json or csv")
