@@ -21,7 +21,7 @@ MAX_LINES = 520
 # Lowest first. A module may import modules of its own layer or below; parsers and renderers
 # share a layer but never import each other. The longest prefix names a module's layer.
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("errors", "_cues", "numbering", "_surrogates", "_positional"),
+    ("errors", "_cues", "numbering", "_surrogates", "_positional", "_version"),
     ("layout", "model", "official"),
     ("decoding", "_ooxml", "io"),
     ("registry", "convert", "schema"),

@@ -12,9 +12,9 @@ fr.render(report, "text", style="official")
 from __future__ import annotations
 
 import importlib as _importlib
-from importlib import metadata as _metadata
 from typing import TYPE_CHECKING, Any
 
+from fazhi_report._version import VERSION as __version__
 from fazhi_report.api import (
     check,
     compare,
@@ -108,10 +108,6 @@ if TYPE_CHECKING:  # the lazy names below, for type checkers and editors
         validate as validate,
     )
 
-try:
-    __version__ = _metadata.version("fazhi-report")
-except _metadata.PackageNotFoundError:  # run from a source tree that was never installed
-    __version__ = "0+unknown"
 
 # Names importable from the top level but loaded on first use, so that `import fazhi_report`
 # loads no parser, builder, renderer or analysis: name -> the module that defines it.

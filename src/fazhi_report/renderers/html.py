@@ -32,9 +32,9 @@ Options:
 from __future__ import annotations
 
 import os
-from importlib import metadata
 from typing import ClassVar
 
+from fazhi_report._version import VERSION
 from fazhi_report.model import Report
 from fazhi_report.registry import Renderer
 from fazhi_report.renderers._blocks import report_blocks
@@ -44,12 +44,7 @@ __all__ = ["HtmlRenderer", "official_css", "render_html"]
 
 
 def _generator() -> str:
-    # the version as the package reads it, without importing the package from below it
-    try:
-        version = metadata.version("fazhi-report")
-    except metadata.PackageNotFoundError:  # a source tree that was never installed
-        version = "0+unknown"
-    return f"fazhi_report {version}"
+    return f"fazhi_report {VERSION}"
 
 
 def render_html(
