@@ -1,0 +1,109 @@
+"""The process pool: chunks of work mapped over worker processes, results in input order,
+with a bounded number of chunks in flight."""
+
+from __future__ import annotations
+
+import concurrent.futures as futures
+import os
+import signal
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar
+
+__all__ = ["default_jobs", "map_ordered"]
+
+_T = TypeVar("_T")
+_R = TypeVar("_R")
+
+# Chunks in flight per worker: enough to keep every worker busy while the parent consumes
+# results in order, few enough that memory does not grow with the number of inputs.
+_AHEAD_PER_JOB = 4
+
+
+def default_jobs() -> int:
+    """The default number of worker processes: the cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _ignore_interrupt() -> None:
+    """Worker initializer: Ctrl-C goes to the parent, which lets running chunks finish."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _chunks(items: Iterable[_T], size: int) -> Iterator[list[_T]]:
+    chunk: list[_T] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def map_ordered(
+    function: Callable[[list[_T]], list[_R]],
+    items: Iterable[_T],
+    *,
+    jobs: int | None = None,
+    chunksize: int = 4,
+    stop: Callable[[], bool] | None = None,
+) -> Iterator[_R]:
+    """``function`` applied to chunks of ``items`` in a process pool, results in input order.
+
+    At most ``jobs * 4`` chunks are in flight at once, so a long (or endless) iterable of items
+    is consumed as results are taken, and memory does not grow with its length. With
+    ``jobs=1`` everything runs in this process, with no pool. Closing the iterator early (or
+    Ctrl-C) cancels the chunks not yet started and waits for the running ones, which are
+    never cut off halfway; their results are dropped.
+
+    To stop early *and* learn every result of the work done, pass ``stop``: once it returns
+    true (it is asked between results), no chunk is started, the running ones finish, and the
+    results of every chunk that finished are still yielded, in order, before the iterator
+    ends. A caller that writes files in ``function`` counts exactly the files written.
+
+    Args:
+        function: a picklable function from a list of items to a list of results, one each.
+        items: the inputs (picklable).
+        jobs: worker processes; ``None`` for `default_jobs`.
+        chunksize: items sent to a worker at a time.
+        stop: asked between results: true to stop after the chunks under way.
+    """
+    if jobs is None:
+        jobs = default_jobs()
+    if jobs < 1 or chunksize < 1:
+        raise ValueError(f"jobs and chunksize must be at least 1, got {jobs} and {chunksize}")
+
+    def stopping() -> bool:
+        return stop is not None and stop()
+
+    if jobs == 1:
+        for chunk in _chunks(items, chunksize):
+            if stopping():
+                return
+            yield from function(chunk)
+        return
+    pool = futures.ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupt)
+    pending: deque[futures.Future[list[_R]]] = deque()
+    try:
+        chunks = _chunks(items, chunksize)
+        for chunk in chunks:
+            if stopping():
+                break
+            pending.append(pool.submit(function, chunk))
+            if len(pending) >= jobs * _AHEAD_PER_JOB:
+                yield from pending.popleft().result()
+        while pending:
+            if stopping():
+                # chunks not started are dropped; those under way finish and are yielded
+                pool.shutdown(wait=True, cancel_futures=True)
+                pending = deque(future for future in pending if not future.cancelled())
+                stop = None
+                if not pending:
+                    break
+            yield from pending.popleft().result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
