@@ -29,7 +29,7 @@ from typing import Any, Union
 
 import attrs
 
-from fazhi_report.convert import _LAYOUT_BOUNDS, DATA_VERSION
+from fazhi_report.convert.converter import DATA_VERSION, LAYOUT_BOUNDS
 from fazhi_report.model import MAX_YEAR, PageInfo, Report, Section, SectionRole
 
 __all__ = ["SCHEMA_DIALECT", "json_schema", "schema_id", "schema_text"]
@@ -117,7 +117,7 @@ class _Builder:
         if kind is int:
             found: dict[str, Any] = {"type": "integer"}
             found.update(_MODEL_BOUNDS.get((owner, field), {}))
-            for (cls, name), (low, high) in _LAYOUT_BOUNDS.items():
+            for (cls, name), (low, high) in LAYOUT_BOUNDS.items():
                 if cls.__name__ == owner and name == field:
                     found.update({"minimum": low, "maximum": high})
             return found
