@@ -186,7 +186,6 @@ def test_no_module_is_too_long() -> None:
         "analysis.compare",  # rules
         "analysis.figures",  # rules
         "renderers.docx",  # layers: the renderers/docx/ split is still to come
-        "renderers.templating",  # the sandbox and the isolated child process: a module each
     }
     long = {
         _short(m)

@@ -21,7 +21,7 @@ from fazhi_report import registry
 from fazhi_report.batch import ConvertTask, ParseFailure, convert_one, parse_many, parse_one
 from fazhi_report.cli import main
 from fazhi_report.house import house_style
-from fazhi_report.renderers import templating
+from fazhi_report.renderers import isolation
 
 from .conftest import EXAMPLES
 from .strategies import reports
@@ -144,7 +144,7 @@ def test_a_sandboxed_compile_that_runs_too_long_is_stopped(
     # here, to keep the test short). The loop, a second or two of work, runs only for the
     # compiler's own probe heading 38 (no report renders it), a few times: without the bound
     # the test ends too, and fails.
-    monkeypatch.setattr(templating, "SANDBOX_SECONDS", 1)
+    monkeypatch.setattr(isolation, "SANDBOX_SECONDS", 1)
     spin = (
         "{%- if s.number == 38 and s.level == 1 %}{% for i in range(100000) %}"
         "{% for j in range(100) %}{% endfor %}{% endfor %}{% endif -%}"

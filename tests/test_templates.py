@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import fazhi_report as fr
-from fazhi_report.renderers import templating
+from fazhi_report.renderers import isolation
 
 from .conftest import EXAMPLES
 
@@ -172,7 +172,7 @@ def test_inline_macros_serve_python_renderers() -> None:
 # ----------------------------------------------------- the sandbox's process bounds
 
 needs_fork = pytest.mark.skipif(
-    not templating._CAN_ISOLATE, reason="this system cannot fork a bounded child process"
+    not isolation.can_isolate(), reason="this system cannot fork a bounded child process"
 )
 
 
@@ -192,7 +192,7 @@ def test_sandbox_bounds_memory(tmp_path: Path, body: str) -> None:
 
 @needs_fork
 def test_sandbox_bounds_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(templating, "SANDBOX_SECONDS", 1)
+    monkeypatch.setattr(isolation, "SANDBOX_SECONDS", 1)
     body = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}"
     with pytest.raises(fr.TemplateError, match="stopped"):
         _official(tmp_path, body)
