@@ -248,10 +248,12 @@ def test_the_lazy_figure_maker_sets_every_field_of_figure() -> None:
     import attrs
 
     from fazhi_report.analysis import figures
+    from fazhi_report.analysis.figures import lazy
 
     eager = ("unit", "multiplier", "qualifier", "change", "text", "location", "start", "end")
+    assert lazy.EAGER_FIELDS == eager
     names = {field.name for field in attrs.fields(figures.Figure)}
-    assert names == set(eager) | figures._LAZY_FIELDS
+    assert names == set(eager) | lazy.LAZY_FIELDS
     made = figures.find_figures(fr.parse("开展培训12场次。"))[0]
-    assert {name for name in names if name not in figures._LAZY_FIELDS} <= set(dir(made))
+    assert {name for name in names if name not in lazy.LAZY_FIELDS} <= set(dir(made))
     assert made.to_dict()["value"] == "12"
