@@ -103,6 +103,23 @@ def test_unbounded_layout_counts_are_refused(edit: Any, path: str) -> None:
         fr.from_dict(data)
 
 
+@pytest.mark.parametrize("style", ["arabic", "iso", "chinese"])
+def test_a_date_style_is_one_of_three(style: str) -> None:
+    data = fr.to_dict(fr.parse(_SIGNED), layout=True)
+    data["signature"]["layout"]["date_style"] = style
+    assert fr.from_dict(data).signature.layout.date_style == style  # type: ignore[union-attr]
+    data["signature"]["layout"]["date_style"] = style.upper()
+    with pytest.raises(
+        fr.DataError, match=r"expected one of .* @ \$\.signature\.layout\.date_style"
+    ):
+        fr.from_dict(data)
+
+
+_SIGNED = (
+    "青禾县司法局2024年法治政府建设情况报告\n一、主要举措\n开展培训。\n青禾县司法局\n2025年1月2日\n"
+)
+
+
 def test_a_parsed_stray_bom_survives_json() -> None:
     # the parser keeps a U+FEFF inside a line as text; with its layout it is the source's own
     text = "一、情况\n正文\ufeff中间。\n"

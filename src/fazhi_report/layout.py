@@ -33,6 +33,7 @@ import datetime as _dt
 import attrs
 
 from fazhi_report._positional import positional_maker  # its old home: parsers import it here
+from fazhi_report.numbering import DateStyle
 
 __all__ = [
     "AddresseeLayout",
@@ -211,7 +212,7 @@ class SignatureLayout(BlockLayout):
     raw: str
     organ: str | None
     date: _dt.date | None
-    date_style: str = "arabic"
+    date_style: DateStyle = "arabic"
     date_text: str = ""
 
 

@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import datetime
 import re
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 __all__ = [
     "DATE_SEARCH_RE",
     "POINT_MARKER_RE",
+    "DateStyle",
     "Marker",
     "chinese_to_int",
     "format_date",
@@ -32,6 +33,10 @@ __all__ = [
     "parse_date",
     "year_to_chinese",
 ]
+
+DateStyle = Literal["arabic", "iso", "chinese"]
+"""How a date is written: ``"arabic"`` (2026年1月28日), ``"iso"`` (2026-01-28) or
+``"chinese"`` (二〇二六年一月二十八日)."""
 
 # --------------------------------------------------------------------------- numerals
 
@@ -58,7 +63,7 @@ _UNITS_DESCENDING: tuple[tuple[int, str], ...] = ((1000, "千"), (100, "百"), (
 # ASCII or full-width digits only: ``str.isdigit`` would also accept superscripts and the like.
 _ARABIC_RE = re.compile(r"[0-9０-９]+")
 
-_STYLES = ("arabic", "iso", "chinese")
+_STYLES: tuple[DateStyle, ...] = ("arabic", "iso", "chinese")
 
 
 def _int_to_chinese_uncached(number: int) -> str:
@@ -392,10 +397,10 @@ date only. Pass the matched text to `parse_date` to get the value.
 """
 
 # re.Match.lastgroup (the day group closes last) -> style name.
-_DAY_GROUP_STYLE: dict[str, str] = {"ar_d": "arabic", "iso_d": "iso", "cn_d": "chinese"}
+_DAY_GROUP_STYLE: dict[str, DateStyle] = {"ar_d": "arabic", "iso_d": "iso", "cn_d": "chinese"}
 
 
-def parse_date(text: str) -> tuple[datetime.date, str] | None:
+def parse_date(text: str) -> tuple[datetime.date, DateStyle] | None:
     """Read a date that makes up the whole of ``text``.
 
     Accepted forms and the style name returned for each:
@@ -439,7 +444,7 @@ def parse_date(text: str) -> tuple[datetime.date, str] | None:
         return None
 
 
-def format_date(date: datetime.date, style: str = "arabic") -> str:
+def format_date(date: datetime.date, style: DateStyle = "arabic") -> str:
     """Write a date in one of the styles `parse_date` reads.
 
     Args:

@@ -112,6 +112,8 @@ class _Builder:
         origin = typing.get_origin(kind)
         if kind is str:
             return {"type": "string"}
+        if origin is typing.Literal:  # a closed set of strings: DateStyle
+            return {"enum": list(typing.get_args(kind))}
         if kind is bool:
             return {"type": "boolean"}
         if kind is int:

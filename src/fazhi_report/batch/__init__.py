@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from fazhi_report.batch.converting import (
     ConvertOutcome,
+    ConvertStatus,
     ConvertTask,
     convert_many,
     convert_one,
@@ -36,6 +37,7 @@ from fazhi_report.batch.writing import write_atomically, writing_atomically
 
 __all__ = [
     "ConvertOutcome",
+    "ConvertStatus",
     "ConvertTask",
     "InputFile",
     "ParseFailure",

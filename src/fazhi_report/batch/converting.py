@@ -6,7 +6,7 @@ import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 
@@ -20,12 +20,17 @@ from fazhi_report.model import Report
 
 __all__ = [
     "ConvertOutcome",
+    "ConvertStatus",
     "ConvertTask",
     "convert_many",
     "convert_one",
     "render_bytes",
     "suffix_for",
 ]
+
+
+ConvertStatus = Literal["done", "failed", "skipped"]
+"""What became of one conversion (`ConvertOutcome.status`)."""
 
 
 @attrs.frozen
@@ -70,7 +75,7 @@ class ConvertOutcome:
 
     source: str
     target: str
-    status: str
+    status: ConvertStatus
     reason: str = ""
     seconds: float = 0.0
 
@@ -98,7 +103,7 @@ def convert_one(task: ConvertTask) -> ConvertOutcome:
     """
     started = time.perf_counter()
 
-    def outcome(status: str, reason: str = "") -> ConvertOutcome:
+    def outcome(status: ConvertStatus, reason: str = "") -> ConvertOutcome:
         return ConvertOutcome(
             task.source, task.target, status, reason, time.perf_counter() - started
         )

@@ -7,7 +7,7 @@ import datetime as _dt
 import functools
 import re
 from collections.abc import Callable
-from typing import Any, TypeVar, cast, get_args, get_origin
+from typing import Any, Literal, TypeVar, cast, get_args, get_origin
 
 import attrs
 import cattrs
@@ -172,6 +172,22 @@ def _check_layout(node: Any) -> None:
                 )
 
 
+def _is_literal(kind: Any) -> bool:
+    return get_origin(kind) is Literal
+
+
+def _structure_literal(kind: Any) -> Callable[[Any, Any], Any]:
+    """A closed set of strings (`fazhi_report.numbering.DateStyle`): one of them, exactly."""
+    allowed = get_args(kind)
+
+    def structure(value: Any, _: Any) -> Any:
+        if type(value) is str and value in allowed:
+            return value
+        raise _Refused(f"expected one of {', '.join(map(repr, allowed))}, got {value!r}")
+
+    return structure
+
+
 def configure_converter(converter: cattrs.Converter, *, layout: bool) -> None:
     """Register the model's hooks on a cattrs converter, as cattrs' ``preconf`` modules do.
 
@@ -186,6 +202,7 @@ def configure_converter(converter: cattrs.Converter, *, layout: bool) -> None:
             read when present.
     """
     conv = converter
+    conv.register_structure_hook_factory(_is_literal, _structure_literal)
     conv.register_unstructure_hook(_dt.date, lambda d: d.isoformat())
     conv.register_unstructure_hook(_dt.datetime, lambda d: d.isoformat())
     conv.register_structure_hook(_dt.date, _structure_date)

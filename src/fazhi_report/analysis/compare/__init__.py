@@ -36,6 +36,8 @@ from fazhi_report.analysis.compare.results import (
     FigureChange,
     RecurringProblem,
     SectionChange,
+    SectionStatus,
+    WarningCode,
     similarity,
 )
 from fazhi_report.analysis.compare.results import (
@@ -52,6 +54,8 @@ __all__ = [
     "FigureChange",
     "RecurringProblem",
     "SectionChange",
+    "SectionStatus",
+    "WarningCode",
     "compare",
     "comparison_warnings",
     "format_comparison",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from decimal import Decimal
-from typing import Any, cast
+from typing import Any, Literal, cast
 
 import attrs
 
@@ -22,6 +22,8 @@ __all__ = [
     "FigureChange",
     "RecurringProblem",
     "SectionChange",
+    "SectionStatus",
+    "WarningCode",
     "similarity",
 ]
 
@@ -29,6 +31,12 @@ HEADING_MATCH = 0.5
 """The similarity from which two headings are taken for the same section renamed."""
 PROBLEM_MATCH = 0.35
 """The similarity from which two problems are taken for the same problem again."""
+
+SectionStatus = Literal["kept", "renamed", "added", "removed"]
+"""What became of a section (`SectionChange.status`)."""
+
+WarningCode = Literal["different-organs", "years-backwards"]
+"""Why two reports may not be one organ's in order (`ComparisonWarning.code`)."""
 
 NOISE = re.compile(r"[^\u3400-\u9fffA-Za-z]+")
 
@@ -74,7 +82,7 @@ class SectionChange:
         similarity: how alike the two headings are (1.0 when kept, 0.0 when one is missing).
     """
 
-    status: str
+    status: SectionStatus
     level: int
     before: str | None
     after: str | None
@@ -148,7 +156,7 @@ class ComparisonWarning:
         message: one sentence saying what was found, naming the organs or years.
     """
 
-    code: str
+    code: WarningCode
     message: str
 
     def to_dict(self) -> dict[str, Any]:

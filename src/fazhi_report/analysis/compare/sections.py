@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from fazhi_report.analysis.compare.results import HEADING_MATCH, SectionChange, similarity
+from fazhi_report.analysis.compare.results import (
+    HEADING_MATCH,
+    SectionChange,
+    SectionStatus,
+    similarity,
+)
 from fazhi_report.analysis.parts import section_role
 from fazhi_report.model import Report, Section, SectionRole
 
@@ -76,7 +81,7 @@ def compare_sections(a: Report, b: Report) -> list[SectionChange]:
                 else None
             )
             if x is not None and y is not None:
-                status = "kept" if x.heading == y.heading else "renamed"
+                status: SectionStatus = "kept" if x.heading == y.heading else "renamed"
                 changes.append(SectionChange(status, depth, x.heading, y.heading, role, score))
                 if depth == 1:
                     none_a: list[SectionRole | None] = [None] * len(x.subsections)

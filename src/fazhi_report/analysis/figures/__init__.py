@@ -23,7 +23,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator
 
-from fazhi_report.analysis.figures.figure import Change, Figure
+from fazhi_report.analysis.figures.figure import Change, Direction, Figure
 from fazhi_report.analysis.figures.scanning import (
     COUNT_CUES,
     MULTIPLIERS,
@@ -35,7 +35,16 @@ from fazhi_report.analysis.records import JoinedText, Location
 from fazhi_report.layout import positional_maker
 from fazhi_report.model import Report
 
-__all__ = ["COUNT_CUES", "MULTIPLIERS", "UNITS", "Change", "Figure", "find_figures"]
+__all__ = [
+    "COUNT_CUES",
+    "MULTIPLIERS",
+    "UNITS",
+    "Change",
+    "Direction",
+    "Figure",
+    "figures_in",
+    "find_figures",
+]
 
 _make_location = positional_maker(Location)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, cast
+from typing import Any, Literal, cast
 
 import attrs
 
@@ -11,7 +11,10 @@ from fazhi_report.analysis.figures.lazy import LazyFields
 from fazhi_report.analysis.records import Location
 from fazhi_report.convert import unstructure
 
-__all__ = ["Change", "Figure"]
+__all__ = ["Change", "Direction", "Figure"]
+
+Direction = Literal["up", "down"]
+"""Which way a `Change` goes: ``"up"`` (上升, 增长…) or ``"down"`` (下降, 减少…)."""
 
 
 @attrs.frozen
@@ -24,7 +27,7 @@ class Change:
         text: the words as written, e.g. ``"同比下降"``.
     """
 
-    direction: str
+    direction: Direction
     basis: str | None
     text: str
 

@@ -9,7 +9,7 @@ import re
 import sys
 from collections.abc import Callable, Iterator
 
-from fazhi_report.analysis.figures.figure import Change, Figure
+from fazhi_report.analysis.figures.figure import Change, Direction, Figure
 from fazhi_report.analysis.figures.lazy import SharedText, lazy_maker
 from fazhi_report.analysis.records import Location, char_positions
 from fazhi_report.layout import positional_maker
@@ -244,7 +244,7 @@ def scan(
         )
         if found is not None:
             start = found.start()
-            direction = "up" if found.group("dir") in _UP else "down"
+            direction: Direction = "up" if found.group("dir") in _UP else "down"
             change = Change(direction, found.group("basis"), found.group())
         multiplier = MULTIPLIERS[mult] if mult else 1
         yield _make_figure(
