@@ -1,10 +1,12 @@
-"""python-docx interop: fr.to_document gives a python-docx Document, fr.parse reads one."""
+"""python-docx interop: fr.to_document gives a python-docx Document, fr.parse and fr.load read
+one."""
 
 from __future__ import annotations
 
 import io
 
 import docx
+import pytest
 
 import fazhi_report as fr
 
@@ -38,3 +40,15 @@ def test_parse_takes_a_document_without_format() -> None:
     report = fr.parse(document)
     assert report.title == "某县2024年法治政府建设情况报告"
     assert [s.heading for s in report.sections] == ["主要举措和成效"]
+
+
+def test_load_takes_a_document_as_parse_does() -> None:
+    document = docx.Document()
+    document.add_paragraph("青禾县2024年法治政府建设情况报告")
+    document.add_paragraph("一、主要举措和成效")
+    document.add_paragraph("全年办理复议案件12件。")
+    report = fr.load(document)
+    assert report == fr.parse(document)
+    assert [s.heading for s in report.sections] == ["主要举措和成效"]
+    with pytest.raises(fr.UnknownFormatError):
+        fr.load(document, "no-such-format")

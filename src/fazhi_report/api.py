@@ -171,7 +171,7 @@ def parse(
 
 
 def load(
-    path: str | os.PathLike[str],
+    path: str | os.PathLike[str] | WordDocument,
     format: str | None = None,
     *,
     templates: str | os.PathLike[str] | None = None,
@@ -182,7 +182,8 @@ def load(
     The format is ``format`` if given, else the one the file's suffix names, else the one
     its bytes tell (magic bytes, or a web page's start: see `parse`). ``templates`` and
     ``sandboxed`` are as for `parse`: ``fr.load(path, templates=folder, sandboxed=True)`` for
-    a folder you did not write.
+    a folder you did not write. A python-docx ``Document`` in place of a path is read as the
+    DOCX it saves, as `parse` reads it.
 
     Raises:
         FileError: the file cannot be read.
@@ -191,7 +192,10 @@ def load(
         OptionError, TemplateError: as for `parse`.
     """
     _check_sandboxed(sandboxed)
-    name = os.fspath(path)
+    document = _document_bytes(path)
+    if document is not None:  # python-docx interop, as in parse
+        return _read(format or "docx", document, "<Document>", templates, sandboxed)
+    name = os.fspath(cast("str | os.PathLike[str]", path))
     suffix_error = None
     if format is not None:
         registry.get_format(format)  # an unknown name fails before the file is read
