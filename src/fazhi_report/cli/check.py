@@ -15,7 +15,7 @@ import click
 from fazhi_report.analysis.check import check_into, select_rules
 from fazhi_report.api import check as check_report
 from fazhi_report.cli.base import command
-from fazhi_report.cli.inputs import each_report
+from fazhi_report.cli.inputs import reading_reports
 from fazhi_report.cli.io import output_stream
 from fazhi_report.cli.options import (
     from_option,
@@ -25,7 +25,6 @@ from fazhi_report.cli.options import (
     output_option,
     read_options,
 )
-from fazhi_report.cli.progress import BatchProgress
 from fazhi_report.cli.results import OUTPUT_FORMATS, FindingWriter
 from fazhi_report.errors import FazhiReportError
 from fazhi_report.model import Report
@@ -92,17 +91,19 @@ def check(
     # headings), which as objects and then as one text would take gigabytes
     with output_stream(output, csv=output_format == "csv") as write:
         writer = FindingWriter(output_format, write)
-        with BatchProgress("checked", quiet=quiet, verbose=verbose) as progress:
-            for found, result in each_report(
-                inputs,
-                progress,
-                from_format=from_format,
-                jobs=jobs,
-                apply=run,
-                apply_alone=False,
-                templates=templates,
-                sandboxed=sandboxed,
-            ):
+        with reading_reports(
+            inputs,
+            verb="checked",
+            quiet=quiet,
+            verbose=verbose,
+            from_format=from_format,
+            jobs=jobs,
+            apply=run,
+            apply_alone=False,
+            templates=templates,
+            sandboxed=sandboxed,
+        ) as (reports, progress):
+            for found, result in reports:
                 source = os.fspath(found.path)
                 writer.start(source)
                 if isinstance(result, Report):

@@ -2,11 +2,13 @@
 
 INPUTS are report files, folders (searched recursively) and globs
 (`fazhi_report.batch.find_reports`); `each_report` parses them over worker processes and
-records each in a `fazhi_report.cli.progress.BatchProgress`.
+records each in a `fazhi_report.cli.progress.BatchProgress`; `reading_reports` is the two in
+one, as the commands that read many reports use them.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -19,7 +21,7 @@ from fazhi_report.cli.io import STDIO
 from fazhi_report.cli.progress import BatchProgress
 from fazhi_report.model import Report
 
-__all__ = ["each_report", "find_inputs", "jobs_for", "results"]
+__all__ = ["each_report", "find_inputs", "jobs_for", "reading_reports"]
 
 
 def find_inputs(inputs: Sequence[str], exclude: Sequence[Path] = ()) -> list[InputFile]:
@@ -45,6 +47,7 @@ def each_report(
     templates: str | None = None,
     sandboxed: bool = False,
     apply_alone: bool = True,
+    failures: bool = False,
 ) -> Iterator[tuple[InputFile, Any]]:
     """The reports ``inputs`` name, parsed over ``jobs`` processes, with progress.
 
@@ -54,6 +57,7 @@ def each_report(
     and ``sandboxed`` are the reader's, as for `fazhi_report.load`. With
     ``apply_alone=False``, reports parsed in this process (one worker) are yielded as they
     are, for the caller to read as it writes (a worker's result must be whole to travel).
+    With ``failures=True`` an input that fails is yielded too, its result a `ParseFailure`.
     """
     found = find_inputs(inputs)
     progress.start(len(found))
@@ -69,30 +73,46 @@ def each_report(
     for item, result in zip(found, parsed, strict=True):
         if isinstance(result, ParseFailure):
             progress.record(os.fspath(item.path), "failed", result.message)
+            if failures:
+                yield item, result
             continue
         yield item, result
         progress.record(os.fspath(item.path), "done")
 
 
-def results(
+@contextlib.contextmanager
+def reading_reports(
     inputs: Sequence[str],
-    progress: BatchProgress,
-    find: Callable[[Report], Any],
-    from_format: str | None,
-    jobs: int | None,
+    *,
+    quiet: bool,
+    verbose: bool,
+    verb: str = "read",
+    from_format: str | None = None,
+    jobs: int | None = None,
     templates: str | None = None,
     sandboxed: bool = False,
-) -> list[tuple[str, Any]]:
-    """``find`` of every report ``inputs`` name, computed in the workers, by file name."""
-    return [
-        (os.fspath(found.path), result)
-        for found, result in each_report(
-            inputs,
+    apply: Callable[[Report], Any] | None = None,
+    apply_alone: bool = True,
+    failures: bool = False,
+) -> Iterator[tuple[Iterator[tuple[InputFile, Any]], BatchProgress]]:
+    """`each_report` under a `BatchProgress` that says ``verb``: ``with reading_reports(...)
+    as (reports, progress)``, then ``progress.exit_status`` once the block is done.
+
+    The other arguments are `each_report`'s; the progress line is shown as `BatchProgress`
+    shows it (``quiet``, ``verbose``).
+    """
+    with BatchProgress(verb, quiet=quiet, verbose=verbose) as progress:
+        yield (
+            each_report(
+                inputs,
+                progress,
+                from_format=from_format,
+                jobs=jobs,
+                apply=apply,
+                templates=templates,
+                sandboxed=sandboxed,
+                apply_alone=apply_alone,
+                failures=failures,
+            ),
             progress,
-            from_format=from_format,
-            jobs=jobs,
-            apply=find,
-            templates=templates,
-            sandboxed=sandboxed,
         )
-    ]

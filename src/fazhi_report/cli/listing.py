@@ -7,13 +7,14 @@ report in the worker, and write what it finds as text, JSON, CSV or an HTML page
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from typing import Any
 
 from fazhi_report.analysis.figures import find_figures
 from fazhi_report.analysis.references import find_references
 from fazhi_report.cli.base import Command, command
-from fazhi_report.cli.inputs import results
+from fazhi_report.cli.inputs import reading_reports
 from fazhi_report.cli.io import emit
 from fazhi_report.cli.options import (
     from_option,
@@ -23,7 +24,6 @@ from fazhi_report.cli.options import (
     output_option,
     read_options,
 )
-from fazhi_report.cli.progress import BatchProgress
 from fazhi_report.cli.results import OUTPUT_FORMATS, format_figures, format_references
 from fazhi_report.model import Report
 
@@ -58,8 +58,17 @@ def listing(
         quiet: bool,
         verbose: bool,
     ) -> int:
-        with BatchProgress("read", quiet=quiet, verbose=verbose) as progress:
-            found = results(inputs, progress, find, from_format, jobs, templates, sandboxed)
+        with reading_reports(
+            inputs,
+            quiet=quiet,
+            verbose=verbose,
+            from_format=from_format,
+            jobs=jobs,
+            apply=find,
+            templates=templates,
+            sandboxed=sandboxed,
+        ) as (reports, progress):
+            found = [(os.fspath(item.path), result) for item, result in reports]
         emit(write(found, output_format), output, csv=output_format == "csv")
         return progress.exit_status
 

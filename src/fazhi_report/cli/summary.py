@@ -10,9 +10,9 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 
-from fazhi_report.batch import ParseFailure, parse_many
+from fazhi_report.batch import ParseFailure
 from fazhi_report.cli.base import command
-from fazhi_report.cli.inputs import find_inputs, jobs_for
+from fazhi_report.cli.inputs import reading_reports
 from fazhi_report.cli.io import emit
 from fazhi_report.cli.options import (
     from_option,
@@ -22,7 +22,6 @@ from fazhi_report.cli.options import (
     output_option,
     read_options,
 )
-from fazhi_report.cli.progress import BatchProgress
 from fazhi_report.rows import REPORT_KEYS, report_row, rows_to_csv, rows_to_html, rows_to_json
 
 __all__ = ["summary"]
@@ -68,25 +67,23 @@ def summary(
 ) -> int:
     """Run ``fazhi-report summary``."""
     rows: list[dict[str, object]] = []
-    with BatchProgress("read", quiet=quiet, verbose=verbose) as progress:
-        found = find_inputs(inputs)
-        progress.start(len(found))
-        results = parse_many(
-            (f.path for f in found),
-            jobs=jobs_for(jobs, len(found)),
-            format=from_format,
-            apply=report_row,
-            templates=templates,
-            sandboxed=sandboxed,
-        )
-        for item, result in zip(found, results, strict=True):
+    with reading_reports(
+        inputs,
+        quiet=quiet,
+        verbose=verbose,
+        from_format=from_format,
+        jobs=jobs,
+        apply=report_row,
+        templates=templates,
+        sandboxed=sandboxed,
+        failures=True,  # a file that fails is a row too, saying why
+    ) as (reports, progress):
+        for item, result in reports:
             source = os.fspath(item.path)
             if isinstance(result, ParseFailure):
                 rows.append(report_row(result, file=source))
-                progress.record(source, "failed", result.message)
             else:
                 result["file"] = source
                 rows.append(result)
-                progress.record(source, "done")
     emit(_WRITERS[table_format](rows), output, csv=table_format == "csv")
     return progress.exit_status
