@@ -251,7 +251,7 @@ def test_the_lazy_figure_maker_sets_every_field_of_figure() -> None:
     from fazhi_report.analysis.figures import lazy
 
     eager = ("unit", "multiplier", "qualifier", "change", "text", "location", "start", "end")
-    assert lazy.EAGER_FIELDS == eager
+    assert eager == lazy.EAGER_FIELDS
     names = {field.name for field in attrs.fields(figures.Figure)}
     assert names == set(eager) | lazy.LAZY_FIELDS
     made = figures.find_figures(fr.parse("开展培训12场次。"))[0]
