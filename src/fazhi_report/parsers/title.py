@@ -31,6 +31,7 @@ from fazhi_report.parsers.forms import (
     is_title_like,
 )
 from fazhi_report.parsers.lines import SPACE
+from fazhi_report.parsers.organ import organ_name
 
 __all__ = ["TitleFrame", "find_addressee", "find_header", "find_title"]
 
@@ -72,6 +73,9 @@ def find_title(c: Classified, start: int, end: int) -> tuple[int, TitleFrame | N
     for k in range(start, i):
         if kinds[k] == CLUTTER and (field := _title_field(c.lines[k].text, k)) is not None:
             break
+    if field is None and c.title_value is not None and c.title_value[0] < i:
+        at, value = c.title_value
+        field = TitleFrame(at, at + 1, _clean_title(value))
     if i >= end or kinds[i] != TEXT:
         return (i, None) if field is None else (field.start, field)
     text = c.lines[i].text
@@ -339,8 +343,17 @@ def find_addressee(c: Classified, start: int, end: int) -> tuple[int, str] | Non
         # shorter than a line that continues on the next (see tree), so that a paragraph
         # joined from broken lines is never taken for an addressee
         and 3 <= len(text) < JOIN_MIN
-        and not has_sentence_punct(text)
+        and (not has_sentence_punct(text) or _organs_listed(text[:-1]))
         and "如下" not in text
     ):
         return j, text[:-1]
     return None
+
+
+_LIST_SEPARATOR = re.compile(r"[，,、]")
+
+
+def _organs_listed(text: str) -> bool:
+    """Whether ``text`` lists organs between commas ("中共某县委员会，某县人民政府")."""
+    parts = _LIST_SEPARATOR.split(text)
+    return len(parts) > 1 and all(organ_name(p) is not None for p in parts)
