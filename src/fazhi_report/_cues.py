@@ -136,7 +136,8 @@ METADATA = re.compile(
     + _KEYS_ALT
     + r")"
     # a bulleted field of a key not listed ("- 备注/文号：", "• 公文生成日期："): a key word ends it
-    + r"|[•·\-*●▪◆■]\s*[^:：。，,；;\s]{0,8}(?:文号|日期|时间|机构|机关|索引号|分类|名称|来源|单位))\s*[:：]"
+    + r"|[•·\-*●▪◆■]\s*[^:：。，,；;\s]{0,8}"
+    + r"(?:文号|日期|时间|机构|机关|索引号|分类|名称|来源|单位))\s*[:：]"
 )
 """A disclosure-metadata line: an optional bullet, a key, a colon."""
 TITLE_FIELD = re.compile(

@@ -79,9 +79,9 @@ class Classified:
         "number",
         "pending",
         "point_form",
-        "title_value",
         "published",
         "source",
+        "title_value",
     )
 
     def __init__(self, lines: Sequence[Line]) -> None:
