@@ -161,7 +161,7 @@ _CHROME_LINE = (
 # "… 农历正月廿九"), a breadcrumb's "位置：", a signer, a template site's notes. Plain words,
 # no date pattern: a search tries every alternative at every position.
 _CHROME_WORDS = (
-    r"今天是|农历|星期[一二三四五六日天]|礼拜[一二三四五六日天]|日\s*周[一二三四五六日天]|签发人\s*[:：]|位置\s*[:：]|"
+    r"已省略[0-9０-９]+字|仅展示[0-9０-９]+字|今天是|农历|星期[一二三四五六日天]|礼拜[一二三四五六日天]|日\s*周[一二三四五六日天]|签发人\s*[:：]|位置\s*[:：]|"
     + "|".join(re.escape(w) for w in TEMPLATE_WORDS)
 )
 # a menu: words between spaces, one of them a menu word, a digit glued on at most

@@ -245,7 +245,36 @@ def classify(lines: Sequence[Line]) -> Classified:
                 tabbed.append(k)
     if tabbed:
         _tab_tables(c, tabbed)
+    _page_numbers(c)
     return c
+
+
+_PAGE_NUMBER = re.compile(r"[0-9]{1,3}、")
+
+
+def _page_numbers(c: Classified) -> None:
+    """Turn the page numbers of a document-sharing site into clutter.
+
+    A file converted page by page starts each page with "1、", "2、"… on a line of its own,
+    where a sentence is cut in half: a bare number after a line that does not end a sentence
+    counts pages, not sections.
+    """
+    kinds, markers, lines = c.kinds, c.markers, c.lines
+    last = -1  # the last line with text
+    for k, line in enumerate(lines):
+        if kinds[k] == BLANK:
+            continue
+        if (
+            kinds[k] == HEAD
+            and last >= 0
+            and kinds[last] == TEXT
+            and _PAGE_NUMBER.fullmatch(line.text) is not None
+            and lines[last].text[-1] not in TERMINAL
+        ):
+            kinds[k] = CLUTTER
+            markers[k] = None
+            continue
+        last = k
 
 
 def _pending_value(c: Classified, k: int, key: str, text: str) -> bool:

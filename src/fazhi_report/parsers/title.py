@@ -89,6 +89,10 @@ def find_title(c: Classified, start: int, end: int) -> tuple[int, TitleFrame | N
     last = i
     if like:
         return i, TitleFrame(i, i + 1, _clean_title(text))
+    after_letter = _after_cover_letter(c, i, end)
+    if after_letter is not None:
+        c.to_clutter(i, after_letter.start)  # the cover letter is not the report
+        return after_letter.start, after_letter
     if len(text) >= JOIN_MIN and text[-1] not in TERMINAL:
         text, last = joined(c, i, end)
         if is_title_like(text):
@@ -189,6 +193,31 @@ def _found_title(
     if first[0] == i and not first[3]:
         return None
     return TitleFrame(first[0], first[1], _clean_title(first[2]))
+
+
+def _after_cover_letter(c: Classified, i: int, end: int) -> TitleFrame | None:
+    """The title after a cover letter (a letter to the superior body, signed and dated, that
+    sends the report), when the document opens with one; else ``None``.
+
+    The letter's signature is an organ line and then a date line; the report's title is the
+    first line after it worded as one.
+    """
+    lines, kinds = c.lines, c.kinds
+    signed = False
+    organ_above = False
+    for j in range(i, min(end, i + _SEARCH_LINES)):
+        kind = kinds[j]
+        if kind in _SKIP:
+            continue
+        if kind != TEXT:
+            return None  # a heading first: no cover letter
+        text = lines[j].text
+        if signed and is_title_like(text):
+            return TitleFrame(j, j + 1, _clean_title(text))
+        if organ_above and len(text) <= 20 and parse_date(text) is not None:
+            signed = True
+        organ_above = is_organ_line(_TITLE_SPACE.sub("", text))
+    return None
 
 
 def _title_field(text: str, j: int) -> TitleFrame | None:
