@@ -157,7 +157,7 @@ def is_title_like(text: str) -> bool:
 
 
 # A menu bullet, a heading marker or a label before the words: a link to a report, a section
-# named like one, a field of a catalogue ("• 四、年度法治政府建设情况报告", "名称：…") — never a title.
+# named like one, a catalogue's field ("• 四、年度法治政府建设情况报告", "名称：…"): no title.
 _NOT_A_TITLE = re.compile(
     r"[•·\-*●▪◆■>»›]|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]"
     r"|[0-9０-９]{1,2}[、.．](?![0-9])|(?:名称|标题|文件名称|题目)\s*[:：]"

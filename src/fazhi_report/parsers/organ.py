@@ -169,7 +169,9 @@ _LEAD = re.compile(
 )
 _SUBJECT = re.compile(
     r"([\u4e00-\u9fff*＊·]{2,30}?)(?=在|以|坚持|始终|认真|深入|全面|紧紧|牢牢|按照|围绕|严格|积极|"
-    r"不断|持续|聚焦|立足|高度|切实|把|将|扎实|大力|着力|紧扣|全力|继续|进一步|主动|锚定|深化)"
+    r"不断|持续|聚焦|立足|高度|切实|把|将|扎实|大力|着力|紧扣|全力|继续|进一步|主动|锚定|深化"
+    # traditional forms: text without a cue character is not folded (see _cues.fold)
+    r"|堅持|認真|緊緊|圍繞|嚴格|積極|不斷|持續|切實|將|紮實|著力|緊扣|繼續|進一步)"
 )
 _CLAUSE_END = re.compile(r"[，,；;]")
 # "现将某县2024年法治政府建设情况报告如下": the organ the report names as its writer
