@@ -204,3 +204,21 @@ def test_site_notes_and_page_numbers_are_not_report_text() -> None:
     assert _headings(report) == [(1, "主要举措", False)]
     texts = [p.text for p in report.preamble] + [b.text for b in report.sections[0].body]
     assert not any("省略" in t or "展示" in t or t == "1、" for t in texts)
+
+
+def test_padded_markers_and_part_names_glued_to_their_text() -> None:
+    report = _parse(
+        "青禾县应急管理局2024年法治政府建设情况报告2024 年，青禾县应急管理局坚持以法治思维"
+        "统筹安全与发展，全面推进依法行政，各项工作取得新成效，为全县经济社会发展提供了坚实的"
+        "法治保障，群众的法治获得感不断增强，行政执法的规范化水平持续提升。一、主要做法"
+        "（ 一 ）加强领导。一是健全制度；二是压实责任。（ 二 ）规范执法。全年办理案件 15 件。"
+        "二、存在的问题执法力量不足，队伍结构需要优化。三、下一步工作计划继续深化改革。"
+    )
+    assert [(s.level, s.number, s.heading) for s in report.walk()] == [
+        (1, 1, "主要做法"),
+        (2, 1, "加强领导"),
+        (2, 2, "规范执法"),
+        (1, 2, "存在的问题"),
+        (1, 3, "下一步工作计划"),
+    ]
+    assert len(report.points) == 2

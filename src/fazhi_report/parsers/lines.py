@@ -234,7 +234,7 @@ def _blank_run(bodies: list[str], endings: list[str] | None, start: int, stop: i
 # zero-width and every pattern looks at a fixed number of characters before its start, so a
 # long run of spaces costs linear time, not quadratic.
 _WS = "[ \\t\u3000\xa0]"
-_MARKER = r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])"
+_MARKER = r"(?:[一二三四五六七八九十]{1,3}、|[（(][ \u3000]?[一二三四五六七八九十]{1,3}[ \u3000]?[）)])"
 _RUN_ON_CUT = re.compile(
     rf"(?<=[。：:；;！？!?…” \t\u3000\xa0])(?={_MARKER})"
     r"|(?<=[。！？!?…” \t\u3000\xa0])(?=[^。！？!?，,；;：:\s]{2,30}?[ \t\u3000\xa0]{0,8}"
@@ -245,7 +245,7 @@ _RUN_ON_CUT = re.compile(
 # Text joined with spaces keeps a space where each line ended: after a sentence, and after a
 # heading that has no stop of its own.
 _SPACE_AFTER_SENTENCE = re.compile(rf"(?<=[。：:！？!?]){_WS}")
-_HEADING_THEN_SPACE = re.compile(rf"{_MARKER}[^。：:！？!?\s]{{1,60}}(?={_WS})")
+_HEADING_THEN_SPACE = re.compile(rf"{_MARKER}[^。：:！？!?\s（(]{{1,60}}(?={_WS})")
 # the title ends before a space, or before the year the preamble opens with ("…报告2024年，")
 _RUN_ON_TITLE = re.compile(
     r".{4,80}?(?:报告|总结|報告|總結)(?=[ \t\u3000\xa0]|(?:19|20)[0-9]{2}[ \t\u3000\xa0]?年[，,])"
@@ -257,7 +257,7 @@ _RUN_ON_DATE = re.compile(
 # the closing words of a report glued after its last sentence ("…。特此报告。")
 _RUN_ON_CLOSING = re.compile(r"(?<=[。！？!?])特此报告[。.]?")
 _LEVEL1_START = re.compile(r"[一二三四五六七八九十]{1,3}、")
-_LEVEL2_INSIDE = re.compile(r"[（(][一二三四五六七八九十]{1,3}[）)]")
+_LEVEL2_INSIDE = re.compile(r"[（(][ \u3000]?[一二三四五六七八九十]{1,3}[ \u3000]?[）)]")
 _HEADING_STOP = re.compile(r"[。：:！？!?；;，,]")
 # a heading may hold commas; a level-2 marker before its first full stop starts a new line
 _SENTENCE_STOP = re.compile(r"[。：:！？!?；;]")
