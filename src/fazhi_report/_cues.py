@@ -107,12 +107,12 @@ def split_organs(organ: str) -> tuple[str, ...]:
 METADATA_KEYS = (
     "索引号", "文号", "发文字号", "发文机关", "发布机构", "发文单位", "发文日期", "成文日期",
     "发布日期", "主题分类", "体裁分类", "组配分类", "服务对象", "关键词", "主题词", "分类",
-    "标题", "有效性", "生效日期", "公开方式", "公开范围", "公开时限",
+    "标题", "名称", "文件名称", "有效性", "生效日期", "公开方式", "公开范围", "公开时限",
 )  # fmt: skip
 ISSUER_KEYS = ("发文机关", "发布机构", "发文单位")
 NUMBER_KEYS = ("文号", "发文字号")
 ISSUED_KEYS = ("发文日期", "成文日期")
-TITLE_KEYS = ("标题",)
+TITLE_KEYS = ("标题", "名称", "文件名称")
 # Words of a site's menu or tool bar ("首页 政务公开 …", "无障碍 | 简体 | 繁体").
 MENU_WORDS = (
     "首页", "政务公开", "信息公开", "政府信息公开", "新闻", "要闻", "通知公告", "政策", "解读",
@@ -131,7 +131,14 @@ def _spaced(word: str) -> str:
 
 
 _KEYS_ALT = "|".join(_spaced(k) for k in sorted(METADATA_KEYS, key=len, reverse=True))
-METADATA = re.compile(r"^(?:[•·\-*●▪◆■]\s*)?(?:" + _KEYS_ALT + r")\s*[:：]")
+METADATA = re.compile(
+    r"^(?:(?:[•·\-*●▪◆■]\s*)?(?:"
+    + _KEYS_ALT
+    + r")"
+    # a bulleted field of a key not listed ("- 备注/文号：", "• 公文生成日期："): a key word ends it
+    + r"|[•·\-*●▪◆■]\s*[^:：。，,；;\s]{0,8}"
+    + r"(?:文号|日期|时间|机构|机关|索引号|分类|名称|来源|单位))\s*[:：]"
+)
 """A disclosure-metadata line: an optional bullet, a key, a colon."""
 TITLE_FIELD = re.compile(
     r"^(?:[•·\-*●▪◆■]\s*)?(?:" + "|".join(_spaced(k) for k in TITLE_KEYS) + r")\s*[:：]\s*"
@@ -154,7 +161,7 @@ _CHROME_LINE = (
 # "… 农历正月廿九"), a breadcrumb's "位置：", a signer, a template site's notes. Plain words,
 # no date pattern: a search tries every alternative at every position.
 _CHROME_WORDS = (
-    r"今天是|农历|星期[一二三四五六日天]|礼拜[一二三四五六日天]|日\s*周[一二三四五六日天]|签发人\s*[:：]|位置\s*[:：]|"
+    r"已省略[0-9０-９]+字|仅展示[0-9０-９]+字|今天是|农历|星期[一二三四五六日天]|礼拜[一二三四五六日天]|日\s*周[一二三四五六日天]|签发人\s*[:：]|位置\s*[:：]|"
     + "|".join(re.escape(w) for w in TEMPLATE_WORDS)
 )
 # a menu: words between spaces, one of them a menu word, a digit glued on at most
@@ -437,9 +444,9 @@ def traditional_variants(simplified: str) -> str:
 # traditional_variants(cue_characters()), stored so that parsing needs no OpenCC start-up;
 # tests/test_cues.py checks it against OpenCC whenever the cues change.
 TRADITIONAL_CUE_CHARACTERS = (
-    "來們備僅劃務區參員問單國圍圖報實審將專對導廳後徵掃擊數於時書會構標機欄權歡歷況瀏獄現產當"
-    "發監碼禮範籤糾組結經網編縣總績職臺與舉處號術覈覽計訪設詞識讀負責載輯辦農進過鄉錯鍵鎮鏈閉"
-    "開間閱閲關隊頁頂項題類顧館體點黨"
+    "來們備僅劃務區參員問單國圍圖報實審將專對導廳後徵掃擊數於時書會構標機欄權歡歷況瀏獄現產當發監"
+    "碼禮稱範籤糾組結經網編縣總績職臺與舉處號術覈覽計訪設詞識讀負責載輯辦農進過鄉錯鍵鎮鏈閉開間閱"
+    "閲關隊頁頂項題類顧館體點黨"
 )
 TRADITIONAL_HINT = re.compile("[" + TRADITIONAL_CUE_CHARACTERS + "]")
 """Finds a traditional form of a cue character: text without one needs no folding."""

@@ -228,7 +228,8 @@ _CLOSE = r"[）)]"
 _MARKER_RE = re.compile(
     # Level 1, unless it is an enumeration such as 三、四月份 / 一、二季度 / 一、二、三级.
     rf"(?:({_CN_1_99})[、.．](?![一二三四五六七八九十]{{1,3}}(?:[、，,]|月|季度))"
-    rf"|{_OPEN}(?:({_CN_1_99})|({_AR_1_99})){_CLOSE}"
+    # "（ 一 ）": text from a PDF pads the numeral with spaces
+    rf"|{_OPEN}[ \u3000]?(?:({_CN_1_99})|({_AR_1_99}))[ \u3000]?{_CLOSE}"
     # Level 3, unless the separator is a decimal point or an enumeration (1.5万人, 1、2月).
     rf"|({_AR_1_99})[.．、](?![0-9０-９]))"
 )

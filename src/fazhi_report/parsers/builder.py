@@ -24,7 +24,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from fazhi_report import _cues
 from fazhi_report.errors import PluginError
 from fazhi_report.layout import (
     AddresseeLayout,
@@ -49,6 +48,7 @@ from fazhi_report.parsers.hints import HouseHints
 from fazhi_report.parsers.lines import MAX_LINES, Line, too_many_lines
 from fazhi_report.parsers.points import split_points
 from fazhi_report.parsers.tree import build_tree
+from fazhi_report.parsers.watermarks import watermarks_to_line_ends
 
 # What the parser makes is valid by construction: no model checks (see positional_maker).
 _make_report = positional_maker(Report)
@@ -62,25 +62,6 @@ _addressee_layout = positional_maker(AddresseeLayout)
 _signature_layout = positional_maker(SignatureLayout)
 # (lead, title, header, addressee, trailing, habits, encoding)
 _report_layout = positional_maker(ReportLayout)
-
-
-_watermark_tail = _cues.watermark_tail
-
-
-def _watermarks_to_line_ends(lines: Sequence[Line]) -> None:
-    """Move a watermark at the end of a line into the line's end (layout, never content).
-
-    "二、加强执法监督 某某文库 www.example.com": the heading is "加强执法监督"; the watermark
-    is written back with the line's end, so the text still renders back byte for byte.
-    """
-    for line in lines:
-        text = line.text
-        if "." not in text:  # every watermark has a web address: most lines need no search
-            continue
-        at = _watermark_tail(text)
-        if at > 0:
-            line.text = text[:at]
-            line.end = text[at:] + line.end
 
 
 def read(
@@ -159,7 +140,7 @@ def _build(
     point_form: re.Pattern[str] | None,
     facts: DeclaredFacts,
 ) -> Report:
-    _watermarks_to_line_ends(lines)
+    watermarks_to_line_ends(lines)
     c = classify(lines)
     c.point_form = point_form
     frame = find_frame(c)

@@ -16,7 +16,7 @@ from fazhi_report import _cues
 from fazhi_report.layout import positional_maker
 from fazhi_report.model import PageInfo
 from fazhi_report.numbering import POINT_MARKER_RE, Marker, match_marker, parse_date
-from fazhi_report.parsers.forms import JOIN_MIN, TERMINAL, has_sentence_punct
+from fazhi_report.parsers.forms import JOIN_MIN, TERMINAL, has_sentence_punct, is_title_like
 from fazhi_report.parsers.lines import SPACE, Line
 
 _make_page = positional_maker(PageInfo)  # valid by construction: no model checks
@@ -63,6 +63,8 @@ class Classified:
         number: the document number a page or document header gave (文号), if any.
         issued: the date of issue a disclosure catalogue gave (发文日期), if any.
         hinted: whether any line carries reader hints (plain text never does).
+        title_value: the line and value of a title key (标题, 名称) whose value stands on the
+            line after the key, if any.
         point_form: a house style's point marker, when the reader gives one (group 1 its
             numeral); ``None`` for 一是/二是….
     """
@@ -79,6 +81,7 @@ class Classified:
         "point_form",
         "published",
         "source",
+        "title_value",
     )
 
     def __init__(self, lines: Sequence[Line]) -> None:
@@ -94,6 +97,8 @@ class Classified:
         self.pending: str | None = None
         self.hinted = False
         self.point_form: re.Pattern[str] | None = None
+        # the value of a title key printed on the line after it: (line, title)
+        self.title_value: tuple[int, str] | None = None
 
     def raw(self, start: int, end: int) -> str:
         """The lines[start:end] exactly as written."""
@@ -221,14 +226,8 @@ def classify(lines: Sequence[Line]) -> Classified:
         if c.pending is not None and text:
             # the value of a metadata key printed alone on the line above
             key, c.pending = c.pending, None
-            if (
-                marker is None
-                and len(text) <= 40
-                and not has_sentence_punct(text)
-                and key not in _cues.TITLE_KEYS
-            ):
+            if marker is None and _pending_value(c, k, key, text):
                 kinds[k] = CLUTTER
-                _page_value(c, key, text)
                 continue
         if marker is not None:
             kinds[k] = HEAD
@@ -246,7 +245,65 @@ def classify(lines: Sequence[Line]) -> Classified:
                 tabbed.append(k)
     if tabbed:
         _tab_tables(c, tabbed)
+    _page_numbers(c)
     return c
+
+
+_PAGE_NUMBER = re.compile(r"[0-9]{1,3}、")
+
+
+def _page_numbers(c: Classified) -> None:
+    """Turn the page numbers of a document-sharing site into clutter.
+
+    A file converted page by page starts each page with "1、", "2、"… on a line of its own,
+    where a sentence is cut in half: a bare number after a line that does not end a sentence
+    counts pages, not sections.
+    """
+    kinds, markers, lines = c.kinds, c.markers, c.lines
+    last = -1  # the last line with text
+    for k, line in enumerate(lines):
+        if kinds[k] == BLANK:
+            continue
+        if (
+            kinds[k] == HEAD
+            and last >= 0
+            and kinds[last] == TEXT
+            and _PAGE_NUMBER.fullmatch(line.text) is not None
+            and lines[last].text[-1] not in TERMINAL
+        ):
+            kinds[k] = CLUTTER
+            markers[k] = None
+            continue
+        last = k
+
+
+def _pending_value(c: Classified, k: int, key: str, text: str) -> bool:
+    """Read line ``k`` as the value of ``key``, printed alone on the line above; ``False`` when
+    the line is not such a value.
+
+    A scrambled catalogue may print the next key after the value ("某县教育局 发文日期：…"):
+    the value stops there and the keys after it are read as fields of their own. A title
+    key's value is the title only when it reads as one (`is_title_like`).
+    """
+    if has_sentence_punct(text):
+        return False
+    folded = text if _cues.TRADITIONAL_HINT.search(text) is None else _cues.fold(text)
+    nxt = _cues.METADATA_FIELD.search(folded)
+    stop = len(text) if nxt is None else nxt.start()
+    value = text[:stop].strip(SPACE + "-|｜")
+    if key in _cues.TITLE_KEYS:
+        if nxt is None and len(text) > 80:
+            return False
+        if not value or not is_title_like(value):
+            return False
+        c.title_value = (k, value)
+    elif len(value) > 40 or is_title_like(value):
+        return False  # a report's title is never another key's value
+    elif value:
+        _page_value(c, key, value)
+    if nxt is not None:
+        _page_fields(c, text[stop:], folded[stop:])
+    return True
 
 
 def _tab_tables(c: Classified, tabbed: list[int]) -> None:

@@ -18,6 +18,7 @@ from fazhi_report.model import Block, Paragraph, Report, SectionRole
 from fazhi_report.numbering import chinese_to_int
 from fazhi_report.parsers.contract import DeclaredFacts
 from fazhi_report.parsers.lines import Line
+from fazhi_report.parsers.organ import organ_name, preamble_organ, title_organ
 from fazhi_report.parsers.tree import Tree
 
 __all__ = [
@@ -184,28 +185,17 @@ def find_identity(report: Report) -> None:
     several_years = False
     if title:
         folded = _cues.fold(title)
-        # the organ is what comes before the year, 关于 or 法治政府…, if anything does
+        several_years = _cues.YEAR_RANGE.search(folded) is not None
         m = _cues.TITLE_YEAR.search(folded)
-        cut = -1
-        several = _cues.YEAR_RANGE.search(folded)
-        if several is not None:
-            several_years = True
-            cut = several.start()
-        elif m is not None:
+        if m is not None and not several_years:
             report.year = chinese_to_int(m.group(1))
-            cut = m.start()
-        b = _cues.ORGAN_BEFORE.search(folded, 0, cut if cut >= 0 else len(folded))
-        if b is not None:
-            cut = b.start()
-        organ = title[:cut].strip() if cut > 0 else ""
-        if organ:
-            report.organ = organ
+        report.organ = title_organ(title)
     signature = report.signature
     if report.organ is None and signature is not None and signature.organ:
-        report.organ = signature.organ
+        report.organ = organ_name(signature.organ)
     issuer = report.page.issuer
-    if report.organ is None and issuer and _names_a_place(issuer):
-        report.organ = issuer
+    if report.organ is None and issuer:
+        report.organ = organ_name(issuer, named=True)
     if report.organ is None or report.year is None:
         for paragraph in report.preamble[:2]:
             if type(paragraph) is not Paragraph:
@@ -216,10 +206,7 @@ def find_identity(report: Report) -> None:
                 if y is not None:
                     report.year = int(y.group(1))
             if report.organ is None:
-                for o in _cues.ORGAN_IN_PREAMBLE.finditer(text):
-                    if _names_a_place(o.group(1)):
-                        report.organ = paragraph.text[o.start(1) : o.end(1)]
-                        break
+                report.organ = preamble_organ(paragraph.text)
     if (
         report.year is None
         and not several_years
@@ -229,11 +216,6 @@ def find_identity(report: Report) -> None:
         # reports are signed early in the following year
         date = signature.date
         report.year = date.year - 1 if date.month <= 6 else date.year
-
-
-def _names_a_place(organ: str) -> bool:
-    """Whether a self-reference names an organ: a place in it, no 我/本/该 before it."""
-    return _cues.ORGAN_SELF.match(organ) is None and _cues.ORGAN_PLACE.search(organ) is not None
 
 
 # -- habits ---------------------------------------------------------------------------------

@@ -122,8 +122,26 @@ def leaves_open(text: str) -> bool:
 
 find_point_stop = StopFinder(POINT_STOPS).find
 """The stop after a point's title (see `StopFinder.find`)."""
-find_heading_stop = StopFinder(HEADING_STOPS).find
-"""The stop after a run-in heading (see `StopFinder.find`)."""
+_find_stop = StopFinder(HEADING_STOPS).find
+# "一、加强组织领导 今年以来，我镇…。": a heading set off from its text by a space (text taken
+# from a PDF). The part before the space is heading-like (short, no punctuation); what follows
+# it is prose, with a full stop.
+_SPACED_HEADING = re.compile(r"[^。：:，,；;！？!?、\s]{2,30}(?=[ \t\u3000\xa0]+[^\s])")
+
+
+def find_heading_stop(text: str, start: int = 0) -> int:
+    """The stop after a run-in heading in ``text[start:]``, or -1 (see `StopFinder.find`).
+
+    A space counts as the stop when the heading before it has no punctuation and a sentence
+    follows it, ended by a full stop, before any stop of the heading's own.
+    """
+    at = _find_stop(text, start)
+    m = _SPACED_HEADING.match(text, start)
+    if m is not None and (at < 0 or m.end() < at):
+        full_stop = text.find("。", m.end())
+        if full_stop > 0 and (at < 0 or full_stop >= at):
+            return m.end()
+    return at
 
 
 def is_title_like(text: str) -> bool:
@@ -131,7 +149,19 @@ def is_title_like(text: str) -> bool:
     if len(text) > 80 or has_sentence_punct(text):
         return False
     folded = _cues.fold(text)
-    return bool(_cues.TITLE_END.search(folded) and _cues.TITLE_WORD.search(folded))
+    return bool(
+        _cues.TITLE_END.search(folded)
+        and _cues.TITLE_WORD.search(folded)
+        and _NOT_A_TITLE.match(folded) is None
+    )
+
+
+# A menu bullet, a heading marker or a label before the words: a link to a report, a section
+# named like one, a catalogue's field ("• 四、年度法治政府建设情况报告", "名称：…"): no title.
+_NOT_A_TITLE = re.compile(
+    r"[•·\-*●▪◆■>»›]|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]"
+    r"|[0-9０-９]{1,2}[、.．](?![0-9])|(?:名称|标题|文件名称|题目)\s*[:：]"
+)
 
 
 def is_footer_line(text: str) -> bool:

@@ -234,7 +234,7 @@ def _blank_run(bodies: list[str], endings: list[str] | None, start: int, stop: i
 # zero-width and every pattern looks at a fixed number of characters before its start, so a
 # long run of spaces costs linear time, not quadratic.
 _WS = "[ \\t\u3000\xa0]"
-_MARKER = r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])"
+_MARKER = r"(?:[一二三四五六七八九十]{1,3}、|[（(][ \u3000]?[一二三四五六七八九十]{1,3}[ \u3000]?[）)])"
 _RUN_ON_CUT = re.compile(
     rf"(?<=[。：:；;！？!?…” \t\u3000\xa0])(?={_MARKER})"
     r"|(?<=[。！？!?…” \t\u3000\xa0])(?=[^。！？!?，,；;：:\s]{2,30}?[ \t\u3000\xa0]{0,8}"
@@ -245,10 +245,10 @@ _RUN_ON_CUT = re.compile(
 # Text joined with spaces keeps a space where each line ended: after a sentence, and after a
 # heading that has no stop of its own.
 _SPACE_AFTER_SENTENCE = re.compile(rf"(?<=[。：:！？!?]){_WS}")
-_HEADING_THEN_SPACE = re.compile(rf"{_MARKER}[^。：:！？!?\s]{{1,60}}(?={_WS})")
+_HEADING_THEN_SPACE = re.compile(rf"{_MARKER}[^。：:！？!?\s（(]{{1,60}}(?={_WS})")
 # the title ends before a space, or before the year the preamble opens with ("…报告2024年，")
 _RUN_ON_TITLE = re.compile(
-    r"^.{4,80}?(?:报告|总结|報告|總結)(?=[ \t\u3000\xa0]|(?:19|20)[0-9]{2}年[，,])"
+    r".{4,80}?(?:报告|总结|報告|總結)(?=[ \t\u3000\xa0]|(?:19|20)[0-9]{2}[ \t\u3000\xa0]?年[，,])"
 )
 # the signing organ glued to the date that ends the text ("…公安局2025年1月20日")
 _RUN_ON_DATE = re.compile(
@@ -257,8 +257,12 @@ _RUN_ON_DATE = re.compile(
 # the closing words of a report glued after its last sentence ("…。特此报告。")
 _RUN_ON_CLOSING = re.compile(r"(?<=[。！？!?])特此报告[。.]?")
 _LEVEL1_START = re.compile(r"[一二三四五六七八九十]{1,3}、")
-_LEVEL2_INSIDE = re.compile(r"[（(][一二三四五六七八九十]{1,3}[）)]")
+_LEVEL2_INSIDE = re.compile(r"[（(][ \u3000]?[一二三四五六七八九十]{1,3}[ \u3000]?[）)]")
 _HEADING_STOP = re.compile(r"[。：:！？!?；;，,]")
+# a heading may hold commas; a level-2 marker before its first full stop starts a new line
+_SENTENCE_STOP = re.compile(r"[。：:！？!?；;]")
+# a site's name, slogan and web address opening a text written without line breaks
+_LEADING_WATERMARK = re.compile(r"[^。，,；;：:\s]{2,40}?" + _cues.WEB_ADDRESS)
 _LEVEL1_INLINE = re.compile(r"(?<=[。：:；;！？!? \t\u3000\xa0])[一二三四五六七八九十]{1,3}、")
 
 
@@ -278,7 +282,7 @@ def _cut_glued_headings(text: str, cuts: set[int]) -> None:
             nxt = _LEVEL2_INSIDE.match(text, part.end())
             cuts.add(part.end() if nxt is None else nxt.start())
             continue
-        stop = _HEADING_STOP.search(text, m.end(), m.end() + 60)
+        stop = _SENTENCE_STOP.search(text, m.end(), m.end() + 60)
         inner = _LEVEL2_INSIDE.search(text, m.end(), m.end() + 60)
         if inner is not None and (stop is None or inner.start() < stop.start()):
             cuts.add(inner.start())
@@ -298,13 +302,22 @@ def split_run_on(lines: list[Line]) -> list[Line]:
     for line in lines:
         text = line.text
         # "二、" is in every run-on report; checking for it first spares the regex on paragraphs
-        if len(text) <= 200 or "二、" not in text or len(_LEVEL1_INLINE.findall(text)) < 2:
+        if len(text) <= 200 or "、" not in text:
+            out.append(line)
+            continue
+        # a report cut short (a page's opening) holds one level-1 heading: the title that opens
+        # the line says it is a whole report all the same
+        lead = _LEADING_WATERMARK.match(text)
+        title = _RUN_ON_TITLE.match(text, 0 if lead is None else lead.end())
+        inline = len(_LEVEL1_INLINE.findall(text))
+        if inline < (1 if title is not None else 2):
             out.append(line)
             continue
         cuts = {0, *(m.start() for m in _RUN_ON_CUT.finditer(text))}
-        title = _RUN_ON_TITLE.match(text)
         if title is not None:
             cuts.add(title.end())
+        if lead is not None:
+            cuts.add(lead.end())
         date = _RUN_ON_DATE.search(text)
         if date is not None:
             cuts.add(date.start())

@@ -31,6 +31,7 @@ from fazhi_report.parsers.forms import (
     is_title_like,
 )
 from fazhi_report.parsers.lines import SPACE
+from fazhi_report.parsers.organ import organ_name
 
 __all__ = ["TitleFrame", "find_addressee", "find_header", "find_title"]
 
@@ -72,6 +73,9 @@ def find_title(c: Classified, start: int, end: int) -> tuple[int, TitleFrame | N
     for k in range(start, i):
         if kinds[k] == CLUTTER and (field := _title_field(c.lines[k].text, k)) is not None:
             break
+    if field is None and c.title_value is not None and c.title_value[0] < i:
+        at, value = c.title_value
+        field = TitleFrame(at, at + 1, _clean_title(value))
     if i >= end or kinds[i] != TEXT:
         return (i, None) if field is None else (field.start, field)
     text = c.lines[i].text
@@ -85,6 +89,10 @@ def find_title(c: Classified, start: int, end: int) -> tuple[int, TitleFrame | N
     last = i
     if like:
         return i, TitleFrame(i, i + 1, _clean_title(text))
+    after_letter = _after_cover_letter(c, i, end)
+    if after_letter is not None:
+        c.to_clutter(i, after_letter.start)  # the cover letter is not the report
+        return after_letter.start, after_letter
     if len(text) >= JOIN_MIN and text[-1] not in TERMINAL:
         text, last = joined(c, i, end)
         if is_title_like(text):
@@ -185,6 +193,31 @@ def _found_title(
     if first[0] == i and not first[3]:
         return None
     return TitleFrame(first[0], first[1], _clean_title(first[2]))
+
+
+def _after_cover_letter(c: Classified, i: int, end: int) -> TitleFrame | None:
+    """The title after a cover letter (a letter to the superior body, signed and dated, that
+    sends the report), when the document opens with one; else ``None``.
+
+    The letter's signature is an organ line and then a date line; the report's title is the
+    first line after it worded as one.
+    """
+    lines, kinds = c.lines, c.kinds
+    signed = False
+    organ_above = False
+    for j in range(i, min(end, i + _SEARCH_LINES)):
+        kind = kinds[j]
+        if kind in _SKIP:
+            continue
+        if kind != TEXT:
+            return None  # a heading first: no cover letter
+        text = lines[j].text
+        if signed and is_title_like(text):
+            return TitleFrame(j, j + 1, _clean_title(text))
+        if organ_above and len(text) <= 20 and parse_date(text) is not None:
+            signed = True
+        organ_above = is_organ_line(_TITLE_SPACE.sub("", text))
+    return None
 
 
 def _title_field(text: str, j: int) -> TitleFrame | None:
@@ -339,8 +372,17 @@ def find_addressee(c: Classified, start: int, end: int) -> tuple[int, str] | Non
         # shorter than a line that continues on the next (see tree), so that a paragraph
         # joined from broken lines is never taken for an addressee
         and 3 <= len(text) < JOIN_MIN
-        and not has_sentence_punct(text)
+        and (not has_sentence_punct(text) or _organs_listed(text[:-1]))
         and "如下" not in text
     ):
         return j, text[:-1]
     return None
+
+
+_LIST_SEPARATOR = re.compile(r"[，,、]")
+
+
+def _organs_listed(text: str) -> bool:
+    """Whether ``text`` lists organs between commas ("中共某县委员会，某县人民政府")."""
+    parts = _LIST_SEPARATOR.split(text)
+    return len(parts) > 1 and all(organ_name(p) is not None for p in parts)
