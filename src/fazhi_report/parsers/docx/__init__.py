@@ -15,7 +15,7 @@ several when it holds soft line breaks:
   rows make a `fazhi_report.model.Table`. A table that only places text on the page is read
   as the paragraphs it holds, cell by cell: one cell, one column of cells holding several
   paragraphs (a frame), or a table that draws no lines, of one or two columns with a cell left
-  empty (a signature set on the right of an empty cell, organ and date side by side).
+  empty or holding several paragraphs (a signature set on the right, or beside a note).
 - **hints**: the paragraph style read by its name (``w:name``, not ``w:styleId``, which
   localised Word and WPS change): ``Title`` (or ``标题``) marks the title, ``heading 1``–``4``
   (or ``标题 1``–``4``) and outline levels 0–3 a heading level; the marker Word's automatic
@@ -125,13 +125,13 @@ class _Reader:
         )
         if frame or (
             all(len(cells) <= 2 for cells in rows)
-            and any(not _paragraphs_in(cell) for cells in rows for cell in cells)
+            and any(_paragraphs_in(cell) != 1 for cells in rows for cell in cells)
             and self.borderless(table)
         ):
             # a single cell, or one column whose cells hold several paragraphs, frames text (a
             # letterhead box, a bordered page); a table without lines, of two columns at most,
-            # with a cell left empty, places text (a signature on the right): their paragraphs
-            # are the document's
+            # with a cell left empty or holding several paragraphs, places text (a signature
+            # on the right, or beside a note): their paragraphs are the document's
             for cells in rows:
                 for cell in cells:
                     self.block(cell)
