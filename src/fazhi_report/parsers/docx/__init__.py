@@ -58,7 +58,7 @@ paragraphs (``<w:p/>``) are nearly three million lines."""
 
 _P, _TBL, _TR, _TC, _BODY = w("p"), w("tbl"), w("tr"), w("tc"), w("body")
 _PPR, _PSTYLE, _OUTLINE, _NUMPR = w("pPr"), w("pStyle"), w("outlineLvl"), w("numPr")
-_SDT, _SDTCONTENT = w("sdt"), w("sdtContent")
+_SDT, _NUMID, _ILVL = w("sdt"), w("numId"), w("ilvl")
 _VAL = w("val")
 # a document part larger than this is read as a stream (see _read_body); a smaller one whole,
 # which is a fifth faster
@@ -162,9 +162,9 @@ class _Reader:
                     level = to_int(node.get(_VAL), 9) + 1
                 elif tag == _NUMPR:
                     for part in node:
-                        if part.tag == w("numId"):
+                        if part.tag == _NUMID:
                             num_id = part.get(_VAL, "")
-                        elif part.tag == w("ilvl"):
+                        elif part.tag == _ILVL:
                             ilvl = to_int(part.get(_VAL), 0)
         styles = self.styles
         if level is None:
@@ -187,19 +187,32 @@ class _Reader:
     def paragraph(self, paragraph: Any) -> None:
         boxes: list[Any] = []
         pieces = paragraph_lines(paragraph, boxes)
-        shows_text = any(piece.strip(SPACE) for piece in pieces)
-        style_id, level, marker = self.hints(paragraph, shows_text)
-        title = style_id in self.styles.title
-        if not shows_text:
-            # an empty paragraph is one blank line, whatever breaks it holds
-            text = BREAK.join(pieces)
+        if len(pieces) == 1:  # the common case, no soft break: one line
+            text = pieces[0]
+            stripped = text.strip(SPACE)
+            style_id, level, marker = self.hints(paragraph, bool(stripped))
+            indent = text[: len(text) - len(text.lstrip(SPACE))]
             self.lines.append(
-                Line(text, "", "\n", self.count(), title, list_marker=marker, new_paragraph=True)
-                if len(pieces) == 1
-                else Line("", "", text + "\n", self.count(), title, new_paragraph=True)
+                Line(
+                    indent,
+                    stripped,
+                    text[len(indent) + len(stripped) :] + "\n",
+                    self.count(),
+                    style_id in self.styles.title,
+                    level=level if stripped else None,
+                    list_marker=marker,
+                    new_paragraph=True,
+                )
             )
         else:
-            self.soft_lines(pieces, title, level, marker)
+            shows_text = any(piece.strip(SPACE) for piece in pieces)
+            style_id, level, marker = self.hints(paragraph, shows_text)
+            title = style_id in self.styles.title
+            if shows_text:
+                self.soft_lines(pieces, title, level, marker)
+            else:  # breaks and nothing else: one blank line
+                end = BREAK.join(pieces) + "\n"
+                self.lines.append(Line("", "", end, self.count(), title, new_paragraph=True))
         for box in boxes:
             self.block(box)
 

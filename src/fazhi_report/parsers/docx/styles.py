@@ -13,6 +13,7 @@ _TITLE_NAMES = frozenset({"title", "标题"})
 _HEADING = re.compile(r"(?:heading|标题)\s*([1-4])$")
 _VAL = w("val")
 _PPR, _OUTLINE, _NUMPR = w("pPr"), w("outlineLvl"), w("numPr")
+_STYLE, _TYPE, _ID, _BASED, _NAME = w("style"), w("type"), w("styleId"), w("basedOn"), w("name")
 _NO_LINE = frozenset({"none", "nil"})
 _V = TypeVar("_V")
 
@@ -62,10 +63,10 @@ class Styles:
         if root is None:
             return
         based: dict[str, str] = {}
-        for style in root.iterchildren(w("style")):
-            kind = style.get(w("type"))
-            style_id = style.get(w("styleId"), "")
-            parent = child(style, w("basedOn"))
+        for style in root.iterchildren(_STYLE):
+            kind = style.get(_TYPE)
+            style_id = style.get(_ID, "")
+            parent = child(style, _BASED)
             if parent is not None:
                 based[style_id] = parent.get(_VAL, "")
             if kind == "table":
@@ -79,7 +80,7 @@ class Styles:
                 continue
             if kind != "paragraph":
                 continue
-            name_el = child(style, w("name"))
+            name_el = child(style, _NAME)
             name = (name_el.get(_VAL, "") if name_el is not None else "").strip().lower()
             if name in _TITLE_NAMES:
                 self.title.add(style_id)
