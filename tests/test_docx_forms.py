@@ -109,10 +109,32 @@ def test_lines_split_by_soft_breaks_stay_lines() -> None:
         "2024年，青禾县司法局坚持依法行政。",
         "现将有关情况报告如下：",
     ]
-    # the lossless text has a line end at each soft break, and reads back as the same report
+    # the lossless text has a line end at each soft break (a title's lines run on into one
+    # title), and reads back as the same report
     text = fr.render(report, "text")
-    assert text.startswith("青禾县司法局\n2024年法治政府建设情况报告\n2024年，")
+    assert text.startswith(TITLE + "\n2024年，青禾县司法局坚持依法行政。\n现将")
     assert fr.parse(text) == report
+
+
+def test_a_title_broken_by_a_soft_break_keeps_its_spaces() -> None:
+    joint = "中共青禾县委 青禾县人民政府关于2024年法治政府建设情况的报告"
+    body = para(
+        "中共青禾县委 ", br(), "青禾县人民政府关于2024年法治政府建设情况的报告", style="Title"
+    )
+    report = fr.parse(docx(body + PREAMBLE + para("一、主要举措和成效"), styles=TITLE_STYLE))
+    assert report.title == joint
+
+
+def test_a_title_without_a_title_style_over_two_soft_broken_lines() -> None:
+    body = (
+        para("青禾县司法局", br(), "2024年法治政府建设情况报告")
+        + PREAMBLE
+        + sections(para("{n}、{text}"), para("（{n}）{text}"))
+        + SIGNATURE
+    )
+    report = read_back(docx(body))
+    assert facts(report) == FACTS
+    assert outline(report) == OUTLINE
 
 
 def test_page_and_column_breaks_are_no_line_ends() -> None:

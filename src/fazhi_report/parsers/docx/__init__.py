@@ -9,7 +9,9 @@ several when it holds soft line breaks:
   sources out); one branch of alternate content. A soft line break (``w:br``, Shift+Enter, or
   ``w:cr``) ends a line, as a line end does in text: the lines after it are decided by their
   form, as text lines are, so ``一、主要举措`` + soft break + ``今年以来…`` is a heading and a
-  paragraph. A page or column break is no line end. Paragraphs inside text boxes follow the
+  paragraph. In a paragraph of a title style the lines run on into one title (a long title
+  broken over two lines, as our own Word files break it). A page or column break is no line
+  end. Paragraphs inside text boxes follow the
   paragraph that holds them.
 - **tables**: each row of a table becomes one line with its cells as a hint, and adjacent
   rows make a `fazhi_report.model.Table`. A table that only places text on the page is read
@@ -187,6 +189,10 @@ class _Reader:
     def paragraph(self, paragraph: Any) -> None:
         boxes: list[Any] = []
         pieces = paragraph_lines(paragraph, boxes)
+        if len(pieces) > 1 and self.styles.title and self.is_title(paragraph):
+            # a title is one fact however its lines are broken: its lines run on as written
+            # (with the spaces a line ends with), as our own Word files break long titles
+            pieces = ["".join(pieces)]
         if len(pieces) == 1:  # the common case, no soft break: one line
             text = pieces[0]
             stripped = text.strip(SPACE)
@@ -216,13 +222,19 @@ class _Reader:
         for box in boxes:
             self.block(box)
 
+    def is_title(self, paragraph: Any) -> bool:
+        """Whether a paragraph has a title style."""
+        ppr = _child(paragraph, _PPR)
+        named = _child(ppr, _PSTYLE) if ppr is not None else None
+        return named is not None and named.get(_VAL, "") in self.styles.title
+
     def soft_lines(
         self, pieces: list[str], title: bool, level: int | None, marker: str | None
     ) -> None:
         """The lines of a paragraph with text, cut at its soft breaks as text is at line ends.
 
         The paragraph's hints go with its first line of text, which starts a paragraph; the
-        lines after it are decided by their form (a title's lines are all title). Soft-broken
+        lines after it are decided by their form. Soft-broken
         lines without text make one blank line a run, as blank lines of text do.
         """
         first = True
