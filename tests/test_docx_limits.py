@@ -202,7 +202,12 @@ def test_too_many_paragraphs_are_refused(monkeypatch: pytest.MonkeyPatch, stream
     monkeypatch.setattr(docx_reader, "MAX_PARAGRAPHS", 5)
     assert fr.parse(make_docx(p("一、标题") + p("正文。") * 4)).sections
     rows = "<w:tbl>" + "<w:tr><w:tc>{0}</w:tc><w:tc>{0}</w:tc></w:tr>".format(p("x")) * 5
-    for body in (p("一、标题") + p("正文。") * 5, p("一、标题") + rows + "</w:tbl>"):
+    broken = "<w:p><w:r>" + "<w:t>正文。</w:t><w:br/>" * 5 + "</w:r></w:p>"
+    for body in (
+        p("一、标题") + p("正文。") * 5,
+        p("一、标题") + rows + "</w:tbl>",
+        p("一、标题") + broken,  # each line after a soft break counts
+    ):
         with pytest.raises(fr.DecodeError, match="more than 5 paragraphs") as caught:
             fr.parse(make_docx(body), source="long.docx")
         assert caught.value.source == "long.docx"
@@ -239,10 +244,19 @@ _texts = st.sampled_from(["一、总体情况", "（一）加强领导", "正文
 def blocks(draw: st.DrawFn, depth: int = 0) -> str:
     """A block of a body: a paragraph, a table, or blocks inside what the reader looks into
     (content controls, insertions) or does not (an element of its own)."""
-    kinds = ["p", "p", "table", "frame"] + (["sdt", "ins", "other", "box"] if depth < 2 else [])
+    kinds = ["p", "p", "broken", "table", "frame", "layout"]
+    kinds += ["sdt", "prompt", "ins", "move", "other", "box"] if depth < 2 else []
     kind = draw(st.sampled_from(kinds))
     if kind == "p":
         return p(draw(_texts))
+    if kind == "broken":  # soft line breaks: one paragraph, several lines
+        pieces = draw(st.lists(_texts, min_size=2, max_size=4))
+        return "<w:p><w:r>" + "<w:br/>".join(f"<w:t>{t}</w:t>" for t in pieces) + "</w:r></w:p>"
+    if kind == "layout":  # a table without lines placing a signature
+        return (
+            '<w:tbl><w:tblPr><w:tblBorders><w:top w:val="nil"/></w:tblBorders></w:tblPr>'
+            f"<w:tr><w:tc><w:p/></w:tc><w:tc>{p(draw(_texts))}</w:tc></w:tr></w:tbl>"
+        )
     if kind == "table":
         cell = f"<w:tc>{p(draw(_texts))}</w:tc>"
         return "<w:tbl>" + f"<w:tr>{cell}{cell}</w:tr>" * draw(st.integers(1, 3)) + "</w:tbl>"
@@ -257,8 +271,12 @@ def blocks(draw: st.DrawFn, depth: int = 0) -> str:
     inner = "".join(draw(st.lists(blocks(depth + 1), min_size=0, max_size=3)))
     if kind == "sdt":
         return f"<w:sdt><w:sdtPr/><w:sdtContent>{inner}</w:sdtContent></w:sdt>"
+    if kind == "prompt":  # a content control showing its placeholder: not read
+        return f"<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>{inner}</w:sdtContent></w:sdt>"
     if kind == "ins":
         return f"<w:ins>{inner}</w:ins>"
+    if kind == "move":
+        return f"<w:moveTo>{inner}</w:moveTo>"
     return f"<w:bookmarkStart/><w:other>{inner}</w:other><w:bookmarkEnd/>"
 
 

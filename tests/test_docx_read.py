@@ -250,11 +250,12 @@ def test_empty_cells_and_ragged_rows_are_kept() -> None:
     assert again == report
 
 
-def test_soft_breaks_split_a_paragraph_into_lines_of_one_paragraph() -> None:
+def test_soft_breaks_end_lines_as_line_ends_do_in_text() -> None:
     body = "<w:p><w:r><w:t>一、主要举措</w:t><w:br/><w:t>和成效</w:t></w:r></w:p>" + p("正文。")
     report = fr.parse(make_docx(body))
-    # a line broken inside a heading reads as one heading, as in text
-    assert report.sections[0].heading == "主要举措和成效"
+    # a soft break is a line end: the lines read as the same lines of text do
+    assert report == fr.parse("一、主要举措\n和成效\n正文。\n")
+    assert fr.render(report, "text") == "一、主要举措\n和成效\n正文。\n"
 
 
 # ------------------------------------------------------------------------ hostile files
