@@ -26,7 +26,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("decoding", "_ooxml", "io"),
     ("registry", "convert", "schema"),
     ("parsers", "renderers"),
-    ("house", "roundtrip", "validation", "edit", "traversal"),
+    ("house", "roundtrip", "validation", "edit", "traversal", "draft"),
     ("analysis",),
     ("api",),
     ("batch", "rows", "tables"),

@@ -26,6 +26,7 @@ from markdown_it import MarkdownIt
 import fazhi_report as fr
 from fazhi_report._cues import fold, is_page_clutter
 from fazhi_report.cli import main
+from fazhi_report.renderers import html as fr_html
 from fazhi_report.renderers.templating import environment, inline_macros
 from fazhi_report.validation import ALLOWED
 
@@ -214,13 +215,19 @@ def _paragraph_texts(report: fr.Report) -> list[str]:
     return found
 
 
-def _assert_texts(report: fr.Report, document: Any, article: Any, page_title: bool) -> None:
-    """Each element the templates write holds exactly the model's text."""
+def _assert_texts(report: fr.Report, document: Any, article: Any, page_title: str | None) -> None:
+    """Each element the templates write holds exactly the model's text; ``page_title`` is the
+    ``<title>`` expected (``None``: a fragment, which has none)."""
     sections = report.walk()
     texts = [h.text_content() for h in article.xpath(".//h2|.//h3|.//h4|.//h5")]
     assert texts == [_heading(s) for s in sections if not _run_in(s)]
-    texts = [strong.text_content() for strong in article.xpath(".//p[@class='run-in']/strong")]
-    assert texts == [_heading(s) for s in sections if _run_in(s)]
+    leads = article.xpath(".//p[@class='run-in']/strong")
+    assert [strong.text_content() for strong in leads] == [
+        _heading(s) for s in sections if _run_in(s)
+    ]
+    assert [strong.get("role") for strong in leads] == ["heading"] * len(leads)
+    levels = [strong.get("aria-level") for strong in leads]
+    assert levels == [str(s.level + 1) for s in sections if _run_in(s)]
     lasts = [k == len(p.points) - 1 for p in report.paragraphs for k in range(len(p.points))]
     points = [_MACROS.point(pt, last) for pt, last in zip(report.points, lasts, strict=True)]
     spans = article.xpath(".//span[@class='point']")
@@ -244,8 +251,20 @@ def _assert_texts(report: fr.Report, document: Any, article: Any, page_title: bo
     links = article.xpath("./nav//a")
     if links:
         assert [a.text_content() for a in links] == [_heading(s) for s in sections]
-    if page_title:
-        assert document.findtext(".//title") == (report.title or "")
+    if page_title is not None:
+        assert document.findtext(".//title") == page_title
+    untitled = document.xpath("//h1[@class='fazhi-report-untitled']")
+    shipped_page = page_title is not None and page_title != (report.title or "")
+    assert [h.text_content() for h in untitled] == ([page_title] if shipped_page else [])
+
+
+def _expected_title(report: fr.Report, **options: Any) -> str | None:
+    if options.get("fragment"):
+        return None
+    folder = options.get("templates")
+    if folder is not None and (Path(folder) / "html" / "report.html.j2").is_file():
+        return report.title or ""  # the user's page writes its own <title>
+    return report.title or fr_html.page_title(report)
 
 
 def _check_page(plain: fr.Report, report: fr.Report, **options: Any) -> Any:
@@ -253,7 +272,7 @@ def _check_page(plain: fr.Report, report: fr.Report, **options: Any) -> Any:
     document, article = _article(page)
     base_document, _ = _article(fr.render(plain, "html", **options))
     assert _skeleton(document) == _skeleton(base_document)  # the same elements, nothing more
-    _assert_texts(report, document, article, page_title=not options.get("fragment"))
+    _assert_texts(report, document, article, _expected_title(report, **options))
     if options.get("toc"):
         assert len(article.xpath("./nav//a")) == len(report.walk())
     return document

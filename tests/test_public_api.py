@@ -76,6 +76,7 @@ HEAVY = (
     "fazhi_report.rows",
     "fazhi_report.validation",
     "fazhi_report.roundtrip",
+    "fazhi_report.draft",
 )
 
 
@@ -101,6 +102,13 @@ def test_import_loads_no_parser_renderer_or_analysis() -> None:
 def test_lazy_name_loads_its_module_on_first_use() -> None:
     loaded = _loaded_after("import fazhi_report as fr; fr.parse_many")
     assert "fazhi_report.batch" in loaded
+
+
+def test_new_report_loads_the_draft_module_on_first_use() -> None:
+    loaded = _loaded_after("import fazhi_report as fr; fr.new_report")
+    assert "fazhi_report.draft" in loaded
+    assert "new_report" in fr.__all__
+    assert fr.new_report.__module__ == "fazhi_report.draft"
 
 
 def test_all_is_short_and_every_name_in_it_exists() -> None:

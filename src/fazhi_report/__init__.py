@@ -52,6 +52,7 @@ if TYPE_CHECKING:  # the lazy names below, for type checkers and editors
     from fazhi_report.convert import (
         make_converter as make_converter,
     )
+    from fazhi_report.draft import new_report as new_report
     from fazhi_report.edit import (
         detach as detach,
     )
@@ -118,6 +119,7 @@ _LAZY: dict[str, str] = {
     "validate": "fazhi_report.validation",
     "ensure_valid": "fazhi_report.validation",
     "Problem": "fazhi_report.validation",
+    "new_report": "fazhi_report.draft",
     "detach": "fazhi_report.edit",
     "infer_roles": "fazhi_report.edit",
     "strip_layout": "fazhi_report.edit",
@@ -185,6 +187,7 @@ __all__ = [
     "from_json",
     "json_schema",
     "load",
+    "new_report",
     "parse",
     "parse_many",
     "references",

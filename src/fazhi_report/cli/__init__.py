@@ -132,6 +132,9 @@ COMMANDS: dict[str, CommandEntry] = {
     "inspect": CommandEntry(
         "fazhi_report.cli.inspect:inspect", "Print an outline of a report's structure."
     ),
+    "new": CommandEntry(
+        "fazhi_report.cli.new:new", "Write the draft of a year's report, its parts to fill in."
+    ),
     "formats": CommandEntry(
         "fazhi_report.cli.formats:formats", "List the formats it reads and writes."
     ),
