@@ -126,9 +126,7 @@ _find_stop = StopFinder(HEADING_STOPS).find
 # "一、加强组织领导 今年以来，我镇…。": a heading set off from its text by a space (text taken
 # from a PDF). The part before the space is heading-like (short, no punctuation); what follows
 # it is prose, with a full stop.
-_SPACED_HEADING = re.compile(
-    r"[\u4e00-\u9fff“”《》—·]{2,30}(?=[ \t\u3000\xa0]+[\u4e00-\u9fff“《])"
-)
+_SPACED_HEADING = re.compile(r"[\u4e00-\u9fff“”《》—·]{2,30}(?=[ \t\u3000\xa0]+[\u4e00-\u9fff“《])")
 
 
 def find_heading_stop(text: str, start: int = 0) -> int:

@@ -234,7 +234,10 @@ def _blank_run(bodies: list[str], endings: list[str] | None, start: int, stop: i
 # zero-width and every pattern looks at a fixed number of characters before its start, so a
 # long run of spaces costs linear time, not quadratic.
 _WS = "[ \\t\u3000\xa0]"
-_MARKER = r"(?:[一二三四五六七八九十]{1,3}、|[（(][ \u3000]?[一二三四五六七八九十]{1,3}[ \u3000]?[）)])"
+_MARKER = (
+    r"(?:[一二三四五六七八九十]{1,3}、"
+    r"|[（(][ \u3000]?[一二三四五六七八九十]{1,3}[ \u3000]?[）)])"  # "（ 一 ）": padded
+)
 _RUN_ON_CUT = re.compile(
     rf"(?<=[。：:；;！？!?…” \t\u3000\xa0])(?={_MARKER})"
     r"|(?<=[。！？!?…” \t\u3000\xa0])(?=[^。！？!?，,；;：:\s]{2,30}?[ \t\u3000\xa0]{0,8}"
