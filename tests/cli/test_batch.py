@@ -260,6 +260,9 @@ def test_ctrl_c_leaves_no_half_written_file(tmp_path: Path) -> None:
         stderr=subprocess.PIPE,
         stdout=subprocess.DEVNULL,
         env=_env(),
+        # a shell that starts the tests in the background ignores Ctrl-C, and a child
+        # inherits that: the command must see Ctrl-C as a terminal sends it
+        preexec_fn=_default_sigint,
     )
     assert process.stderr is not None
     first = process.stderr.readline()  # the first file done: the run is under way
@@ -359,3 +362,7 @@ def test_the_output_tree_mirrors_the_input_tree(
         main(["convert", str(source), "--out-dir", str(out), "--to", "json", "-q", "-j", "1"]) == 0
     )
     assert set(_files(out)) == wanted
+
+
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

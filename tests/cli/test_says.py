@@ -221,6 +221,9 @@ def test_after_ctrl_c_the_summary_counts_the_files_written(tmp_path: Path) -> No
         stderr=subprocess.PIPE,
         stdout=subprocess.DEVNULL,
         env=_env(),
+        # a shell that starts the tests in the background ignores Ctrl-C, and a child
+        # inherits that: the command must see Ctrl-C as a terminal sends it
+        preexec_fn=_default_sigint,
     )
     assert process.stderr is not None
     first = process.stderr.readline()  # the first file done: the run is under way
@@ -262,3 +265,7 @@ def test_map_ordered_yields_every_finished_result_after_stop(after: int, jobs: i
         written = sorted(os.listdir(folder))
         assert len(seen) >= after
         assert [os.path.basename(name) for name in seen] == written  # in order, none lost
+
+
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
