@@ -71,6 +71,12 @@ def read_pdf(data: str | bytes, *, source: str = "<pdf>") -> ReaderOutput:
         raise DecodeError("a PDF file is bytes, not text", source=source, expected="bytes")
     if not data.lstrip(b"\x00\t\n\r\x0c ")[:1024].startswith(MAGIC) and MAGIC not in data[:1024]:
         raise DecodeError("not a PDF file", source=source, expected="a file starting %PDF-")
+    if b"%%EOF" not in data[-2048:]:
+        raise DecodeError(
+            "the PDF is truncated: it does not end with its %%EOF marker",
+            source=source,
+            expected="a whole PDF file",
+        )
     try:
         from fazhi_report.parsers.pdf import _extract, _paragraphs, _rows
     except ImportError as exc:

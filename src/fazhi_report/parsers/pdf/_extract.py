@@ -133,12 +133,15 @@ def _bounded_inflate(data: bytes) -> bytes:
         return zlib.decompress(data)
     limit = budget.limits.stream_bytes
     d = zlib.decompressobj()
-    out = d.decompress(data, limit + 1)
+    try:
+        out = d.decompress(data, limit + 1)
+    except zlib.error as exc:
+        # pdfminer would read what comes before the damage: a shorter text, said nowhere
+        raise _Refused(f"a compressed stream is damaged ({exc})") from None
     if len(out) > limit:
         raise _Refused(f"a stream unpacks to more than {limit >> 20} MiB (a compression bomb?)")
     if not d.eof:
-        # a stream cut short: pdfminer reads what there is, as viewers do; a bad one raises
-        out += d.flush()
+        raise _Refused("a compressed stream is cut short")
     budget.unpack(len(out))
     return out
 
