@@ -52,6 +52,8 @@ def _furniture(pages: list[list[Row]], heights: list[float]) -> set[int]:
     edges: list[list[tuple[Row, str]]] = []
     for rows, height in zip(pages, heights, strict=True):
         here = []
+        # page numbers among the two rows at either end; running headers and footers are
+        # the first or last row, at the same text on most pages
         ends = [r for r in rows[:2] if r.y > height * 0.8] + [
             r for r in rows[-2:] if r.y < height * 0.2
         ]
@@ -60,6 +62,8 @@ def _furniture(pages: list[list[Row]], heights: list[float]) -> set[int]:
                 continue
             if _PAGE_NUMBER.fullmatch(row.text.strip()):
                 found.add(id(row))
+                continue
+            if row is not rows[0] and row is not rows[-1]:
                 continue
             key = _DIGITS.sub("#", row.text.replace(" ", ""))
             here.append((row, key))
