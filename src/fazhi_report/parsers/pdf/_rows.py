@@ -73,10 +73,10 @@ def join_glyphs(glyphs: Sequence[Glyph]) -> str:
         if prev is not None:
             gap = g.x0 - prev.x1
             em = max(prev.size, g.size, 1.0)
-            if narrow(prev.text[-1]) and narrow(g.text[0]):
-                if gap > 0.2 * em:
-                    out.append(" ")
-            elif gap > 1.2 * em:
+            # a typed space is a gap of a quarter em or more; between a Latin character and
+            # a CJK one Word and LibreOffice add about a quarter em of their own
+            mixed = narrow(prev.text[-1]) != narrow(g.text[0])
+            if gap > (0.45 if mixed else 0.2) * em:
                 out.append(" ")
         out.append(g.text)
         prev = g
