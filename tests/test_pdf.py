@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import io
 import sys
+import warnings
 from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import fazhi_report as fr
 from fazhi_report.errors import DecodeError, MissingExtraError, NoTextLayerError
@@ -423,3 +426,20 @@ def test_corpus_report_comes_back_from_its_pdf(path: Path) -> None:
         if lost:
             pytest.xfail(f"LibreOffice's PDF lacks characters of the Word file: {lost}")
     assert back == report
+
+
+LETTERHEAD = (FIXTURES / "letterhead.pdf").read_bytes()
+
+
+@settings(max_examples=60)
+@given(st.lists(st.tuples(st.integers(0, len(LETTERHEAD) - 1), st.integers(0, 255)), max_size=8))
+def test_damaged_bytes_read_or_raise_our_error(flips: list[tuple[int, int]]) -> None:
+    data = bytearray(LETTERHEAD)
+    for at, value in flips:
+        data[at] = value
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", fr.FazhiReportWarning)
+        try:
+            fr.parse(bytes(data), format="pdf", source="f.pdf")
+        except fr.FazhiReportError as exc:
+            assert str(exc).startswith("f.pdf:")
