@@ -220,7 +220,7 @@ def test_broken_plugin_is_named_and_breaks_nothing_else(plugins: Path) -> None:
         fr.render(fr.parse(REPORT), "nothing")
     with pytest.warns(registry.PluginWarning):
         names = [f.name for f in fr.formats()]
-    assert names == ["demo", "docx", "html", "json", "markdown", "outline", "text"]
+    assert names == ["demo", "docx", "html", "json", "markdown", "outline", "pdf", "text"]
 
 
 def test_bad_lazy_target_is_a_plugin_error() -> None:

@@ -249,7 +249,7 @@ def test_a_whole_report_parser_is_never_handed_templates(tmp_path: Path) -> None
         for sandboxed in (False, True):
             with pytest.raises(fr.OptionError, match="oldhouse") as caught:
                 fr.parse("一、举措\n", "oldhouse", templates=HOUSE, sandboxed=sandboxed)
-            assert "read as lines: docx, html, markdown, text" in str(caught.value)
+            assert "read as lines: docx, html, markdown, pdf, text" in str(caught.value)
         assert calls == []  # refused before the parser ran
         assert fr.parse("一、举措\n", "oldhouse", sandboxed=True).sections  # no templates
         assert calls == [None]

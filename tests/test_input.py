@@ -107,13 +107,15 @@ def test_folder_is_a_read_error(tmp_path: Path) -> None:
 
 
 def test_unknown_suffix_and_format(tmp_path: Path) -> None:
-    with pytest.raises(fr.UnknownFormatError, match=r"\.pdf"):
-        fr.load(tmp_path / "report.pdf")
+    with pytest.raises(fr.UnknownFormatError, match=r"\.odt"):
+        fr.load(tmp_path / "report.odt")
     with pytest.raises(
-        fr.UnknownFormatError, match="one of: docx, html, json, markdown, outline, text"
+        fr.UnknownFormatError, match="one of: docx, html, json, markdown, outline, pdf, text"
     ):
-        fr.parse("text", format="pdf")
+        fr.parse("text", format="odt")
     with pytest.raises(fr.UnknownFormatError):
+        fr.render(fr.Report(), "odt")
+    with pytest.raises(fr.UnknownFormatError, match="read but not written"):
         fr.render(fr.Report(), "pdf")
 
 

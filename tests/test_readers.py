@@ -219,7 +219,7 @@ def tagged() -> Iterator[str]:
 
 
 def test_formats_read_as_lines_take_house_styles(tagged: str) -> None:
-    assert registry.reader_formats() == ["docx", "html", "markdown", "paragraphs", "text"]
+    assert registry.reader_formats() == ["docx", "html", "markdown", "paragraphs", "pdf", "text"]
     report = fr.load(SAMPLE)
     text = fr.render(report, "text", style="official", templates=HOUSE)
     assert fr.parse(text, tagged, templates=HOUSE) == fr.parse(text, templates=HOUSE) == report
@@ -231,7 +231,7 @@ def test_the_formats_that_take_templates_come_from_the_table(tagged: str) -> Non
         fr.parse("{}", "json", templates=HOUSE)
     message = str(caught.value)
     assert "'json' is read whole by its parser" in message
-    assert "read as lines: docx, html, markdown, paragraphs, text" in message
+    assert "read as lines: docx, html, markdown, paragraphs, pdf, text" in message
 
 
 def test_a_format_has_a_reader_or_a_parser() -> None:

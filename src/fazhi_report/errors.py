@@ -10,6 +10,8 @@ __all__ = [
     "FazhiReportError",
     "FazhiReportWarning",
     "FileError",
+    "MissingExtraError",
+    "NoTextLayerError",
     "OptionError",
     "PluginError",
     "TemplateError",
@@ -58,6 +60,15 @@ class DecodeError(FazhiReportError, ValueError):
 
 class EmptyInputError(FazhiReportError, ValueError):
     """A file or byte string with no text in it (a `ValueError` too: the value is wrong)."""
+
+
+class NoTextLayerError(EmptyInputError):
+    """A PDF whose pages hold no text, only pictures of it (a scan): it needs OCR first."""
+
+
+class MissingExtraError(FazhiReportError, ImportError):
+    """An optional dependency is not installed; the message names the extra that brings it
+    (``pip install "fazhi-report[pdf]"``)."""
 
 
 class UnknownFormatError(FazhiReportError, LookupError):

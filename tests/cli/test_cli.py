@@ -336,9 +336,9 @@ def test_unknown_input_suffix(
 def test_unknown_output_suffix(
     report_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    out = tmp_path / "report.pdf"
+    out = tmp_path / "report.odt"
     assert main(["convert", str(report_file), str(out)]) == 1
-    assert "'.pdf'" in _error_of(capsys)
+    assert "'.odt'" in _error_of(capsys)
     assert not out.exists()
 
 

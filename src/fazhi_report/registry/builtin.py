@@ -68,6 +68,16 @@ register_format(
 )
 register_format(
     Format(
+        "pdf",
+        suffixes=(".pdf",),
+        reader="fazhi_report.parsers.pdf:read_pdf",
+        binary=True,
+        magic=b"%PDF-",
+        description="PDF files' text layer, rebuilt into paragraphs (read only; the pdf extra)",
+    )
+)
+register_format(
+    Format(
         "outline",
         renderer="fazhi_report.renderers.outline:OutlineRenderer",
         styles=("default",),
