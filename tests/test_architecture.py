@@ -188,7 +188,6 @@ def test_no_module_is_too_long() -> None:
         "batch",  # cli
         "convert",  # rules
         "registry",  # a registry/ package: the Format record, the table, plugin loading
-        "renderers.docx",  # layers: the renderers/docx/ split is still to come
         "renderers.templating",  # the sandbox and the isolated child process: a module each
     }
     long = {
