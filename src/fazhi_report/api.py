@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import io
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol, cast, overload
 
@@ -30,8 +30,9 @@ if TYPE_CHECKING:  # the analyses load on first use: parsing never imports them
     from fazhi_report.analysis.compare import Comparison
     from fazhi_report.analysis.figures import Figure
     from fazhi_report.analysis.references import Reference
+    from fazhi_report.renderers.docx.installed import FontCheck
 
-__all__ = ["check", "compare", "formats", "load", "parse", "render", "save"]
+__all__ = ["check", "check_fonts", "compare", "formats", "load", "parse", "render", "save"]
 
 TextFormat = Literal["text", "json"]
 """The built-in formats whose renderers return ``str``."""
@@ -394,3 +395,23 @@ def to_document(report: Report, **options: Any) -> Document:
     rendered = render(report, "docx", **options)
     assert isinstance(rendered, bytes)  # the DOCX renderer is binary (render checks it)
     return docx.Document(io.BytesIO(rendered))
+
+
+def check_fonts(fonts: Mapping[str, str] | str | None = None) -> list[FontCheck]:
+    """Which faces of the Word file's font set this machine has, and what stands in for each.
+
+    Args:
+        fonts: as the DOCX renderer's ``fonts=``: ``None`` or ``"official"`` (the GB/T 9704
+            faces), ``"open"`` (faces a Linux distribution ships), or a mapping of roles to
+            faces over the official ones.
+
+    Returns:
+        One `fazhi_report.renderers.docx.installed.FontCheck` a role: the face, whether it is
+        installed (``None`` where fontconfig cannot tell) and what it falls back to.
+
+    Raises:
+        OptionError: no such font set or role.
+    """
+    from fazhi_report.renderers.docx.installed import check_fonts as run
+
+    return run(fonts)
