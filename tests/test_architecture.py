@@ -22,7 +22,7 @@ MAX_LINES = 520
 # share a layer but never import each other. The longest prefix names a module's layer.
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("errors", "_cues", "numbering", "_surrogates", "_positional", "_version"),
-    ("layout", "model", "official"),
+    ("layout", "model", "official", "punctuation"),
     ("decoding", "_ooxml", "io"),
     ("registry", "convert", "schema"),
     ("parsers", "renderers"),

@@ -235,7 +235,10 @@ def render(
             text, ``"lossless"`` (the source exactly, edits applied) or ``"official"``
             (normalised GB/T 9704 form); for JSON, ``"semantic"`` or ``"lossless"`` (with
             layout records).
-        **options: the renderer's own options. The text renderer's official style takes
+        **options: the renderer's own options, and ``punctuation``: ``"source"`` (default)
+            writes the report's marks as they are, ``"standard"`` (official style only)
+            writes GB/T 15834 punctuation, half-width ``, ; : ( ) ! ?`` beside Chinese text
+            made full-width (`fazhi_report.punctuation`). The text renderer's official style takes
             ``templates`` (a folder of templates that override the shipped ones file by file)
             and ``sandboxed`` (run them in the bounded sandbox, for templates you do not
             trust); the JSON renderer takes ``indent``.
@@ -250,13 +253,26 @@ def render(
         DataError: the report holds what the format cannot carry, e.g. a lone surrogate
             (``"\\ud800"``) in any string; the message names the node.
     """
+    punctuation = options.pop("punctuation", "source")
     renderer = registry.get_renderer(format)
     chosen = renderer.check(style, options, format)
+    if punctuation not in ("source", "standard") or (
+        punctuation == "standard" and chosen != "official"
+    ):
+        raise OptionError(
+            f"punctuation={punctuation!r} in the style {chosen!r}",
+            expected="'source', or 'standard' in the official style",
+        )
     if renderer.reads_back(report, chosen):
         # above both parsers and renderers: the renderer itself never loads the parser
         from fazhi_report.roundtrip import ensure_valid
 
         ensure_valid(report)
+    if punctuation == "standard":
+        # GB/T 15834 punctuation: the official form of every format, made in one place
+        from fazhi_report.punctuation import punctuated
+
+        report = punctuated(report)
     rendered = renderer.render(report, style=chosen, **options)
     if isinstance(rendered, bytes) != renderer.binary or not isinstance(rendered, (str, bytes)):
         kind = "bytes" if renderer.binary else "str"
