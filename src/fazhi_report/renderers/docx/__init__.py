@@ -39,7 +39,6 @@ Options:
 from __future__ import annotations
 
 import os
-import warnings
 from collections.abc import Mapping
 from typing import ClassVar
 
@@ -50,7 +49,7 @@ from fazhi_report.model import Report
 from fazhi_report.registry import Renderer
 from fazhi_report.renderers.docx.body import BodyWriter, title_lines
 from fazhi_report.renderers.docx.fonts import DEFAULT_FONTS, OPEN_FONTS
-from fazhi_report.renderers.docx.installed import FontCheck, check_fonts
+from fazhi_report.renderers.docx.installed import FontCheck, check_fonts, missing_fonts
 from fazhi_report.renderers.docx.letterhead import pour_into, read_styles, style_ids
 from fazhi_report.renderers.docx.options import SignatureLayoutName, check_layout, resolve_fonts
 from fazhi_report.renderers.docx.package import package
@@ -62,38 +61,11 @@ __all__ = [
     "OPEN_FONTS",
     "DocxRenderer",
     "FontCheck",
-    "FontWarning",
     "SignatureLayoutName",
     "check_fonts",
+    "missing_fonts",
     "title_lines",
 ]
-
-
-class FontWarning(UserWarning):
-    """The faces a Word file names are not installed here: what this machine shows (or turns
-    into PDF) substitutes others. Given once a process."""
-
-
-_warned = False
-
-
-def _warn_missing(fonts: Mapping[str, str]) -> None:
-    global _warned
-    if _warned:
-        return
-    _warned = True
-    missing = [c for c in check_fonts(fonts) if c.installed is False and c.role != "latin"]
-    if missing:
-        shown = ", ".join(
-            f"{c.face} ({c.role}" + (f" → {c.fallback})" if c.fallback else ")") for c in missing
-        )
-        warnings.warn(
-            f"this machine lacks the faces {shown}: Word files open right where they are "
-            "installed; here (and in a PDF made here) others stand in. See "
-            "`fazhi-report fonts`, or fonts='open' for faces your distribution ships.",
-            FontWarning,
-            stacklevel=4,
-        )
 
 
 class DocxRenderer(Renderer):
@@ -119,8 +91,6 @@ class DocxRenderer(Renderer):
     ) -> bytes:
         """The report as the bytes of a .docx file.
 
-        Warns (`FontWarning`, once a process) when this machine lacks faces the file names.
-
         Raises:
             DataError: text a Word file cannot hold (a control character, a lone
                 surrogate); the message names the node. That the report reads back in the
@@ -131,7 +101,6 @@ class DocxRenderer(Renderer):
         """
         chosen = resolve_fonts(fonts)
         check_layout(signature_layout)
-        _warn_missing(chosen)
         macros = inline_macros(environment(templates, sandboxed=sandboxed))
         if reference_docx is None:
             return package(report, BodyWriter(macros, chosen, STYLE_IDS, signature_layout), chosen)

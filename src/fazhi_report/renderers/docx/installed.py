@@ -16,7 +16,7 @@ import attrs
 from fazhi_report.renderers.docx.fonts import ALTERNATES
 from fazhi_report.renderers.docx.options import resolve_fonts
 
-__all__ = ["FontCheck", "check_fonts"]
+__all__ = ["FontCheck", "check_fonts", "missing_fonts"]
 
 
 @attrs.frozen
@@ -99,3 +99,22 @@ def check_fonts(fonts: Mapping[str, str] | str | None = None) -> list[FontCheck]
             fallback = alternate or _fallback(face)
         found.append(FontCheck(role, face, installed, fallback))
     return found
+
+
+def missing_fonts(fonts: Mapping[str, str] | str | None = None) -> str | None:
+    """A one-line warning naming the Chinese faces of a font set this machine lacks (and what
+    stands in for each), or ``None`` when it has them all or cannot tell.
+
+    For a program that writes Word files to say once, before the first: the file is right
+    where the faces are installed, but what this machine shows, or turns into PDF, sets others.
+    """
+    missing = [c for c in check_fonts(fonts) if c.installed is False and c.role != "latin"]
+    if not missing:
+        return None
+    faces = {c.face: c.fallback for c in missing}  # one face may serve several roles
+    shown = ", ".join(f"{face} (→ {alt})" if alt else face for face, alt in faces.items())
+    return (
+        f"this machine lacks {shown}: the Word file is right where they are installed, but "
+        "here (and in a PDF made here) others stand in; see `fazhi-report fonts`, or "
+        "fonts='open' for faces your distribution ships"
+    )
