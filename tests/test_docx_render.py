@@ -128,8 +128,9 @@ def test_page_setup_grid_and_line_spacing(sample: fr.Report) -> None:
     defaults = package["word/styles.xml"].find("w:docDefaults", NS)
     spacing = defaults.find("w:pPrDefault/w:pPr/w:spacing", NS)
     assert (spacing.get(q("line")), spacing.get(q("lineRule"))) == ("579", "exact")
-    # 28 characters of 16 pt in 156 mm: each condensed by 0.2 pt
-    assert defaults.find("w:rPrDefault/w:rPr/w:spacing", NS).get(q("val")) == "-4"
+    # 28 characters of 16 pt in 156 mm: each condensed by 0.25 pt (tests/test_docx_pdf.py
+    # measures the lines LibreOffice sets)
+    assert defaults.find("w:rPrDefault/w:rPr/w:spacing", NS).get(q("val")) == "-5"
 
 
 def test_footers_number_odd_pages_right_and_even_pages_left(sample: fr.Report) -> None:
@@ -152,15 +153,28 @@ def test_footers_number_odd_pages_right_and_even_pages_left(sample: fr.Report) -
         assert fonts.get(q("eastAsia")) == "宋体"
 
 
-def _signature_indents(data: bytes) -> list[tuple[str, int]]:
+def _signature_indents(data: bytes) -> list[tuple[str, int, int, str]]:
+    """(text, left indent, right indent, alignment) of each signature line."""
     document = parts(data)["word/document.xml"]
     found = []
     for paragraph in document.iterfind(".//w:p", NS):
         style = paragraph.find("w:pPr/w:pStyle", NS)
         if style is not None and style.get(q("val")) == "Signature":
-            right = int(paragraph.find("w:pPr/w:ind", NS).get(q("right")))
-            found.append(("".join(paragraph.itertext()), right))
+            ind = paragraph.find("w:pPr/w:ind", NS)
+            jc = paragraph.find("w:pPr/w:jc", NS)
+            found.append(
+                (
+                    "".join(paragraph.itertext()),
+                    int(ind.get(q("left"))),
+                    int(ind.get(q("right"))),
+                    "right" if jc is None else jc.get(q("val")),
+                )
+            )
     return found
+
+
+PITCH = 315  # a 3号 character condensed by 0.25 pt, in twips
+TYPE_AREA = 8844
 
 
 def test_signature_layouts() -> None:
@@ -168,26 +182,23 @@ def test_signature_layouts() -> None:
         title="示例县司法局2025年法治政府建设情况报告",
         signature=fr.Signature("示例县人民政府办公室", dt.date(2026, 1, 8)),
     )
-    # unstamped: organ 右空二字; the date's first character two characters right of the organ's
-    (organ, organ_right), (date, date_right) = _signature_indents(fr.render(report, "docx"))
-    assert (organ, date) == ("示例县人民政府办公室", "2026年1月8日")
-    assert organ_right == 2 * 320
-    organ_start = organ_right + 10 * 320
-    date_start = date_right + (3 * 320 + 6 * 160)  # three characters, six digits
-    assert organ_start - date_start == 2 * 320
-    # stamped: date 右空四字, organ centred over it
-    (_, organ_right), (_, date_right) = _signature_indents(
-        fr.render(report, "docx", signature_layout="stamped")
-    )
-    assert date_right == 4 * 320
-    assert organ_right + 10 * 320 / 2 == date_right + (3 * 320 + 6 * 160) / 2
+    # unstamped: organ 右空二字; the date starts two characters right of the organ's start
+    organ, date = _signature_indents(fr.render(report, "docx"))
+    assert (organ[0], date[0]) == ("示例县人民政府办公室", "2026年1月8日")
+    assert organ[2:] == (2 * PITCH, "right")
+    organ_start = TYPE_AREA - 2 * PITCH - 10 * PITCH
+    assert date[1] - organ_start == 2 * PITCH and date[3] == "left"
+    # stamped: date 右空四字, organ centred over it (PDF measures in tests/test_docx_pdf.py)
+    organ, date = _signature_indents(fr.render(report, "docx", signature_layout="stamped"))
+    assert date[2:] == (4 * PITCH, "right")
+    assert organ[2] < date[2] + 2 * PITCH  # the ten characters reach past the short date
 
 
 def test_a_long_date_pushes_a_short_organ_left() -> None:
     report = fr.Report(signature=fr.Signature("某局", dt.date(2026, 11, 28)))
-    (_, organ_right), (_, date_right) = _signature_indents(fr.render(report, "docx"))
-    assert date_right == 2 * 320  # the date never comes closer than two characters
-    assert organ_right > date_right
+    organ, date = _signature_indents(fr.render(report, "docx"))
+    assert date[2:] == (2 * PITCH, "right")  # the date never comes closer than two characters
+    assert organ[3] == "left" and organ[1] < TYPE_AREA - 4 * PITCH - 7 * PITCH // 2
 
 
 def test_fonts_option_replaces_roles_and_refuses_unknown_ones(sample: fr.Report) -> None:
@@ -221,12 +232,12 @@ def test_text_a_word_file_cannot_hold_is_a_data_error() -> None:
         fr.render(report, "docx")
 
 
-def test_reference_document_keeps_its_header_and_setup(tmp_path: Path, sample: fr.Report) -> None:
+def test_reference_document_keeps_its_header_and_content(tmp_path: Path, sample: fr.Report) -> None:
     reference = docx.Document()
     section = reference.sections[0]
     section.header.paragraphs[0].text = "某某县人民政府办公室文件"
     section.left_margin = docx.shared.Mm(30)
-    reference.add_paragraph("这段文字会被替换")
+    reference.add_paragraph("某某县人民政府办公室文件")  # the letterhead's first-page content
     # a localised style id, as WPS and Chinese Word write them
     styles = reference.styles.element
     heading = reference.styles["Heading 1"].element
@@ -237,9 +248,9 @@ def test_reference_document_keeps_its_header_and_setup(tmp_path: Path, sample: f
     data = fr.render(sample, "docx", reference_docx=path)
     out = docx.Document(io.BytesIO(data))
     assert out.sections[0].header.paragraphs[0].text == "某某县人民政府办公室文件"
-    assert round(out.sections[0].left_margin.mm) == 30
+    assert round(out.sections[0].left_margin.mm) == 28  # the report's page setup wins
     texts = [p.text for p in out.paragraphs]
-    assert "这段文字会被替换" not in texts
+    assert texts[0] == "某某县人民政府办公室文件" and texts[1] == sample.title
     first_heading = next(p for p in out.paragraphs if p.text.startswith("一、"))
     assert first_heading.style.name == "Heading 1"
     assert first_heading._p.pPr.pStyle.val == "1"  # found by name, not by id

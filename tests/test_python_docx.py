@@ -4,6 +4,7 @@ one."""
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import docx
 import pytest
@@ -52,3 +53,23 @@ def test_load_takes_a_document_as_parse_does() -> None:
     assert [s.heading for s in report.sections] == ["主要举措和成效"]
     with pytest.raises(fr.UnknownFormatError):
         fr.load(document, "no-such-format")
+
+
+def test_a_letterhead_document_round_trips_through_python_docx(tmp_path: Path) -> None:
+    report = fr.load(EXAMPLES / "sample_report.txt")
+    letterhead = docx.Document()  # python-docx's own template: its Title is blue
+    letterhead.sections[0].header.paragraphs[0].text = "青禾县人民政府办公室"
+    path = tmp_path / "letterhead.docx"
+    letterhead.save(path)
+    document = fr.to_document(report, reference_docx=path, signature_layout="stamped")
+    assert document.sections[0].header.paragraphs[0].text == "青禾县人民政府办公室"
+    assert len(document.sections[0].footer.paragraphs) == 1  # the page numbers
+    title = next(p for p in document.paragraphs if p.text == report.title)
+    assert title.style.font.color.rgb is None or str(title.style.font.color.rgb) == "000000"
+    document.add_paragraph("附件：执法案件统计表")  # a caller adds to it, then saves
+    buffer = io.BytesIO()
+    document.save(buffer)
+    again = fr.parse(buffer.getvalue())
+    assert again.sections == report.sections
+    assert again.title == report.title
+    assert fr.parse(document) == again

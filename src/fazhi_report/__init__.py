@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from fazhi_report._version import VERSION as __version__
 from fazhi_report.api import (
     check,
+    check_fonts,
     compare,
     figures,
     formats,
@@ -179,6 +180,7 @@ __all__ = [
     "Table",
     "__version__",
     "check",
+    "check_fonts",
     "compare",
     "ensure_valid",
     "figures",

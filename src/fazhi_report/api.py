@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import io
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol, cast, overload
 
@@ -30,8 +30,9 @@ if TYPE_CHECKING:  # the analyses load on first use: parsing never imports them
     from fazhi_report.analysis.compare import Comparison
     from fazhi_report.analysis.figures import Figure
     from fazhi_report.analysis.references import Reference
+    from fazhi_report.renderers.docx.installed import FontCheck
 
-__all__ = ["check", "compare", "formats", "load", "parse", "render", "save"]
+__all__ = ["check", "check_fonts", "compare", "formats", "load", "parse", "render", "save"]
 
 TextFormat = Literal["text", "json"]
 """The built-in formats whose renderers return ``str``."""
@@ -238,7 +239,10 @@ def render(
             text, ``"lossless"`` (the source exactly, edits applied) or ``"official"``
             (normalised GB/T 9704 form); for JSON, ``"semantic"`` or ``"lossless"`` (with
             layout records).
-        **options: the renderer's own options. The text renderer's official style takes
+        **options: the renderer's own options, and ``punctuation``: ``"source"`` (default)
+            writes the report's marks as they are, ``"standard"`` (official style only)
+            writes GB/T 15834 punctuation, half-width ``, ; : ( ) ! ?`` beside Chinese text
+            made full-width (`fazhi_report.punctuation`). The text renderer's official style takes
             ``templates`` (a folder of templates that override the shipped ones file by file)
             and ``sandboxed`` (run them in the bounded sandbox, for templates you do not
             trust); the JSON renderer takes ``indent``.
@@ -253,13 +257,26 @@ def render(
         DataError: the report holds what the format cannot carry, e.g. a lone surrogate
             (``"\\ud800"``) in any string; the message names the node.
     """
+    punctuation = options.pop("punctuation", "source")
     renderer = registry.get_renderer(format)
     chosen = renderer.check(style, options, format)
+    if punctuation not in ("source", "standard") or (
+        punctuation == "standard" and chosen != "official"
+    ):
+        raise OptionError(
+            f"punctuation={punctuation!r} in the style {chosen!r}",
+            expected="'source', or 'standard' in the official style",
+        )
     if renderer.reads_back(report, chosen):
         # above both parsers and renderers: the renderer itself never loads the parser
         from fazhi_report.roundtrip import ensure_valid
 
         ensure_valid(report)
+    if punctuation == "standard":
+        # GB/T 15834 punctuation: the official form of every format, made in one place
+        from fazhi_report.punctuation import punctuated
+
+        report = punctuated(report)
     rendered = renderer.render(report, style=chosen, **options)
     if isinstance(rendered, bytes) != renderer.binary or not isinstance(rendered, (str, bytes)):
         kind = "bytes" if renderer.binary else "str"
@@ -398,3 +415,23 @@ def to_document(report: Report, **options: Any) -> Document:
     rendered = render(report, "docx", **options)
     assert isinstance(rendered, bytes)  # the DOCX renderer is binary (render checks it)
     return docx.Document(io.BytesIO(rendered))
+
+
+def check_fonts(fonts: Mapping[str, str] | str | None = None) -> list[FontCheck]:
+    """Which faces of the Word file's font set this machine has, and what stands in for each.
+
+    Args:
+        fonts: as the DOCX renderer's ``fonts=``: ``None`` or ``"official"`` (the GB/T 9704
+            faces), ``"open"`` (faces a Linux distribution ships), or a mapping of roles to
+            faces over the official ones.
+
+    Returns:
+        One `fazhi_report.renderers.docx.installed.FontCheck` a role: the face, whether it is
+        installed (``None`` where fontconfig cannot tell) and what it falls back to.
+
+    Raises:
+        OptionError: no such font set or role.
+    """
+    from fazhi_report.renderers.docx.installed import check_fonts as run
+
+    return run(fonts)

@@ -138,6 +138,9 @@ COMMANDS: dict[str, CommandEntry] = {
     "formats": CommandEntry(
         "fazhi_report.cli.formats:formats", "List the formats it reads and writes."
     ),
+    "fonts": CommandEntry(
+        "fazhi_report.cli.fonts:fonts", "List the Word file's faces this machine has."
+    ),
 }
 """The program's commands, in the order its help lists them: name → module:object, summary."""
 
