@@ -136,6 +136,14 @@ Styles of each format (the first is its default):
 )
 @read_templates_option("--from-templates", "from_templates")
 @sandboxed_option
+@click.option(
+    "--punctuation",
+    type=click.Choice(["standard", "source"]),
+    default="standard",
+    show_default=True,
+    help="In the official style: 'standard' writes GB/T 15834 punctuation (half-width , ; : "
+    "( ) ! ? beside Chinese made full-width); 'source' keeps the marks as read.",
+)
 @click.option("--force", is_flag=True, help="Overwrite outputs that exist (never an input).")
 @jobs_option
 def convert(
@@ -149,6 +157,7 @@ def convert(
     templates: str | None,
     from_templates: str | None,
     sandboxed: bool,
+    punctuation: str,
     force: bool,
     jobs: int | None,
     quiet: bool,
@@ -171,11 +180,17 @@ def convert(
     if output is not None:
         if len(inputs) != 1 or not names_one_file(inputs[0]):
             raise click.UsageError("-o OUTPUT takes one input file; use --out-dir for several")
+        if to_format is None:
+            to_format = DEFAULT_FORMAT if output == STDIO else registry.format_for_path(output)
+        options.update(_punctuation(to_format, style, punctuation))
+        _warn_about_fonts(to_format, options)
         return convert_one(
             inputs[0], output, from_format, to_format, style, encoding, options, force, read
         )
     if to_format is None:
         raise click.UsageError("--to FORMAT is needed to convert several inputs")
+    options.update(_punctuation(to_format, style, punctuation))
+    _warn_about_fonts(to_format, options)
     if encoding is not None and registry.get_format(to_format).binary:
         raise OptionError(
             f"--encoding applies to text formats, and {to_format!r} is binary",
@@ -205,6 +220,24 @@ def convert(
         for source, reason in refused:
             progress.record(source, "failed", reason)
     return progress.exit_status
+
+
+def _punctuation(to_format: str, style: str | None, punctuation: str) -> dict[str, Any]:
+    """The render option for ``--punctuation``: only the official style rewrites marks."""
+    styles = registry.get_format(to_format).styles
+    chosen = style or (styles[0] if styles else None)
+    return {"punctuation": punctuation} if chosen == "official" else {}
+
+
+def _warn_about_fonts(to_format: str, options: dict[str, Any]) -> None:
+    """Say once, before the first Word file, when this machine lacks the official faces."""
+    if to_format != "docx":
+        return
+    from fazhi_report.renderers.docx import missing_fonts
+
+    warning = missing_fonts(options.get("fonts"))
+    if warning is not None:
+        click.echo(f"fazhi-report: note: {warning}", err=True)
 
 
 def _record(progress: BatchProgress, outcome: ConvertOutcome, verbose: bool) -> None:
