@@ -54,7 +54,7 @@ from typing import Any
 
 from fazhi_report.errors import EmptyInputError
 from fazhi_report.parsers.contract import ReaderOutput
-from fazhi_report.parsers.html._markup import is_own
+from fazhi_report.parsers.html._markup import hiding_classes, is_own
 from fazhi_report.parsers.html.content import CONTENT_NAMES, find_content
 from fazhi_report.parsers.html.meta import META_FIELDS, around, own_facts
 from fazhi_report.parsers.html.page import decode_html, parse_tree
@@ -79,11 +79,13 @@ def read_tree(root: Any, *, encoding: str | None = None) -> ReaderOutput:
     """
     content = find_content(root)
     own = is_own(content)
-    walk = LineWalk(own)
+    # our own pages hide nothing; a page's style sheet may hide watermarks by class
+    classes = frozenset() if own else hiding_classes(root)
+    walk = LineWalk(own, classes)
     walk.walk(content)
     if own:
         return ReaderOutput(walk.lines, encoding=encoding, facts=own_facts(content))
-    page, lines = around(root, content, walk.lines)
+    page, lines = around(root, content, walk.lines, classes)
     return ReaderOutput(lines, encoding=encoding, page=page)
 
 
