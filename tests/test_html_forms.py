@@ -36,7 +36,17 @@ def page(head: str = "", before: str = "", body: str = BODY, title: str = "é’ç¦
 
 
 def read(html: str) -> fr.Report:
-    return fr.parse(html, format="html")
+    """The page's report, which reads back the same from its text and its JSON."""
+    report = fr.parse(html, format="html")
+    assert fr.parse(fr.render(report, "text")) == report  # lossless
+    assert fr.parse(fr.render(report, "json"), format="json") == report
+    official = fr.parse(fr.render(report, "text", style="official"))
+    assert (official.title, official.year, list(official.walk())) == (
+        report.title,
+        report.year,
+        list(report.walk()),
+    )
+    return report
 
 
 def facts(report: fr.Report) -> tuple[str | None, str | None, int | None, list[str]]:

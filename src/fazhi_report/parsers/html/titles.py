@@ -19,7 +19,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple
 
 from fazhi_report import _cues
-from fazhi_report.parsers.classify import BLANK, classify
+from fazhi_report.parsers.classify import BLANK, TEXT, classify
 from fazhi_report.parsers.forms import is_title_like
 from fazhi_report.parsers.html._markup import hidden, text_of
 from fazhi_report.parsers.lines import Line
@@ -161,15 +161,18 @@ def _hint(line: Line) -> Line:
     )
 
 
-def place_title(candidates: Sequence[Candidate], declared: list[Line], shown: list[Line]) -> None:
+def place_title(
+    candidates: Sequence[Candidate], declared: list[Line], shown: list[Line]
+) -> None:
     """Give the builder the page's most specific title as a title hint, where it helps.
 
     The builder's title rules are run on the page's top lines (``declared`` then ``shown``)
     as the builder runs them. When they find a title at least as specific as the best
-    candidate, nothing changes. Otherwise the candidate becomes the title: the line showing
-    it, if one of the top lines does (it is marked), else a new line holding it, placed after
-    the less specific title the text shows (which the builder then reads as page chrome),
-    or first of all when the text shows none. Both lists are changed in place.
+    candidate, nothing changes. Otherwise the candidate is the title: the lines of the less
+    specific title the text shows, if any, go (page chrome, as what stands around the text
+    block), and the line showing the candidate below them is marked as the title, or a line
+    holding it takes their place (first of all, when the text shows no title). The title
+    then reads back the same from the report's text. Both lists are changed in place.
     """
     best = _best(candidates)
     if best is None:
@@ -179,19 +182,30 @@ def place_title(candidates: Sequence[Candidate], declared: list[Line], shown: li
     _, frame = find_title(c, 0, len(top))
     if frame is not None and specificity(frame.title) >= specificity(best.title):
         return
-    n = len(declared)
-    after = 0 if frame is None else frame.end
-    for k in range(after, len(top)):
+    start, end = (0, 0) if frame is None else (frame.start, frame.end)
+    for k in range(end, len(top)):
         line = top[k]
         if line.text and line.text in (best.shown, best.title) and c.kinds[k] != BLANK:
-            # the line showing it, below the text's title: what stands above is chrome
-            where, at = (declared, k) if k < n else (shown, k - n)
-            where[at] = _hint(line)
-            return
-    line = Line("", best.title, "\n", best.number, True, new_paragraph=True)
-    if frame is None:
-        declared.insert(0, line)
-    elif frame.end <= n:
-        declared.insert(frame.end, line)
+            _replace(declared, shown, k, _hint(line))
+            break
     else:
-        shown.insert(frame.end - n, line)
+        k = -1
+    # the text's own title lines go (a 标题：… field stays, with the fields beside it)
+    for at in reversed(range(start, end)):
+        if c.kinds[at] == TEXT:
+            _replace(declared, shown, at, None)
+    if k < 0:
+        line = Line("", best.title, "\n", best.number, True, new_paragraph=True)
+        if frame is None or start < len(declared):
+            declared.insert(start, line)
+        else:
+            shown.insert(start - len(declared), line)
+
+
+def _replace(declared: list[Line], shown: list[Line], at: int, line: Line | None) -> None:
+    """Line ``at`` of ``declared`` then ``shown`` replaced by ``line``, or removed (``None``)."""
+    where, k = (declared, at) if at < len(declared) else (shown, at - len(declared))
+    if line is None:
+        del where[k]
+    else:
+        where[k] = line
