@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 import fazhi_report as fr
 from fazhi_report.parsers.forms import is_title_like
+from fazhi_report.parsers.html._markup import hiding_style
 from fazhi_report.parsers.html.titles import site_title_parts, specificity
 
 TITLE = "青禾县司法局2023年法治政府建设情况报告"
@@ -210,6 +211,19 @@ def test_a_disclosure_table_heading_the_text_block() -> None:
     assert not report.tables
 
 
+def test_the_issuer_names_the_organ_the_text_does_not() -> None:
+    table = (
+        "<table><tr><th>发布机构</th><td>青禾县司法局</td><th>发布日期</th><td>2024-01-16</td></tr>"
+        "<tr><th>标题</th><td colspan='3'>2023年法治政府建设情况报告</td></tr></table>"
+    )
+    body = BODY.replace("青禾县司法局坚持", "我局坚持").replace("<p>青禾县司法局</p>", "")
+    report = read(page(before=table, body=body))
+    assert facts(report) == ("2023年法治政府建设情况报告", "青禾县司法局", 2023, HEADINGS)
+    # a publishing verb glued to the issuer is no part of the organ's name
+    glued = table.replace("<td>青禾县司法局</td>", "<td>青禾县司法局发布</td>")
+    assert read(page(before=glued, body=body)).organ == "青禾县司法局"
+
+
 def test_a_definition_list_of_fields() -> None:
     fields = (
         f"<dl class='info'><dt>名称</dt><dd>{TITLE}</dd><dt>发布机构</dt><dd>青禾县司法局</dd></dl>"
@@ -249,6 +263,20 @@ def test_watermarks_spliced_into_paragraphs_and_headings() -> None:
         "2023年，青禾县司法局坚持依法行政，扎实推进法治政府建设。现将有关情况报告如下："
     )
     assert report.sections[1].body[0].text == "执法人员专业化水平有待提高。"
+
+
+def test_what_hides_an_element() -> None:
+    for style in (
+        "display: none",
+        "visibility:hidden",
+        "font-size:0",
+        "FONT-SIZE: 0px;color:red",
+        "font-size:0pt!important",
+        "font-size:0.0em",
+    ):
+        assert hiding_style(style), style
+    for style in ("font-size:0.8em", "font-size:10px", "display:block", "color:#fff"):
+        assert not hiding_style(style), style
 
 
 def test_a_style_sheet_hides_only_outside_media_rules() -> None:
