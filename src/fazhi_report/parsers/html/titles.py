@@ -161,9 +161,7 @@ def _hint(line: Line) -> Line:
     )
 
 
-def place_title(
-    candidates: Sequence[Candidate], declared: list[Line], shown: list[Line]
-) -> None:
+def place_title(candidates: Sequence[Candidate], declared: list[Line], shown: list[Line]) -> None:
     """Give the builder the page's most specific title as a title hint, where it helps.
 
     The builder's title rules are run on the page's top lines (``declared`` then ``shown``)
