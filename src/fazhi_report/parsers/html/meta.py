@@ -10,8 +10,8 @@ from fazhi_report import _cues
 from fazhi_report.model import SectionRole
 from fazhi_report.parsers.contract import DeclaredFacts
 from fazhi_report.parsers.forms import is_title_like
-from fazhi_report.parsers.html._markup import BLOCKS, tag_of, text_of
-from fazhi_report.parsers.html.titles import page_titles, place_title
+from fazhi_report.parsers.html._markup import BLOCKS, tag_of
+from fazhi_report.parsers.html.titles import place_title
 from fazhi_report.parsers.html.walk import LineWalk
 from fazhi_report.parsers.lines import Line
 
@@ -84,10 +84,11 @@ def around(
     # lines before the content block: a title and page metadata stay, chrome goes
     # (a disclosure table's rows are metadata lines here, not a table of the report)
     kept = []
-    for line in _key_lines(_lines_before(root, content, classes)):
+    for line, like in _lines_before(root, content, classes):
         if line.cells is not None:
             line = Line("", _fields(line.cells), line.end, line.number)
-        if is_title_like(line.text) or _metadata_line(line.text):
+            like = False  # fields, not a title
+        if like or _metadata_line(line.text):
             kept.append(line)
     metas = _metas(root)
     # what the page declares in <meta> comes first: what the page shows fills what it lacks
@@ -97,24 +98,29 @@ def around(
         if name in metas
     ]
     shown = kept + _disclosure_head(lines)
-    place_title(page_titles(root, metas), declared, shown)
+    place_title(root, metas, declared, shown)
     return declared, shown
 
 
 # Headings that hold a link to their own page: a title, not a menu entry.
 _HEADINGS = frozenset(("h1", "h2"))
+# What stands before a menu entry's link on its line: bullets and spaces.
+_BULLETS = " \t\u3000\xa0•●▪◆■◇·-"
 
 
-def _menu_links(root: Any) -> set[Any]:
-    """A page's links to other pages whose text reads as a report title: entries of a menu
-    or of a list of related pages, never the page's own title (a heading's link excepted)."""
+def _menu_links(root: Any, titles: set[str]) -> set[Any]:
+    """A page's links to other pages whose text is one of ``titles`` (lines that read as a
+    report title): entries of a menu or of a list of related pages, never the page's own
+    title. A heading's link (``<h1><a href=…>``) is not a menu entry."""
     links = set()
-    for link in root.iter("a"):
-        href = (link.get("href") or "").strip()
-        if not href or href.startswith("#") or not is_title_like(" ".join(text_of(link).split())):
-            continue
-        if not any(tag_of(a) in _HEADINGS for a in link.iterancestors()):
-            links.add(link)
+    for title in titles:
+        # found by libxml2, not by a look at every link of the page in Python
+        for link in root.xpath("//a[@href][normalize-space(.) = $t]", t=title):
+            href = link.get("href").strip()
+            if not href or href.startswith("#"):
+                continue
+            if not any(tag_of(a) in _HEADINGS for a in link.iterancestors()):
+                links.add(link)
     return links
 
 
@@ -163,13 +169,30 @@ def _is_key(cell: str) -> bool:
     return cell.translate(_KEY_SPACES).rstrip(":：") in _KEYS
 
 
-def _lines_before(root: Any, content: Any, classes: frozenset[str]) -> list[Line]:
+def _lines_before(root: Any, content: Any, classes: frozenset[str]) -> list[tuple[Line, bool]]:
     """The lines of the page that come before ``content`` in document order (hidden elements
-    and menu entries left out)."""
+    and menu entries left out, keys alone joined with their values), each with whether it
+    reads as a title."""
     body = root.find("body")
     if body is None or body is content:
         return []
-    reader = LineWalk(False, classes, _menu_links(root))
+    lines = _key_lines(_walk_before(body, content, LineWalk(False, classes)))
+    likes = [is_title_like(line.text) for line in lines]
+    if any(likes):
+        # a line reads as a title: read again without the menus' links that read as one
+        # (most pages pay for no look at their links, and few for a second reading)
+        titles = {
+            line.text.lstrip(_BULLETS) for line, like in zip(lines, likes, strict=True) if like
+        }
+        menu = _menu_links(root, titles)
+        if menu:
+            lines = _key_lines(_walk_before(body, content, LineWalk(False, classes, menu)))
+            likes = [is_title_like(line.text) for line in lines]
+    return list(zip(lines, likes, strict=True))
+
+
+def _walk_before(body: Any, content: Any, reader: LineWalk) -> list[Line]:
+    """The lines ``reader`` reads from ``body`` up to ``content``."""
     ancestors = set(content.iterancestors())
     # down the content block's ancestors, reading what comes before each (a loop, not a call
     # per level, for pages nested deeper than Python's recursion limit)

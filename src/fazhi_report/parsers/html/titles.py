@@ -19,8 +19,9 @@ from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple
 
 from fazhi_report import _cues
+from fazhi_report.numbering import match_marker
 from fazhi_report.parsers.classify import BLANK, TEXT, classify
-from fazhi_report.parsers.forms import is_title_like
+from fazhi_report.parsers.forms import JOIN_MIN, has_sentence_punct, is_title_like
 from fazhi_report.parsers.html._markup import hidden, text_of
 from fazhi_report.parsers.lines import Line
 from fazhi_report.parsers.organ import title_organ
@@ -33,8 +34,11 @@ __all__ = ["Candidate", "page_titles", "place_title", "site_title_parts", "speci
 _TITLE_PARTS = re.compile(
     r"\s*(?:_|\||｜|--|——|－|—| - |(?<=[\u4e00-\u9fff])-|-(?=[\u4e00-\u9fff]))\s*"
 )
-# The lines the builder's title rules read at the top of a page: twice their search window.
+# The lines the builder's title rules read at the top of a page: twice their search window,
+# and, after the first heading or line of prose, what its rules look at past it.
 _TOP = 80
+_AFTER = 4
+_MARKER_FIRST = frozenset("一二三四五六七八九十（(0123456789０１２３４５６７８９")
 # JSON-LD keys that hold an article's title, and how deep its objects are read.
 _LD_KEYS = ("headline", "name")
 _LD_DEPTH = 8
@@ -139,10 +143,16 @@ def _best(candidates: Sequence[Candidate]) -> Candidate | None:
     """The most specific candidate; among equals, the first (the most trusted)."""
     best: Candidate | None = None
     score = -1
+    seen: set[str] = set()
     for candidate in candidates:
+        if candidate.title in seen:
+            continue  # the same title stated again: no more specific
+        seen.add(candidate.title)
         s = specificity(candidate.title)
         if s > score:
             best, score = candidate, s
+            if s == 2:
+                break  # none is more specific
     return best
 
 
@@ -161,21 +171,30 @@ def _hint(line: Line) -> Line:
     )
 
 
-def place_title(candidates: Sequence[Candidate], declared: list[Line], shown: list[Line]) -> None:
-    """Give the builder the page's most specific title as a title hint, where it helps.
+def place_title(
+    root: Any, metas: dict[str, tuple[str, int]], declared: list[Line], shown: list[Line]
+) -> None:
+    """Give the builder the most specific title the page states as a title hint, where it
+    helps.
 
-    The builder's title rules are run on the page's top lines (``declared`` then ``shown``)
-    as the builder runs them. When they find a title at least as specific as the best
-    candidate, nothing changes. Otherwise the candidate is the title: the lines of the less
-    specific title the text shows, if any, go (page chrome, as what stands around the text
-    block), and the line showing the candidate below them is marked as the title, or a line
-    holding it takes their place (first of all, when the text shows no title). The title
-    then reads back the same from the report's text. Both lists are changed in place.
+    ``root`` is the page and ``metas`` its ``<meta>`` values (see `page_titles`). The
+    builder's title rules are run on the page's top lines (``declared`` then ``shown``) as the
+    builder runs them. When they find a title at least as specific as the best candidate,
+    nothing changes. Otherwise the candidate is the title: the lines of the less specific
+    title the text shows, if any, go (page chrome, as what stands around the text block), and
+    the line showing the candidate below them is marked as the title, or a line holding it
+    takes their place (first of all, when the text shows no title). The title then reads back
+    the same from the report's text. Both lists are changed in place.
     """
-    best = _best(candidates)
+    top = _top([*declared, *shown])
+    first = next((line.text for line in top if is_title_like(line.text)), None)
+    if first is not None and specificity(first) == 2:
+        return  # the text's first title names the organ and the year: none is more specific
+    best = _best(page_titles(root, metas))
     if best is None:
         return
-    top = [*declared, *shown][:_TOP]
+    if first is not None and first in (best.title, best.shown):
+        return  # the text's first title line states it: the builder's rules find it there
     c = classify(top)
     _, frame = find_title(c, 0, len(top))
     if frame is not None and specificity(frame.title) >= specificity(best.title):
@@ -198,6 +217,19 @@ def place_title(candidates: Sequence[Candidate], declared: list[Line], shown: li
             declared.insert(start, line)
         else:
             shown.insert(start - len(declared), line)
+
+
+def _top(lines: list[Line]) -> list[Line]:
+    """The lines the builder's title rules read: up to the first heading or line of prose
+    (where the title search ends) and the few after it that decide a title standing alone."""
+    for k, line in enumerate(lines[:_TOP]):
+        text = line.text
+        if text and (
+            (len(text) > JOIN_MIN and has_sentence_punct(text))
+            or (text[0] in _MARKER_FIRST and match_marker(text) is not None)
+        ):
+            return lines[: k + _AFTER]
+    return lines[:_TOP]
 
 
 def _replace(declared: list[Line], shown: list[Line], at: int, line: Line | None) -> None:

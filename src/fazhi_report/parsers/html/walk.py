@@ -133,12 +133,6 @@ class LineWalk:
                 text = _EDGE_BREAK_END.sub(" ", text, 1)
             self.pieces.append(text)
 
-    def hidden(self, element: Any) -> bool:
-        """Whether ``element`` is left out: hidden (`hidden`), or one to skip."""
-        if not element.attrib:  # most elements: no attribute at all
-            return False
-        return hidden(element, self.classes) or (bool(self.skip) and element in self.skip)
-
     def inline(self, text: str, number: int) -> None:
         """The text of an inline element. A watermark spliced into a paragraph as an element
         of its own (``<span>某某文库 www.example.com</span>``) is set off by a space, as the
@@ -197,6 +191,7 @@ class LineWalk:
         children: Iterator[Any] = iter(())
         stack: list[tuple[Any, bool, int, Iterator[Any]]] = []
         element: Any = root
+        classes, skip = self.classes, self.skip
         while True:
             # open `element`: what comes before its children
             tag = element.tag
@@ -212,7 +207,7 @@ class LineWalk:
                     self.lines.append(Line("", "", "\n", number))
                 if element.tail:
                     self.text(element.tail, number)
-            elif tag in DROP or not tag or self.hidden(element):
+            elif tag in DROP or not tag or hidden(element, classes) or (skip and element in skip):
                 if element.tail:
                     self.text(element.tail, number)  # the tail is the parent's text
             else:
@@ -239,12 +234,21 @@ class LineWalk:
             # those that have none left
             while True:
                 for element in children:
-                    if len(element) == 0 and element.tag in INLINE and not self.hidden(element):
+                    if (
+                        len(element) == 0
+                        and element.tag in INLINE
+                        and not hidden(element, classes)
+                        and not (skip and element in skip)
+                    ):
                         # a leaf inline element (a span, a strong): what opening and closing
                         # it would do, without a round of the loop for each
                         line = element.sourceline or 0
-                        if element.text:
-                            self.inline(element.text, line)
+                        text = element.text
+                        if text:
+                            if "." in text:  # only such a text can be a watermark
+                                self.inline(text, line)
+                            else:
+                                self.text(text, line)
                         if element.tail:
                             self.text(element.tail, line)
                         continue
