@@ -191,6 +191,8 @@ CHROME = re.compile(
 DOC_NUMBER = re.compile(r"\S{0,14}[〔\[［]\s*(?:19|20)[0-9]{2}\s*[〕\]］]\s*[0-9]{1,5}\s*号")
 TITLE_TAG = re.compile(r"^【[^】]{1,10}】\s*")
 """A template site's tag glued before the title (【工作总结】): not part of the title."""
+# A news headline's verbs ("某县召开…会议", "某局发布…报告"): a report's title never has one.
+HEADLINE_VERBS = ("召开", "举行", "举办", "发布", "印发", "公布", "出席")
 # A five-year (or any multi-year) review names no single year.
 YEAR_RANGE = re.compile(
     r"(?:19|20)[0-9]{2}\s*年?\s*[—–\-~～至到]+\s*(?:19|20)?[0-9]{2}\s*年|五年|十四五|十三五"

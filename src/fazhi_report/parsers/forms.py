@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 
 from fazhi_report import _cues
+from fazhi_report.numbering import match_marker
 
 __all__ = [
     "CLOSERS",
@@ -144,24 +145,39 @@ def find_heading_stop(text: str, start: int = 0) -> int:
     return at
 
 
+# What never stands in a report's title: a menu's bullet before it ("• 四、…报告"), a
+# metadata label (标题：, 名称, 文件名称), a breadcrumb's arrows and a page title's separators
+# (_, |, >, "某某网-…"), a breadcrumb's words, a news headline's verb. A 【工作总结】 tag
+# before the title is cut off by the title rules, and "*" is a redacted name's.
+_NOT_IN_TITLE = re.compile(
+    r"^[•●▪◆■◇·\-]|^(?:标\s*题|名\s*称|文件名称)(?:\s|[:：])|[_|｜>＞»›]"
+    r"|[\u4e00-\u9fff][-－][\u4e00-\u9fff]|网[-－]|位置\s*[:：]|当前位置"
+    r"|" + "|".join(_cues.HEADLINE_VERBS)
+)
+
+
 def is_title_like(text: str) -> bool:
-    """A line worded like a report title: short, no sentence punctuation, title words."""
+    """A line worded like a report title: short, no sentence punctuation, title words.
+
+    The title grammar: a title word (法治, 依法行政, 法制) and a title's ending (报告, 总结,
+    情况…), no sentence punctuation, and nothing a title never holds (`_NOT_IN_TITLE`): a
+    menu's bullet or a heading marker before it, a metadata label, a breadcrumb's arrows, a
+    page title's site name after a separator, a news headline's verb.
+    """
     if len(text) > 80 or has_sentence_punct(text):
         return False
     folded = _cues.fold(text)
     return bool(
         _cues.TITLE_END.search(folded)
         and _cues.TITLE_WORD.search(folded)
-        and _NOT_A_TITLE.match(folded) is None
+        and _NOT_IN_TITLE.search(folded) is None
+        and _cues.METADATA.match(folded) is None
+        and (folded[0] not in _MARKER_FIRST or match_marker(folded) is None)
     )
 
 
-# A menu bullet, a heading marker or a label before the words: a link to a report, a section
-# named like one, a catalogue's field ("• 四、年度法治政府建设情况报告", "名称：…"): no title.
-_NOT_A_TITLE = re.compile(
-    r"[•·\-*●▪◆■>»›]|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]"
-    r"|[0-9０-９]{1,2}[、.．](?![0-9])|(?:名称|标题|文件名称|题目)\s*[:：]"
-)
+# The characters a heading marker starts with: only such a title is asked for a marker.
+_MARKER_FIRST = frozenset("一二三四五六七八九十（(0123456789０１２３４５６７８９")
 
 
 def is_footer_line(text: str) -> bool:

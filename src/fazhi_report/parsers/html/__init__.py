@@ -18,7 +18,10 @@ past the parser's own limits (nesting 2,048 deep in libxml2 2.14) is refused wit
    the page declares. A page that declares nothing, or whose bytes mostly contradict its
    declaration, is decoded by `fazhi_report.decoding.decode`, as strictly as a text file.
 2. **What is not text** goes: ``script``, ``style``, ``nav``, forms' controls, ``iframe``,
-   ``svg``…, comments, and elements hidden with ``display:none``.
+   ``svg``…, comments, and hidden elements (``display:none``, ``visibility:hidden``,
+   ``font-size:0``, ``hidden``, a class that hides: `_markup.hiding_classes`). A visible
+   watermark spliced in as an element of its own is set off by a space, for the builder's
+   watermark pass to move into the layout.
 3. **The content block.** Our own pages (``<article class="fazhi-report">``, as the HTML
    renderer writes them) are read whole. Otherwise the block a CMS names (a class or id such
    as ``TRS_Editor``, ``zoom``, ``article``, ``content``; the innermost that holds nearly all
@@ -33,9 +36,11 @@ past the parser's own limits (nesting 2,048 deep in libxml2 2.14) is refused wit
 5. **Around the block.** Lines before the content block that read as a report title, or as page
    metadata (发布日期, 来源, 索引号, 发文机关…), are kept ahead of the content, where the
    builder finds the title and fills `fazhi_report.model.PageInfo`, after what the page
-   declares in ``<meta>`` (``PubDate``, ``ContentSource``: `META_FIELDS`). The ``ArticleTitle``
-   a CMS declares in ``<meta>``, else the part of the page ``<title>`` that reads as a report
-   title (without the site name), is a title candidate when nothing else reads as one.
+   declares in ``<meta>`` (``PubDate``, ``ContentSource``: `META_FIELDS`); a disclosure table
+   heading the block is read as metadata too. Menu entries (links to other pages that read
+   as titles) are left out. The title the page states outside its text (``<h1>``, JSON-LD,
+   ``og:title``, ``ArticleTitle``, ``<title>`` without the site name) is given as a title hint
+   when it is more specific than the text's (`~fazhi_report.parsers.html.titles`).
    Everything after the block (footers, link lists) is left out.
 
 The lines go to the one structure builder with a paragraph hint per block; our own pages also
@@ -45,7 +50,8 @@ builder derives.
 
 The package's modules do one step each: `~fazhi_report.parsers.html.page` (bytes to a tree),
 `~fazhi_report.parsers.html.content` (the content block), `~fazhi_report.parsers.html.walk`
-(blocks to lines), `~fazhi_report.parsers.html.meta` (what stands around the block).
+(blocks to lines), `~fazhi_report.parsers.html.meta` (what stands around the block),
+`~fazhi_report.parsers.html.titles` (the title the page states).
 """
 
 from __future__ import annotations
@@ -54,7 +60,7 @@ from typing import Any
 
 from fazhi_report.errors import EmptyInputError
 from fazhi_report.parsers.contract import ReaderOutput
-from fazhi_report.parsers.html._markup import is_own
+from fazhi_report.parsers.html._markup import hiding_classes, is_own
 from fazhi_report.parsers.html.content import CONTENT_NAMES, find_content
 from fazhi_report.parsers.html.meta import META_FIELDS, around, own_facts
 from fazhi_report.parsers.html.page import decode_html, parse_tree
@@ -79,11 +85,13 @@ def read_tree(root: Any, *, encoding: str | None = None) -> ReaderOutput:
     """
     content = find_content(root)
     own = is_own(content)
-    walk = LineWalk(own)
+    # our own pages hide nothing; a page's style sheet may hide watermarks by class
+    classes = frozenset() if own else hiding_classes(root)
+    walk = LineWalk(own, classes)
     walk.walk(content)
     if own:
         return ReaderOutput(walk.lines, encoding=encoding, facts=own_facts(content))
-    page, lines = around(root, content, walk.lines)
+    page, lines = around(root, content, walk.lines, classes)
     return ReaderOutput(lines, encoding=encoding, page=page)
 
 

@@ -3,16 +3,20 @@ inline, which are our own; and the small tests on elements its modules share."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 __all__ = [
     "BLOCKS",
     "DROP",
+    "HIDING_CLASSES",
     "INLINE",
     "OWN",
     "OWN_TABLE",
     "cjk",
     "hidden",
+    "hiding_classes",
+    "hiding_style",
     "is_own",
     "tag_of",
     "text_of",
@@ -52,13 +56,72 @@ def cjk(text: str) -> int:
     return (len(text.encode("utf-8", "surrogatepass")) - len(text)) >> 1
 
 
-def hidden(element: Any) -> bool:
+# Class names pages give what they hide (Bootstrap's among them); a page's own style sheet
+# adds those it hides (`hiding_classes`).
+HIDING_CLASSES = words("hidden hide d-none invisible")
+_ZERO_SIZE = re.compile(r"font-size:0(?:\.0*)?(?:px|pt|em|rem|%)?(?:!|;|$)")
+
+
+def hiding_style(style: str) -> bool:
+    """Whether CSS declarations hide what they style: ``display:none``, ``visibility:hidden``,
+    a font size of zero (how template sites splice invisible watermarks into text)."""
+    compact = style.replace(" ", "").lower()
+    return (
+        "display:none" in compact
+        or "visibility:hidden" in compact
+        or ("font-size:0" in compact and _ZERO_SIZE.search(compact) is not None)
+    )
+
+
+def hidden(element: Any, classes: frozenset[str] = frozenset()) -> bool:
+    """Whether ``element`` is hidden: by its ``hidden`` attribute, its ``style`` (see
+    `hiding_style`), or a class among ``classes``."""
     if not element.attrib:  # most elements: no attribute at all
         return False
     style = element.get("style")
-    if style and "display:none" in style.replace(" ", "").lower():
+    if style and hiding_style(style):
         return True
-    return element.get("hidden") is not None
+    if element.get("hidden") is not None:
+        return True
+    if classes:
+        names = element.get("class")
+        return bool(names) and not classes.isdisjoint(names.split())
+    return False
+
+
+_CLASS_SELECTOR = re.compile(r"\s*[A-Za-z0-9]*\.([A-Za-z_][\w-]*)\s*")
+
+
+def hiding_classes(root: Any) -> frozenset[str]:
+    """`HIDING_CLASSES` and the classes a page's ``<style>`` sheets hide (rules such as
+    ``.x1 { display: none }`` or ``span.x1 { font-size: 0 }``, outside any ``@media``)."""
+    found = set(HIDING_CLASSES)
+    for style in root.iter("style"):
+        css = style.text or ""
+        if "none" not in css and "hidden" not in css and "font-size" not in css:
+            continue  # most sheets: nothing hidden, no scan
+        css = _CSS_COMMENT.sub("", css)
+        depth, start = 0, 0
+        selector = ""
+        for brace in _BRACE(css):  # braces only: a rule costs two steps
+            at = brace.start()
+            if brace.group() == "{":
+                if depth == 0:
+                    selector = css[start:at]
+                depth += 1
+            else:
+                if depth == 1 and "@" not in selector and hiding_style(css[start:at]):
+                    for one in selector.split(","):
+                        m = _CLASS_SELECTOR.fullmatch(one)
+                        if m is not None:
+                            found.add(m.group(1))
+                depth = max(depth - 1, 0)
+            start = at + 1
+    return frozenset(found)
+
+
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+_BRACE = re.compile(r"[{}]").finditer
 
 
 def text_of(element: Any) -> str:

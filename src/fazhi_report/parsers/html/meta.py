@@ -4,20 +4,18 @@ page declares in ``<meta>`` and ``<title>``, and the facts our own pages declare
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from fazhi_report import _cues
 from fazhi_report.model import SectionRole
 from fazhi_report.parsers.contract import DeclaredFacts
 from fazhi_report.parsers.forms import is_title_like
-from fazhi_report.parsers.html._markup import BLOCKS, tag_of, text_of
+from fazhi_report.parsers.html._markup import BLOCKS, tag_of
+from fazhi_report.parsers.html.titles import place_title
 from fazhi_report.parsers.html.walk import LineWalk
 from fazhi_report.parsers.lines import Line
 
 __all__ = ["META_FIELDS", "around", "own_facts"]
-
-_TITLE_PARTS = re.compile(r"\s*(?:_|\||｜|--|——|－|—| - )\s*")
 
 
 def _metadata_line(text: str) -> bool:
@@ -42,25 +40,14 @@ def _fields(cells: tuple[str, ...]) -> str:
     """
     out = []
     for cell in cells:
-        if cell.translate(_KEY_SPACES) in _KEYS:
+        key = cell.translate(_KEY_SPACES)
+        if key in _KEYS:
             out.append(cell + "：")
+        elif key[:-1] in _KEYS and key[-1:] in (":", "："):
+            out.append(cell)  # the key with its colon: the value follows it
         else:
             out.append(cell + "  ")
     return "".join(out).rstrip()
-
-
-def _page_title(root: Any, metas: dict[str, tuple[str, int]]) -> tuple[str, int] | None:
-    """The page's title as a report title, and its line: the ``ArticleTitle`` a CMS declares in
-    ``<meta>``, else the part of ``<title>`` that reads as a report title (no site name)."""
-    declared = metas.get("articletitle")
-    if declared is not None and is_title_like(declared[0]):
-        return declared
-    title = root.find(".//title")
-    if title is None:
-        return None
-    parts = _TITLE_PARTS.split(" ".join(text_of(title).split()))
-    found = [part for part in parts if is_title_like(part)]
-    return (max(found, key=len), title.sourceline or 0) if found else None
 
 
 # <meta name=…> fields CMS pages (TRS, 集约化平台) declare, and the page field each gives
@@ -69,10 +56,11 @@ META_FIELDS = {"pubdate": "发布日期", "contentsource": "来源"}
 
 
 def _metas(root: Any) -> dict[str, tuple[str, int]]:
-    """The ``<meta name content>`` pairs of a page (names in lower case), with their lines."""
+    """The ``<meta name content>`` (or ``property``, as ``og:title``) pairs of a page, names in
+    lower case, with their lines."""
     found: dict[str, tuple[str, int]] = {}
     for meta in root.iter("meta"):
-        name, content = meta.get("name"), meta.get("content")
+        name, content = meta.get("name") or meta.get("property"), meta.get("content")
         if name and content and content.strip():
             found.setdefault(
                 name.strip().lower(), (" ".join(content.split()), meta.sourceline or 0)
@@ -80,21 +68,27 @@ def _metas(root: Any) -> dict[str, tuple[str, int]]:
     return found
 
 
-def around(root: Any, content: Any, lines: list[Line]) -> tuple[list[Line], list[Line]]:
+def around(
+    root: Any, content: Any, lines: list[Line], classes: frozenset[str] = frozenset()
+) -> tuple[list[Line], list[Line]]:
     """What a page declares, and its lines with the title and metadata shown before ``content``.
 
     ``lines`` are those of the content block. The first list holds the lines of what the page
-    declares in ``<meta>`` (`META_FIELDS`), after the title its ``<title>`` or ``ArticleTitle``
-    gives when no line near the top reads as a title; the second, the lines before the
-    content block that read as a title or page metadata (chrome goes), then ``lines``.
+    declares in ``<meta>`` (`META_FIELDS`); the second, the lines before the content block that
+    read as a title or page metadata (chrome and menu entries go), then ``lines`` (a
+    disclosure table heading them read as metadata lines). The title the page states outside
+    its text (``<h1>``, JSON-LD, ``og:title``, ``ArticleTitle``, ``<title>``) is given as a title
+    hint where it is more specific than the text's (`titles.place_title`). ``classes`` are
+    the class names that hide an element on the page.
     """
     # lines before the content block: a title and page metadata stay, chrome goes
     # (a disclosure table's rows are metadata lines here, not a table of the report)
     kept = []
-    for line in _lines_before(root, content):
+    for line, like in _lines_before(root, content, classes):
         if line.cells is not None:
             line = Line("", _fields(line.cells), line.end, line.number)
-        if is_title_like(line.text) or _metadata_line(line.text):
+            like = False  # fields, not a title
+        if like or _metadata_line(line.text):
             kept.append(line)
     metas = _metas(root)
     # what the page declares in <meta> comes first: what the page shows fills what it lacks
@@ -103,22 +97,102 @@ def around(root: Any, content: Any, lines: list[Line]) -> tuple[list[Line], list
         for name, field in META_FIELDS.items()
         if name in metas
     ]
-    shown = kept + lines
-    if not any(
-        is_title_like(line.text) for line in (declared + shown)[: len(declared) + len(kept) + 10]
-    ):
-        title = _page_title(root, metas)
-        if title is not None:
-            declared.insert(0, Line("", title[0], "\n", title[1], new_paragraph=True))
+    shown = kept + _disclosure_head(lines)
+    place_title(root, metas, declared, shown)
     return declared, shown
 
 
-def _lines_before(root: Any, content: Any) -> list[Line]:
-    """The lines of the page that come before ``content`` in document order."""
+# Headings that hold a link to their own page: a title, not a menu entry.
+_HEADINGS = frozenset(("h1", "h2"))
+# What stands before a menu entry's link on its line: bullets and spaces.
+_BULLETS = " \t\u3000\xa0•●▪◆■◇·-"
+
+
+def _menu_links(root: Any, titles: set[str]) -> set[Any]:
+    """A page's links to other pages whose text is one of ``titles`` (lines that read as a
+    report title): entries of a menu or of a list of related pages, never the page's own
+    title. A heading's link (``<h1><a href=…>``) is not a menu entry."""
+    links = set()
+    for title in titles:
+        # found by libxml2, not by a look at every link of the page in Python
+        for link in root.xpath("//a[@href][normalize-space(.) = $t]", t=title):
+            href = link.get("href").strip()
+            if not href or href.startswith("#"):
+                continue
+            if not any(tag_of(a) in _HEADINGS for a in link.iterancestors()):
+                links.add(link)
+    return links
+
+
+def _key_lines(lines: list[Line]) -> list[Line]:
+    """Lines with a metadata key alone (``<dt>名称</dt><dd>…</dd>``) joined with the value on
+    the next line as ``key：value``, as a disclosure catalogue's field is read."""
+    out: list[Line] = []
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        if (
+            k + 1 < len(lines)
+            and lines[k + 1].text
+            and _is_key(line.text)
+            and not _is_key(lines[k + 1].text)
+        ):
+            value = lines[k + 1]
+            out.append(Line("", f"{line.text.rstrip(':：')}：{value.text}", value.end, line.number))
+            k += 2
+            continue
+        out.append(line)
+        k += 1
+    return out
+
+
+def _disclosure_head(lines: list[Line]) -> list[Line]:
+    """``lines`` with a disclosure table that heads them (before any text) read as metadata
+    lines: a row of key cells and value cells (``名称`` | ``…报告``) gives fields, never a
+    table of the report, and never a title with its label."""
+    k = 0
+    while k < len(lines) and not lines[k].text and lines[k].cells is None:
+        k += 1
+    end = k
+    while end < len(lines) and lines[end].cells is not None:
+        end += 1
+    if end == k:
+        return lines
+    keys = [cell for line in lines[k:end] for cell in line.cells or () if _is_key(cell)]
+    if len(keys) < 2:
+        return lines  # a data table of the report: at most one cell reads as a key
+    fields = [Line("", _fields(line.cells or ()), line.end, line.number) for line in lines[k:end]]
+    return [*lines[:k], *fields, *lines[end:]]
+
+
+def _is_key(cell: str) -> bool:
+    return cell.translate(_KEY_SPACES).rstrip(":：") in _KEYS
+
+
+def _lines_before(root: Any, content: Any, classes: frozenset[str]) -> list[tuple[Line, bool]]:
+    """The lines of the page that come before ``content`` in document order (hidden elements
+    and menu entries left out, keys alone joined with their values), each with whether it
+    reads as a title."""
     body = root.find("body")
     if body is None or body is content:
         return []
-    reader = LineWalk(False)
+    lines = _key_lines(_walk_before(body, content, LineWalk(False, classes)))
+    likes = [is_title_like(line.text) for line in lines]
+    if any(likes):
+        # a line reads as a title: read again without the menus' links that read as one
+        # (most pages pay for no look at their links, and few for a second reading)
+        titles = {
+            line.text.lstrip(_BULLETS) for line, like in zip(lines, likes, strict=True) if like
+        }
+        menu = _menu_links(root, titles)
+        if menu:
+            lines = _key_lines(_walk_before(body, content, LineWalk(False, classes, menu)))
+            likes = [is_title_like(line.text) for line in lines]
+    return list(zip(lines, likes, strict=True))
+
+
+def _walk_before(body: Any, content: Any, reader: LineWalk) -> list[Line]:
+    """The lines ``reader`` reads from ``body`` up to ``content``."""
     ancestors = set(content.iterancestors())
     # down the content block's ancestors, reading what comes before each (a loop, not a call
     # per level, for pages nested deeper than Python's recursion limit)

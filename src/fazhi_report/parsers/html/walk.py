@@ -4,9 +4,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import Any
 
+from fazhi_report import _cues
 from fazhi_report.numbering import match_marker
 from fazhi_report.parsers.html._markup import (
     BLOCKS,
@@ -28,6 +29,10 @@ _BREAK_START = frozenset(" \t\f\r\n")
 _HTML_SPACE = " \t\f\r\n"
 _EDGE_BREAK_START = re.compile(r"^[ \t\f]*[\r\n][ \t\r\n\f]*")
 _EDGE_BREAK_END = re.compile(r"[ \t\f]*[\r\n][ \t\r\n\f]*$")
+# what a watermark element's text is: a site's name and its web address, nothing else
+_WATERMARK = re.compile(_cues.WATERMARK_LINE.pattern).fullmatch
+# what already sets a watermark off from the text before it
+_WATERMARK_SET_OFF = frozenset(" \t\u3000\xa0。，,；;！？!?”")
 _DATA_CELL_MAX = 200  # characters: a cell holding more is running text, not data
 
 
@@ -86,10 +91,24 @@ def _data_table(table: Any) -> bool:
 
 
 class LineWalk:
-    """Lines gathered from a walk over block elements."""
+    """Lines gathered from a walk over block elements.
 
-    def __init__(self, own: bool) -> None:
+    Args:
+        own: whether the markup is our own (its headings give hints).
+        classes: the class names that hide an element (`hiding_classes`); hidden elements
+            are left out.
+        skip: elements left out as if hidden (a page's menu entries).
+    """
+
+    def __init__(
+        self,
+        own: bool,
+        classes: frozenset[str] = frozenset(),
+        skip: Collection[Any] = (),
+    ) -> None:
         self.own = own  # our own markup: headings give hints
+        self.classes = classes
+        self.skip = skip
         self.lines: list[Line] = []
         self.pieces: list[str] = []
         self.number = 0
@@ -113,6 +132,20 @@ class LineWalk:
             if text[-1] in _BREAK_START:
                 text = _EDGE_BREAK_END.sub(" ", text, 1)
             self.pieces.append(text)
+
+    def inline(self, text: str, number: int) -> None:
+        """The text of an inline element. A watermark spliced into a paragraph as an element
+        of its own (``<span>某某文库 www.example.com</span>``) is set off by a space, as the
+        builder's watermark rules find one, which move it into the layout."""
+        pieces = self.pieces
+        if (
+            "." in text
+            and pieces
+            and pieces[-1][-1:] not in _WATERMARK_SET_OFF
+            and _WATERMARK(text.strip(SPACE)) is not None
+        ):
+            pieces.append(" ")
+        self.text(text, number)
 
     def flush(self, *, soft_next: bool = False) -> None:
         pieces = self.pieces
@@ -158,6 +191,7 @@ class LineWalk:
         children: Iterator[Any] = iter(())
         stack: list[tuple[Any, bool, int, Iterator[Any]]] = []
         element: Any = root
+        classes, skip = self.classes, self.skip
         while True:
             # open `element`: what comes before its children
             tag = element.tag
@@ -173,7 +207,7 @@ class LineWalk:
                     self.lines.append(Line("", "", "\n", number))
                 if element.tail:
                     self.text(element.tail, number)
-            elif tag in DROP or not tag or hidden(element):
+            elif tag in DROP or not tag or hidden(element, classes) or (skip and element in skip):
                 if element.tail:
                     self.text(element.tail, number)  # the tail is the parent's text
             else:
@@ -189,7 +223,10 @@ class LineWalk:
                     self._close(element, block, number)
                 else:
                     if element.text:
-                        self.text(element.text, number)
+                        if block:
+                            self.text(element.text, number)
+                        else:
+                            self.inline(element.text, number)
                     stack.append((parent, parent_block, parent_number, children))
                     parent, parent_block, parent_number = element, block, number
                     children = iter(element)
@@ -197,12 +234,21 @@ class LineWalk:
             # those that have none left
             while True:
                 for element in children:
-                    if len(element) == 0 and element.tag in INLINE and not hidden(element):
+                    if (
+                        len(element) == 0
+                        and element.tag in INLINE
+                        and not hidden(element, classes)
+                        and not (skip and element in skip)
+                    ):
                         # a leaf inline element (a span, a strong): what opening and closing
                         # it would do, without a round of the loop for each
                         line = element.sourceline or 0
-                        if element.text:
-                            self.text(element.text, line)
+                        text = element.text
+                        if text:
+                            if "." in text:  # only such a text can be a watermark
+                                self.inline(text, line)
+                            else:
+                                self.text(text, line)
                         if element.tail:
                             self.text(element.tail, line)
                         continue
