@@ -230,6 +230,15 @@ def classify(lines: Sequence[Line]) -> Classified:
                 kinds[k] = CLUTTER
                 continue
         if marker is not None:
+            if (
+                len(text) <= 4
+                and hints is None
+                and marker.level == 3
+                and text == marker.raw
+                and _page_number(lines, kinds, k)
+            ):
+                kinds[k] = CLUTTER  # "1、" alone mid-sentence: a page number, not a heading
+                continue
             kinds[k] = HEAD
             markers[k] = marker
         elif not text:
@@ -245,36 +254,20 @@ def classify(lines: Sequence[Line]) -> Classified:
                 tabbed.append(k)
     if tabbed:
         _tab_tables(c, tabbed)
-    _page_numbers(c)
     return c
 
 
-_PAGE_NUMBER = re.compile(r"[0-9]{1,3}、")
-
-
-def _page_numbers(c: Classified) -> None:
-    """Turn the page numbers of a document-sharing site into clutter.
+def _page_number(lines: Sequence[Line], kinds: bytearray, k: int) -> bool:
+    """Whether the bare "1、" on line ``k`` is a document-sharing site's page number.
 
     A file converted page by page starts each page with "1、", "2、"… on a line of its own,
-    where a sentence is cut in half: a bare number after a line that does not end a sentence
-    counts pages, not sections.
+    where a sentence is cut in half: after a text line that does not end a sentence, a bare
+    number counts pages, not sections.
     """
-    kinds, markers, lines = c.kinds, c.markers, c.lines
-    last = -1  # the last line with text
-    for k, line in enumerate(lines):
-        if kinds[k] == BLANK:
-            continue
-        if (
-            kinds[k] == HEAD
-            and last >= 0
-            and kinds[last] == TEXT
-            and _PAGE_NUMBER.fullmatch(line.text) is not None
-            and lines[last].text[-1] not in TERMINAL
-        ):
-            kinds[k] = CLUTTER
-            markers[k] = None
-            continue
-        last = k
+    j = k - 1
+    while j >= 0 and kinds[j] == BLANK and not lines[j].text:
+        j -= 1
+    return j >= 0 and kinds[j] == TEXT and lines[j].text[-1] not in TERMINAL
 
 
 def _pending_value(c: Classified, k: int, key: str, text: str) -> bool:

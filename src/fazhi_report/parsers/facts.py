@@ -189,13 +189,19 @@ def find_identity(report: Report) -> None:
         m = _cues.TITLE_YEAR.search(folded)
         if m is not None and not several_years:
             report.year = chinese_to_int(m.group(1))
-        report.organ = title_organ(title)
+        found = title_organ(title)
+        if found is not None:
+            report.organ = found
     signature = report.signature
     if report.organ is None and signature is not None and signature.organ:
-        report.organ = organ_name(signature.organ)
+        found = organ_name(signature.organ)
+        if found is not None:
+            report.organ = found
     issuer = report.page.issuer
     if report.organ is None and issuer:
-        report.organ = organ_name(issuer, named=True)
+        found = organ_name(issuer, named=True)
+        if found is not None:
+            report.organ = found
     if report.organ is None or report.year is None:
         for paragraph in report.preamble[:2]:
             if type(paragraph) is not Paragraph:
@@ -206,7 +212,9 @@ def find_identity(report: Report) -> None:
                 if y is not None:
                     report.year = int(y.group(1))
             if report.organ is None:
-                report.organ = preamble_organ(paragraph.text)
+                found = preamble_organ(paragraph.text)
+                if found is not None:
+                    report.organ = found
     if (
         report.year is None
         and not several_years

@@ -253,6 +253,7 @@ _HEADING_THEN_SPACE = re.compile(rf"{_MARKER}[^。：:！？!?\s（(]{{1,60}}(?=
 _RUN_ON_TITLE = re.compile(
     r".{4,80}?(?:报告|总结|報告|總結)(?=[ \t\u3000\xa0]|(?:19|20)[0-9]{2}[ \t\u3000\xa0]?年[，,])"
 )
+_TITLE_WORDS = re.compile(r"报告|总结|報告|總結").search
 # the signing organ glued to the date that ends the text ("…公安局2025年1月20日")
 _RUN_ON_DATE = re.compile(
     rf"(?<=[局委府厅院办室所队处心部站])(?:{DATE_SEARCH_RE.pattern})[ \t\u3000\xa0]*$"
@@ -302,18 +303,32 @@ def split_run_on(lines: list[Line]) -> list[Line]:
     if not any(len(line.text) > 200 for line in lines):
         return lines
     out: list[Line] = []
+    first_long = True
     for line in lines:
         text = line.text
         # "二、" is in every run-on report; checking for it first spares the regex on paragraphs
-        if len(text) <= 200 or "、" not in text:
+        if len(text) <= 200:
             out.append(line)
             continue
         # a report cut short (a page's opening) holds one level-1 heading: the title that opens
-        # the line says it is a whole report all the same
-        lead = _LEADING_WATERMARK.match(text)
-        title = _RUN_ON_TITLE.match(text, 0 if lead is None else lead.end())
-        inline = len(_LEVEL1_INLINE.findall(text))
-        if inline < (1 if title is not None else 2):
+        # the line says it is a whole report all the same. Only the first long line is asked
+        # (a title opens the text), and only its first hundred characters.
+        head = text[:120] if first_long else ""
+        first_long = False
+        if "、" not in text:
+            out.append(line)
+            continue
+        lead = _LEADING_WATERMARK.match(text) if "." in head else None
+        title = (
+            _RUN_ON_TITLE.match(text, 0 if lead is None else lead.end())
+            if head and _TITLE_WORDS(head) is not None
+            else None
+        )
+        if title is None:
+            if "二、" not in text or len(_LEVEL1_INLINE.findall(text)) < 2:
+                out.append(line)
+                continue
+        elif _LEVEL1_INLINE.search(text) is None:
             out.append(line)
             continue
         cuts = {0, *(m.start() for m in _RUN_ON_CUT.finditer(text))}

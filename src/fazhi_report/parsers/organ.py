@@ -174,6 +174,7 @@ _SUBJECT = re.compile(
     r"|堅持|認真|緊緊|圍繞|嚴格|積極|不斷|持續|切實|將|紮實|著力|緊扣|繼續|進一步)"
 )
 _CLAUSE_END = re.compile(r"[，,；;]")
+_CLAUSES = 4  # the subject stands early: a name deep in a sentence is no subject
 # "现将某县2024年法治政府建设情况报告如下": the organ the report names as its writer
 _NOW = re.compile(r"现将([\u4e00-\u9fff*＊·]{2,30}?)(?=" + _YEAR + r"|关于|法治|依法行政)")
 
@@ -192,8 +193,10 @@ def preamble_organ(paragraph: str) -> str | None:
     at = lead.end() if lead is not None else 0
     stop = text.find("。")
     stop = len(text) if stop < 0 else stop
-    # the subject of the first sentence, or of a clause of it ("…，某县教育局坚持…")
-    while at < stop:
+    # the subject of the first sentence, or of one of its first clauses ("…，某县教育局坚持…")
+    for _ in range(_CLAUSES):
+        if at >= stop:
+            break
         m = _SUBJECT.match(text, at)
         if m is not None:
             found = organ_name(

@@ -25,7 +25,6 @@ _watermark_tail = _cues.watermark_tail
 _SPACED_TAIL = re.compile(
     r"[ \t\u3000\xa0]+([\u4e00-\u9fff]{2,12})([^。！？!?\s]{0,16})[ \t\u3000\xa0]*$"
 )
-_HAS_SPACE = re.compile(r"[ \t\u3000\xa0]").search
 _FIRST_RUN = re.compile(r"[\u4e00-\u9fff]{2,12}")
 _SITE_WORD = re.compile("|".join(_cues.SITE_WORDS))
 # a tail with a site word must recur this often to count as a watermark without an address
@@ -40,9 +39,13 @@ def watermarks_to_line_ends(lines: Sequence[Line]) -> None:
     手"), and so does a tail with a site word (文库, 之家…) after a space that ends two lines.
     """
     names: set[str] = set()
+    spaced: list[Line] = []
     for line in lines:
         text = line.text
-        if "." not in text:  # every addressed watermark has a web address: most lines skip
+        # one pass, plain substring tests: most lines have neither a dot nor a space
+        if " " in text or "\u3000" in text or "\xa0" in text or "\t" in text:
+            spaced.append(line)
+        if "." not in text:  # every addressed watermark has a web address
             continue
         at = _watermark_tail(text)
         if at > 0:
@@ -51,18 +54,20 @@ def watermarks_to_line_ends(lines: Sequence[Line]) -> None:
             line.end = text[at:] + line.end
         elif _cues.WATERMARK_LINE.match(text) is not None:
             _learn(names, text)
-    # only a line with a space inside can have a tail set off by one: most lines have none
-    spaced = [line for line in lines if _HAS_SPACE(line.text) is not None]
-    tails = Counter(
-        m.group(0).strip()
-        for line in spaced
-        if (m := _SPACED_TAIL.search(line.text)) is not None and _SITE_WORD.search(m.group(0))
-    )
+    # a tail set off by a space: a learnt name, or a site word recurring
+    tails: list[tuple[Line, re.Match[str]]] = []
+    if not names:
+        # without a learnt name only a tail with a site word counts: a literal search first
+        spaced = [line for line in spaced if _SITE_WORD.search(line.text) is not None]
     for line in spaced:
         m = _SPACED_TAIL.search(line.text)
-        if m is None or m.start() == 0:
-            continue
-        if m.group(1) in names or tails.get(m.group(0).strip(), 0) >= _RECURS:
+        if m is not None and m.start() > 0:
+            tails.append((line, m))
+    if not tails:
+        return
+    seen = Counter(m.group(0).strip() for _, m in tails if _SITE_WORD.search(m.group(0)))
+    for line, m in tails:
+        if m.group(1) in names or seen.get(m.group(0).strip(), 0) >= _RECURS:
             text = line.text
             line.text = text[: m.start()]
             line.end = text[m.start() :] + line.end
