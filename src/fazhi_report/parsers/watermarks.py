@@ -60,8 +60,10 @@ def watermarks_to_line_ends(lines: Sequence[Line]) -> None:
         # without a learnt name only a tail with a site word counts: a literal search first
         spaced = [line for line in spaced if _SITE_WORD.search(line.text) is not None]
     for line in spaced:
-        m = _SPACED_TAIL.search(line.text)
-        if m is not None and m.start() > 0:
+        text = line.text
+        m = _SPACED_TAIL.search(text)
+        # a name printed twice ("某某网 某某网") is a banner, which the chrome rules read whole
+        if m is not None and m.start() > 0 and text[: m.start()].strip() != m.group(0).strip():
             tails.append((line, m))
     if not tails:
         return
