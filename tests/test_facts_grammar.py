@@ -32,6 +32,14 @@ def test_a_phrase_or_a_label_is_no_name() -> None:
     assert organ_name("青禾区") is None  # a place alone, where no text makes it the body
 
 
+def test_names_that_begin_like_a_self_reference_are_names() -> None:
+    for name in ("本溪市公安局", "全椒县人民政府", "贵州省教育厅", "全州县司法局"):
+        assert organ_name(name) == name
+        assert preamble_organ(f"2024年，{name}坚持依法行政。") == name
+    assert organ_name("我局") is None
+    assert organ_name("本县", place_alone=True) is None
+
+
 def test_a_place_names_the_body_only_where_the_text_makes_it_so() -> None:
     assert organ_name("青禾区", place_alone=True) == "青禾区"
     assert organ_name("*区", place_alone=True) is None  # redacted: names no place
@@ -65,7 +73,7 @@ def test_a_stated_name_holds_only_the_characters_of_a_name(candidate: str) -> No
     name = organ_name(candidate, place_alone=True)
     if name is not None:
         assert _NAME_CHARS.fullmatch(name)
-        assert not name.startswith(("我", "全", "本"))
+        assert re.match(r"(?:我|全|本)(?:县|区|市|局)", name) is None  # 我局, 全区: no name
         assert name in candidate  # cut from the candidate, never made up
 
 

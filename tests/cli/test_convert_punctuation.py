@@ -51,3 +51,15 @@ def test_source_keeps_the_marks_as_read(tmp_path: Path) -> None:
 def test_the_lossless_style_is_never_rewritten(tmp_path: Path) -> None:
     target = _convert(tmp_path, "out.txt")
     assert target.read_text(encoding="utf-8") == SOURCE
+
+
+def test_a_folder_converted_to_word_has_no_half_width_marks(tmp_path: Path) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (folder / name).write_text(SOURCE, encoding="utf-8")
+    out = tmp_path / "word"
+    args = ["convert", str(folder), "--out-dir", str(out), "--to", "docx", "-q"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert [_punctuation_findings(out / n) for n in ("a.docx", "b.docx")] == [[], []]

@@ -197,7 +197,8 @@ def convert(
             expected="no --encoding",
         )
     # A wrong style or option would fail every file alike: say it once, before any work.
-    registry.get_renderer(to_format).check(style, options, to_format)
+    own = {k: v for k, v in options.items() if k != "punctuation"}  # fr.render's, not its own
+    registry.get_renderer(to_format).check(style, own, to_format)
     root = Path(out_dir) if out_dir is not None else None
     found, passed_over = outside(find_inputs(inputs), inputs, root)
     suffix = suffix_for(to_format)

@@ -26,8 +26,13 @@ ORGAN_KINDS = (*_cues.ORGAN_ENDINGS, "党组", "党委", "总支部委员会", "
 _PLACE_END = re.compile(
     r"(?:省|自治区|特别行政区|市|州|地区|盟|县|区|旗|镇|乡|街道|社区|村|新区|开发区)$"
 )
-# Where a name may not begin: a self-reference or a whole-area word (我局, 本县, 全区, 各镇).
-_NOT_A_NAME = re.compile(r"^(?:我|本|该|全|各|其|此|贵|原|新的|今年|去年|下一步)")
+_SELF = (
+    r"(?:我|本|该|全|各|其|此)(?:省|市|县|区|旗|镇|乡|街道|局|分局|厅|委|办|部|单位|部门|机关|中心"
+    r"|院|所|队|处|系统)"
+)
+# Where a name may not begin: a self-reference or a whole-area word (我局, 本县, 全区, 各镇) —
+# the same characters begin real names (本溪市, 全椒县, 贵州省), so the kind after them decides.
+_NOT_A_NAME = re.compile(r"^(?:" + _SELF + r"|新的|今年|去年|下一步)")
 # Words that only prose holds: a candidate with one is a phrase, not a name.
 _PROSE = re.compile(
     r"的|确保|坚持|贯彻|落实|以来|情况|报告|关于|通知|印发|发布|公布|工作要点|大局|全[省市县区镇乡]"
@@ -81,7 +86,7 @@ def organ_name(candidate: str, *, place_alone: bool = False, named: bool = False
 
 # Where a name names its place: some characters of a name, then the kind of place.
 _NAMED_PLACE = re.compile(
-    r"^(?:中共)?(?![我本该全各其此])[\u4e00-\u9fff*＊·]{1,12}?(?:省|市|县|区|州|盟|旗|镇|乡|街道)"
+    r"^(?:中共)?(?!" + _SELF + r")[\u4e00-\u9fff*＊·]{1,12}?(?:省|市|县|区|州|盟|旗|镇|乡|街道)"
 )
 # The kinds of a central body, which names no place ("某某部", "某某总局").
 _CENTRAL_KINDS = ("部", "总局", "署")
