@@ -282,6 +282,8 @@ def _pending_value(c: Classified, k: int, key: str, text: str) -> bool:
         return False
     folded = text if _cues.TRADITIONAL_HINT.search(text) is None else _cues.fold(text)
     nxt = _cues.METADATA_FIELD.search(folded)
+    if nxt is None and text[-1] in "：:":
+        return False  # a value never ends with a colon: an addressee ("市委、市政府："), a key
     stop = len(text) if nxt is None else nxt.start()
     value = text[:stop].strip(SPACE + "-|｜")
     if key in _cues.TITLE_KEYS:
