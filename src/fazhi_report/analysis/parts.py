@@ -27,9 +27,9 @@ from fazhi_report import _cues
 from fazhi_report.analysis.records import Location, section_label
 from fazhi_report.model import Paragraph, Report, Section, SectionRole
 from fazhi_report.model.traversal import (
-    NodeAt,
     SectionAt,
     field,
+    item,
     walk_blocks,
     walk_section,
     walk_sections,
@@ -130,15 +130,9 @@ class PartPlace:
     paragraph: Paragraph | None = None
 
 
-def _below_children(at: SectionAt) -> bool:
-    # a prune: a walk of the report stays at its top sections, a walk of one section at
-    # its subsections
-    return at.depth > 1
-
-
 def _top_level(report: Report) -> Iterator[tuple[SectionAt, SectionRole]]:
     measures_done = False
-    for at in walk_sections(report, prune=_below_children):
+    for at in walk_sections(report, depth=1):
         role = section_role(at.section, report.year, measures_done)
         measures_done = measures_done or role not in (SectionRole.MEASURES, None)
         yield at, role
@@ -162,14 +156,16 @@ def _trailing_paragraphs(report: Report) -> Iterator[tuple[Paragraph, Location]]
     """The closing, and the last paragraph of the last section: where unheaded parts stand."""
     last = _last_section(report)
     if last is not None:
-        found: NodeAt | None = None
-        for at in walk_blocks(last.section.body, field(last.path, "body"), points=False):
-            if isinstance(at.node, Paragraph):
-                found = at
-        if found is not None:
-            assert isinstance(found.node, Paragraph)
+        body = last.section.body
+        index = len(body) - 1
+        while index >= 0 and not isinstance(body[index], Paragraph):
+            index -= 1
+        if index >= 0:
+            paragraph = body[index]
+            assert isinstance(paragraph, Paragraph)
             outer = "".join(section_label(s) for s in (*last.ancestors, last.section))
-            yield found.node, _paragraph_location(found.node, found.path, outer)
+            path = item(field(last.path, "body"), index)
+            yield paragraph, _paragraph_location(paragraph, path, outer)
     for at in walk_blocks(report.closing, "closing", points=False):
         if isinstance(at.node, Paragraph):
             yield at.node, _paragraph_location(at.node, at.path, "")
@@ -178,10 +174,18 @@ def _trailing_paragraphs(report: Report) -> Iterator[tuple[Paragraph, Location]]
 def _last_section(report: Report) -> SectionAt | None:
     """The last section in document order, where it first stands in the tree (the same
     section object may be put in twice: its first place is meant)."""
-    last = collections.deque(walk_sections(report), maxlen=1)  # one section kept, not all
-    if not last:
+
+    def not_last(at: SectionAt) -> bool:  # a prune: only the last child is followed down
+        siblings = at.parent.subsections if at.parent is not None else report.sections
+        return at.indexes[-1] != len(siblings) - 1
+
+    kept = collections.deque(walk_sections(report, prune=not_last), maxlen=1)
+    if not kept:
         return None
-    return next(at for at in walk_sections(report) if at.section is last[0].section)
+    last = kept[0]
+    if sum(1 for s in report.walk() if s is last.section) > 1:
+        return next(at for at in walk_sections(report) if at.section is last.section)
+    return last
 
 
 def find_parts(report: Report) -> dict[SectionRole, PartPlace]:
@@ -193,16 +197,17 @@ def find_parts(report: Report) -> dict[SectionRole, PartPlace]:
     (`SectionRole.CAUSES`) are also found as a subsection of the shortcomings section.
     """
     places: dict[SectionRole, PartPlace] = {}
-    for at, role in _top_level(report):
+    top_level = list(_top_level(report))  # the top sections are few
+    for at, role in top_level:
         if role not in places:
             places[role] = PartPlace(
                 role, "section", _section_location(at.section, at.path), at.section
             )
-    for top, role in _top_level(report):
+    for top, role in top_level:
         if role not in (SectionRole.MEASURES, SectionRole.SHORTCOMINGS):
             continue  # parts nest in part 1 (第一责任人 in 举措和成效), causes in shortcomings
         outer = section_label(top.section)
-        for at in walk_section(top.section, top.path, prune=_below_children):
+        for at in walk_section(top.section, top.path, depth=1):
             if at.depth != 1:
                 continue  # the part itself
             sub = at.section

@@ -2,9 +2,9 @@
 
 A path names a node the way JSON paths do, without the leading ``$.``:
 ``sections[0].subsections[1].body[0].points[2]``, ``preamble[0]``, ``closing[1]``; a field of a
-node adds its name (``sections[0].heading``, `field`). Every path the library prints (a
-`fazhi_report.roundtrip.Problem`, a finding's or a figure's location) is made here, so there
-is one spelling of it.
+node adds its name (``sections[0].heading``). `item` and `field` spell the two steps, and every
+path the library prints (a `fazhi_report.roundtrip.Problem`, a finding's or a figure's
+location) is spelt by them or by the walks here: one spelling.
 
 `walk` gives every node; `walk_sections` the sections, with their ancestors and previous
 sibling, and `walk_section` the same below one section; `walk_blocks` a list of blocks (a
@@ -27,6 +27,7 @@ __all__ = [
     "Prune",
     "SectionAt",
     "field",
+    "item",
     "walk",
     "walk_blocks",
     "walk_points",
@@ -77,8 +78,16 @@ class NodeAt(NamedTuple):
     node: Node
 
 
+_new_tuple = tuple.__new__
+
 Prune = Callable[[SectionAt], bool]
 """A walk's ``prune`` callback: true for a section to skip, with everything under it."""
+
+
+def item(path: str, index: int) -> str:
+    """The path of the ``index``-th item of the list at ``path``: ``item("preamble", 0)`` is
+    ``"preamble[0]"``, ``item("closing[2].rows", 1)`` is ``"closing[2].rows[1]"``."""
+    return f"{path}[{index}]"
 
 
 def field(path: str, name: str) -> str:
@@ -94,23 +103,28 @@ def _down(
     ancestors: tuple[Section, ...],
     indexes: tuple[int, ...],
     prune: Prune | None,
+    depth: int | None,
 ) -> Iterator[SectionAt]:
+    # Runs per section: the two steps are spelt inline as `item` and `field` spell them, and
+    # the tuple made by ``tuple.__new__`` (a NamedTuple's own constructor is a Python call).
     previous = None
     for index, section in enumerate(sections):
         here = f"{path}[{index}]"
         at = (*indexes, index)
-        place = SectionAt(here, section, ancestors, at, previous)
+        place = _new_tuple(SectionAt, (here, section, ancestors, at, previous))
         previous = section
         if prune is not None and prune(place):
             continue
         yield place
-        if section.subsections:
+        if section.subsections and (depth is None or len(at) < depth):
             yield from _down(
-                section.subsections, field(here, "subsections"), (*ancestors, section), at, prune
+                section.subsections, f"{here}.subsections", (*ancestors, section), at, prune, depth
             )
 
 
-def walk_sections(report: Report, *, prune: Prune | None = None) -> Iterator[SectionAt]:
+def walk_sections(
+    report: Report, *, prune: Prune | None = None, depth: int | None = None
+) -> Iterator[SectionAt]:
     """Every section of ``report``, depth first in document order, as made (nothing kept:
     a report of a million headings costs one path at a time).
 
@@ -119,27 +133,34 @@ def walk_sections(report: Report, *, prune: Prune | None = None) -> Iterator[Sec
         prune: called with each section before it is given; when it returns true the
             section is skipped with everything under it. Paths, indexes and ``previous``
             stay those of the whole tree.
+        depth: the deepest `SectionAt.depth` given (1: the top sections only); ``None``
+            for every depth.
     """
-    return _down(report.sections, "sections", (), (), prune)
+    return _down(report.sections, "sections", (), (), prune, depth)
 
 
-def walk_section(section: Section, path: str, *, prune: Prune | None = None) -> Iterator[SectionAt]:
+def walk_section(
+    section: Section, path: str, *, prune: Prune | None = None, depth: int | None = None
+) -> Iterator[SectionAt]:
     """``section`` and every section under it, depth first in document order.
 
     Args:
         section: where to start; given first, with no ancestors, indexes or ``previous``.
         path: its path in its report (``"sections[1]"``): the paths given are under it.
         prune: as for `walk_sections`, called with each section below ``section``.
+        depth: the deepest `SectionAt.depth` given (1: ``section`` and its subsections);
+            ``None`` for every depth.
     """
     yield SectionAt(path, section, (), (), None)
-    if section.subsections:
-        yield from _down(section.subsections, field(path, "subsections"), (section,), (), prune)
+    if section.subsections and (depth is None or depth > 0):
+        subsections = field(path, "subsections")
+        yield from _down(section.subsections, subsections, (section,), (), prune, depth)
 
 
 def walk_points(paragraph: Paragraph, path: str) -> Iterator[NodeAt]:
     """Each point of the paragraph at ``path``, with its path (``"…body[0].points[2]"``)."""
     for index, point in enumerate(paragraph.points):
-        yield NodeAt(f"{path}.points[{index}]", point)
+        yield NodeAt(item(field(path, "points"), index), point)
 
 
 def walk_blocks(blocks: Sequence[Block], path: str, *, points: bool = True) -> Iterator[NodeAt]:
@@ -147,7 +168,7 @@ def walk_blocks(blocks: Sequence[Block], path: str, *, points: bool = True) -> I
     (``"sections[0].body"``, ``"preamble"``), with its path; with ``points``, each paragraph
     is followed by its points."""
     for index, block in enumerate(blocks):
-        here = f"{path}[{index}]"
+        here = item(path, index)
         yield NodeAt(here, block)
         if points and isinstance(block, Paragraph) and block.points:
             yield from walk_points(block, here)
