@@ -6,7 +6,7 @@ frozen attrs value that the one converter (`fazhi_report.convert.unstructure`) g
 JSON data; lists of them are written as tables by `fazhi_report.cli.results` through
 `fazhi_report.tables`, the one table writer.
 
-A `Location` names a place three ways: the node path (as `fazhi_report.validation` writes it,
+A `Location` names a place three ways: the node path (as `fazhi_report.model.traversal` spells it,
 ``"sections[0].subsections[1].body[0].points[2].text"``), the markers of the enclosing
 sections in their official form (``"一、（二）"``), and the 1-based source line when the report
 was parsed from text (``None`` for a report built in code).
@@ -34,7 +34,6 @@ __all__ = [
     "TextField",
     "char_positions",
     "iter_texts",
-    "labelled_sections",
     "section_label",
     "text_fields",
 ]
@@ -178,7 +177,7 @@ def _blocks(
             _table_fields(out, block, f"{path}[{index}]", section, part)
 
 
-def labelled_sections(report: Report) -> Iterator[tuple[SectionAt, str]]:
+def _labelled_sections(report: Report) -> Iterator[tuple[SectionAt, str]]:
     """Every section where it stands (`walk_sections`), with its markers and its ancestors'
     (``"一、（二）"``), as a `Location` names them."""
     ancestors: tuple[Section, ...] = ()
@@ -204,7 +203,7 @@ def text_fields(report: Report) -> list[TextField]:
         line = title_layout.line if title_layout is not None else None
         out.append(_tf((report.title, "title", "", line, "title", "title")))
     _blocks(out, report.preamble, "preamble", "", "preamble")
-    for at, label in labelled_sections(report):
+    for at, label in _labelled_sections(report):
         section = at.section
         line = section.layout.line if section.layout is not None else None
         out.append(
@@ -404,7 +403,7 @@ def _walk(report: Report, texts: list[str], refs: list[_Ref], kinds: frozenset[s
         texts.append(report.title)
         refs.append(("title", "title", "", line, "title", 0, None))
     _walk_blocks(texts, refs, report.preamble, "preamble", "", "preamble", wants)
-    for at, label in labelled_sections(report):
+    for at, label in _labelled_sections(report):
         section = at.section
         if wants[4]:
             line = section.layout.line if section.layout is not None else None
