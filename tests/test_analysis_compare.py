@@ -9,6 +9,7 @@ from hypothesis import given, settings
 
 import fazhi_report as fr
 from fazhi_report.analysis.compare import format_comparison, similarity
+from fazhi_report.analysis.compare.problems import problems_of
 
 from .strategies import reports
 
@@ -94,3 +95,28 @@ def test_similarity_bounds() -> None:
     assert similarity("执法能力", "执法能力") == 1.0
     assert similarity("", "执法") == 0.0
     assert 0 < similarity("执法能力有待提升", "执法能力仍有待提升") < 1
+
+
+def test_a_problem_after_a_causes_subsection_is_where_its_path_says() -> None:
+    # the causes subsection comes first: it is left out, but it still counts in the path
+    text = """某县司法局2024年法治政府建设情况报告
+
+一、主要举措和成效
+开展执法培训。
+二、存在的不足和原因
+（一）原因分析
+统筹谋划不够。
+（二）执法人员业务能力有待提升
+（三）普法宣传形式较为单一
+三、2025年工作安排
+继续加强执法培训。
+"""
+    report = fr.parse(text)
+    found = [(problem, where.path, where.section) for problem, where in problems_of(report)]
+    assert found == [
+        ("执法人员业务能力有待提升", "sections[1].subsections[1]", "二、（二）"),
+        ("普法宣传形式较为单一", "sections[1].subsections[2]", "二、（三）"),
+    ]
+    for _, path, _ in found:
+        index = int(path.rsplit("[", 1)[1].rstrip("]"))
+        assert report.sections[1].subsections[index].heading in {p for p, _, _ in found}

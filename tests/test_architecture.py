@@ -22,11 +22,11 @@ MAX_LINES = 520
 # share a layer but never import each other. The longest prefix names a module's layer.
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("errors", "_cues", "numbering", "_surrogates", "_positional", "_version"),
-    ("layout", "model", "official", "punctuation"),
+    ("layout", "model", "official", "punctuation", "traversal"),
     ("decoding", "_ooxml", "io"),
     ("registry", "convert", "schema"),
     ("parsers", "renderers"),
-    ("house", "roundtrip", "validation", "edit", "traversal", "draft"),
+    ("house", "roundtrip", "validation", "edit", "draft"),
     ("analysis",),
     ("api",),
     ("batch", "rows", "tables"),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from typing import Any
 
 import attrs
@@ -11,6 +13,7 @@ from hypothesis import strategies as st
 
 import fazhi_report as fr
 from fazhi_report import Paragraph, Point, Report, Section, Signature
+from fazhi_report.model.shape import check_shape
 from fazhi_report.validation import Problem, ensure_valid, validate
 
 from .conftest import CORPUS, EXAMPLES, needs_corpus
@@ -377,3 +380,68 @@ def test_corpus_reports_validate_clean() -> None:
     assert paths
     for path in paths:
         assert validate(fr.load(path)) == [], path.name
+
+
+# What the model finds alone (`check_shape`) and what only asking the parser finds.
+_READ_BACK = {
+    "reads_as_heading",
+    "points_read_back",
+    "reads_as_addressee",
+    "closing_without_sections",
+    "closing_not_recognised",
+    "reads_as_closing",
+}
+
+
+@given(reports(deepest=3), st.data())
+def test_the_shape_checks_are_validate_s_without_the_parser(
+    report: Report, data: st.DataObject
+) -> None:
+    # damage a text as above: validate gives check_shape's problems, in their order, with
+    # the read-back ones among them
+    texts: list[tuple[Any, str]] = [(s, "heading") for s in report.walk()]
+    texts += [(p, "text") for p in report.paragraphs]
+    if texts:
+        node, name = data.draw(st.sampled_from(texts))
+        old = getattr(node, name)
+        at = data.draw(st.integers(0, len(old)))
+        setattr(node, name, old[:at] + data.draw(_DAMAGE) + old[at:])
+    shape = check_shape(report)
+    assert not {p.code for p in shape} & _READ_BACK
+    assert [p for p in validate(report) if p.code not in _READ_BACK] == shape
+
+
+def test_the_read_back_checks_keep_their_place_in_document_order() -> None:
+    report = Report(
+        preamble=[Paragraph("各有关单位："), Paragraph("x\ny")],
+        sections=[
+            Section(1, 1, "甲", body=[Paragraph("1.乙"), Paragraph("a\nb")]),
+            Section(1, 3, "丙"),
+        ],
+        closing=[Paragraph("望周\n知。")],
+    )
+    assert [(p.path, p.code) for p in validate(report)] == [
+        ("preamble[0].text", "reads_as_addressee"),
+        ("preamble[1].text", "newline"),
+        ("sections[0].body[0].text", "reads_as_heading"),
+        ("sections[0].body[1].text", "newline"),
+        ("sections[1].number", "section_numbering"),
+        ("closing[0].text", "newline"),
+        ("closing[0]", "closing_not_recognised"),
+    ]
+    assert [(p.path, p.code) for p in check_shape(report)] == [
+        ("preamble[1].text", "newline"),
+        ("sections[0].body[1].text", "newline"),
+        ("sections[1].number", "section_numbering"),
+        ("closing[0].text", "newline"),
+    ]
+
+
+def test_the_shape_checks_load_no_parser_and_no_renderer() -> None:
+    code = (
+        "import sys, fazhi_report.model.shape; "
+        "print([m for m in sys.modules if m.startswith(('fazhi_report.parsers', "
+        "'fazhi_report.renderers', 'fazhi_report.roundtrip'))])"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

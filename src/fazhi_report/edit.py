@@ -25,6 +25,7 @@ import attrs
 
 from fazhi_report._cues import fold
 from fazhi_report.model import PageInfo, Paragraph, Point, Report, Section, SectionRole, Signature
+from fazhi_report.model.traversal import walk_sections
 from fazhi_report.parsers.facts import infer_role, infer_subrole
 
 __all__ = ["detach", "infer_roles", "strip_layout"]
@@ -51,6 +52,9 @@ def strip_layout(node: _Node) -> _Node:
 
 
 def _strip(node: Any) -> None:
+    # Every attrs value under the node, not the one walk (`fazhi_report.model.traversal`):
+    # a layout record sits on a report, a signature and a table too, and a node kind added
+    # later is stripped without a change here.
     if isinstance(node, PageInfo):
         return  # page metadata is read from the clutter, but it is no layout record
     if "layout" in attrs.fields_dict(type(node)):
@@ -97,12 +101,14 @@ def infer_roles(report: Report) -> None:
             ("2025年重点工作") from this year's work.
     """
     measures_done = False
-    for section in report.sections:
-        role = infer_role(fold(section.heading), year=report.year, measures_done=measures_done)
-        section.role = role
-        measures_done = measures_done or role is not SectionRole.MEASURES
-        shortcomings = role in (SectionRole.SHORTCOMINGS, SectionRole.CAUSES)
-        for sub in section.subsections:
-            sub.role = infer_subrole(fold(sub.heading)) if shortcomings else None
-            for deeper in sub.walk()[1:]:
-                deeper.role = None
+    for at in walk_sections(report):
+        section, parent = at.section, at.parent
+        if parent is None:
+            role = infer_role(fold(section.heading), year=report.year, measures_done=measures_done)
+            section.role = role
+            measures_done = measures_done or role is not SectionRole.MEASURES
+        elif at.depth == 2 and parent.role in (SectionRole.SHORTCOMINGS, SectionRole.CAUSES):
+            # the parent's role is set already: the walk gives a section before what is in it
+            section.role = infer_subrole(fold(section.heading))
+        else:
+            section.role = None

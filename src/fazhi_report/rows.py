@@ -32,9 +32,9 @@ from typing import Literal, TypeAlias, overload
 
 from fazhi_report.batch import InputFile, ParseFailure
 from fazhi_report.model import Block, Paragraph, Report, Section, SectionRole
+from fazhi_report.model.traversal import SectionAt, walk_sections
 from fazhi_report.renderers.lossless import block_text
 from fazhi_report.tables import Column, write_table
-from fazhi_report.traversal import SectionAt, walk_sections
 
 __all__ = [
     "REPORT_KEYS",

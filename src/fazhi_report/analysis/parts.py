@@ -17,6 +17,7 @@ ways, all found here:
 
 from __future__ import annotations
 
+import collections
 import re
 from collections.abc import Iterator
 
@@ -25,9 +26,16 @@ import attrs
 from fazhi_report import _cues
 from fazhi_report.analysis.records import Location, section_label
 from fazhi_report.model import Paragraph, Report, Section, SectionRole
+from fazhi_report.model.traversal import (
+    SectionAt,
+    field,
+    item,
+    walk_blocks,
+    walk_section,
+    walk_sections,
+)
 from fazhi_report.parsers import facts
 from fazhi_report.parsers.facts import infer_role
-from fazhi_report.traversal import walk_sections
 
 __all__ = [
     "CAUSE_WORDS",
@@ -122,12 +130,12 @@ class PartPlace:
     paragraph: Paragraph | None = None
 
 
-def _top_level(report: Report) -> Iterator[tuple[int, Section, SectionRole]]:
+def _top_level(report: Report) -> Iterator[tuple[SectionAt, SectionRole]]:
     measures_done = False
-    for index, section in enumerate(report.sections):
-        role = section_role(section, report.year, measures_done)
+    for at in walk_sections(report, depth=1):
+        role = section_role(at.section, report.year, measures_done)
         measures_done = measures_done or role not in (SectionRole.MEASURES, None)
-        yield index, section, role
+        yield at, role
 
 
 def _section_location(section: Section, path: str, outer: str = "") -> Location:
@@ -146,52 +154,38 @@ def _whole(paragraph: Paragraph) -> str:
 
 def _trailing_paragraphs(report: Report) -> Iterator[tuple[Paragraph, Location]]:
     """The closing, and the last paragraph of the last section: where unheaded parts stand."""
-    chain, path = _last_chain(report)
-    if chain:
-        last = chain[-1]
-        paragraphs = [b for b in last.body if isinstance(b, Paragraph)]
-        if paragraphs:
-            index = max(i for i, b in enumerate(last.body) if isinstance(b, Paragraph))
-            walked = report.walk()
-            if sum(1 for s in walked if s is last) > 1:
-                # the same section object twice in the tree: its first place is meant
-                chain, path = _ancestors(report, last), _path_of(report, last)
-            outer = "".join(section_label(s) for s in chain)
-            yield (
-                paragraphs[-1],
-                _paragraph_location(paragraphs[-1], f"{path}.body[{index}]", outer),
-            )
-    for index, block in enumerate(report.closing):
-        if isinstance(block, Paragraph):
-            yield block, _paragraph_location(block, f"closing[{index}]", "")
+    last = _last_section(report)
+    if last is not None:
+        body = last.section.body
+        index = len(body) - 1
+        while index >= 0 and not isinstance(body[index], Paragraph):
+            index -= 1
+        if index >= 0:
+            paragraph = body[index]
+            assert isinstance(paragraph, Paragraph)
+            outer = "".join(section_label(s) for s in (*last.ancestors, last.section))
+            path = item(field(last.path, "body"), index)
+            yield paragraph, _paragraph_location(paragraph, path, outer)
+    for at in walk_blocks(report.closing, "closing", points=False):
+        if isinstance(at.node, Paragraph):
+            yield at.node, _paragraph_location(at.node, at.path, "")
 
 
-def _last_chain(report: Report) -> tuple[list[Section], str]:
-    """The last section in document order (the last one's last subsection, and so on) with
-    its ancestors, outermost first, and its path: found by following last children."""
-    chain: list[Section] = []
-    path = ""
-    sections, key = report.sections, "sections"
-    while sections:
-        index = len(sections) - 1
-        path = f"{path}{key}[{index}]"
-        chain.append(sections[index])
-        sections, key = sections[index].subsections, ".subsections"
-    return chain, path
+def _last_section(report: Report) -> SectionAt | None:
+    """The last section in document order, where it first stands in the tree (the same
+    section object may be put in twice: its first place is meant)."""
 
+    def not_last(at: SectionAt) -> bool:  # a prune: only the last child is followed down
+        siblings = at.parent.subsections if at.parent is not None else report.sections
+        return at.indexes[-1] != len(siblings) - 1
 
-def _ancestors(report: Report, target: Section) -> list[Section]:
-    for at in walk_sections(report):
-        if at.section is target:
-            return [*at.ancestors, target]
-    return []
-
-
-def _path_of(report: Report, target: Section) -> str:
-    for at in walk_sections(report):
-        if at.section is target:
-            return at.path
-    return ""
+    kept = collections.deque(walk_sections(report, prune=not_last), maxlen=1)
+    if not kept:
+        return None
+    last = kept[0]
+    if sum(1 for s in report.walk() if s is last.section) > 1:
+        return next(at for at in walk_sections(report) if at.section is last.section)
+    return last
 
 
 def find_parts(report: Report) -> dict[SectionRole, PartPlace]:
@@ -203,16 +197,20 @@ def find_parts(report: Report) -> dict[SectionRole, PartPlace]:
     (`SectionRole.CAUSES`) are also found as a subsection of the shortcomings section.
     """
     places: dict[SectionRole, PartPlace] = {}
-    for index, section, role in _top_level(report):
+    top_level = list(_top_level(report))  # the top sections are few
+    for at, role in top_level:
         if role not in places:
             places[role] = PartPlace(
-                role, "section", _section_location(section, f"sections[{index}]"), section
+                role, "section", _section_location(at.section, at.path), at.section
             )
-    for index, section, role in _top_level(report):
+    for top, role in top_level:
         if role not in (SectionRole.MEASURES, SectionRole.SHORTCOMINGS):
             continue  # parts nest in part 1 (第一责任人 in 举措和成效), causes in shortcomings
-        outer = section_label(section)
-        for sub_index, sub in enumerate(section.subsections):
+        outer = section_label(top.section)
+        for at in walk_section(top.section, top.path, depth=1):
+            if at.depth != 1:
+                continue  # the part itself
+            sub = at.section
             if sub.role is None and role != SectionRole.MEASURES:
                 continue
             sub_role = sub.role or keyword_role(sub.heading, report.year)
@@ -221,8 +219,7 @@ def find_parts(report: Report) -> dict[SectionRole, PartPlace]:
             strong = _NESTED_CUES.get(sub_role)
             if sub.role is None and strong is not None and not strong.search(sub.heading):
                 continue  # 补齐短板, 制定普法计划: a measure named with a part's word
-            path = f"sections[{index}].subsections[{sub_index}]"
-            where = _section_location(sub, path, outer)
+            where = _section_location(sub, at.path, outer)
             places[sub_role] = PartPlace(sub_role, "nested", where, sub)
     for paragraph, location in _trailing_paragraphs(report):
         text = _whole(paragraph)
@@ -254,13 +251,12 @@ def states_causes(
     if SectionRole.CAUSES in parts:
         return True
     if place.section is not None:
-        for sub in place.section.walk()[1:]:
+        below = [at.section for at in walk_section(place.section, place.location.path)]
+        for sub in below[1:]:
             if sub.role == SectionRole.CAUSES or "原因" in sub.heading:
                 return True
-        texts = [
-            _whole(b) for s in place.section.walk() for b in s.body if isinstance(b, Paragraph)
-        ]
-        texts += [s.heading for s in place.section.walk()[1:]]
+        texts = [_whole(b) for s in below for b in s.body if isinstance(b, Paragraph)]
+        texts += [s.heading for s in below[1:]]
         return any(CAUSE_WORDS.search(t) for t in texts)
     if place.paragraph is not None:
         return CAUSE_WORDS.search(_whole(place.paragraph)) is not None

@@ -6,7 +6,7 @@ frozen attrs value that the one converter (`fazhi_report.convert.unstructure`) g
 JSON data; lists of them are written as tables by `fazhi_report.cli.results` through
 `fazhi_report.tables`, the one table writer.
 
-A `Location` names a place three ways: the node path (as `fazhi_report.validation` writes it,
+A `Location` names a place three ways: the node path (as `fazhi_report.model.traversal` spells it,
 ``"sections[0].subsections[1].body[0].points[2].text"``), the markers of the enclosing
 sections in their official form (``"一、（二）"``), and the 1-based source line when the report
 was parsed from text (``None`` for a report built in code).
@@ -24,6 +24,7 @@ import attrs
 
 from fazhi_report.convert import unstructure
 from fazhi_report.model import Paragraph, Report, Section, Table
+from fazhi_report.model.traversal import SectionAt, field, walk_sections
 from fazhi_report.numbering import format_marker
 
 __all__ = [
@@ -167,6 +168,8 @@ def _table_fields(out: list[TextField], table: Table, path: str, section: str, p
 def _blocks(
     out: list[TextField], blocks: Sequence[object], path: str, section: str, part: str
 ) -> None:
+    # a flat loop over one list (the tree is walked by `walk_sections`), its paths spelt
+    # inline as `item` and `field` spell them (tests/test_traversal.py holds them to it)
     for index, block in enumerate(blocks):
         if isinstance(block, Paragraph):
             _paragraph_fields(out, block, f"{path}[{index}]", section, part)
@@ -174,13 +177,16 @@ def _blocks(
             _table_fields(out, block, f"{path}[{index}]", section, part)
 
 
-def _section_fields(out: list[TextField], section: Section, path: str, outer: str) -> None:
-    label = outer + section_label(section)
-    line = section.layout.line if section.layout is not None else None
-    out.append(_tf((section.heading, path + ".heading", label, line, "heading", "section")))
-    _blocks(out, section.body, f"{path}.body", label, "section")
-    for index, sub in enumerate(section.subsections):
-        _section_fields(out, sub, f"{path}.subsections[{index}]", label)
+def _labelled_sections(report: Report) -> Iterator[tuple[SectionAt, str]]:
+    """Every section where it stands (`walk_sections`), with its markers and its ancestors'
+    (``"一、（二）"``), as a `Location` names them."""
+    ancestors: tuple[Section, ...] = ()
+    outer = ""
+    for at in walk_sections(report):
+        if at.ancestors is not ancestors:  # siblings share it: markers joined once
+            ancestors = at.ancestors
+            outer = "".join(map(section_label, ancestors))
+        yield at, outer + section_label(at.section)
 
 
 def text_fields(report: Report) -> list[TextField]:
@@ -197,8 +203,13 @@ def text_fields(report: Report) -> list[TextField]:
         line = title_layout.line if title_layout is not None else None
         out.append(_tf((report.title, "title", "", line, "title", "title")))
     _blocks(out, report.preamble, "preamble", "", "preamble")
-    for index, section in enumerate(report.sections):
-        _section_fields(out, section, f"sections[{index}]", "")
+    for at, label in _labelled_sections(report):
+        section = at.section
+        line = section.layout.line if section.layout is not None else None
+        out.append(
+            _tf((section.heading, field(at.path, "heading"), label, line, "heading", "section"))
+        )
+        _blocks(out, section.body, field(at.path, "body"), label, "section")
     _blocks(out, report.closing, "closing", "", "closing")
     return out
 
@@ -292,6 +303,8 @@ _Ref = tuple[str, str, str, int | None, str, int, Any]
 
 def _make_field(text: str, ref: _Ref) -> TextField:
     kind, part, section, line, base, a, b = ref
+    # spelt inline as `fazhi_report.model.traversal.item` and `field` spell a path (a string
+    # of a report is made by the hundred); tests/test_traversal.py holds them to it
     if kind == "paragraph":
         path = f"{base}[{a}].text"
     elif kind == "point_title":
@@ -322,21 +335,15 @@ def _gather_blocks(texts: list[str], blocks: Sequence[object]) -> None:
                 texts.extend(cell for cell in row if cell)
 
 
-def _gather_section(texts: list[str], section: Section) -> None:
-    texts.append(section.heading)
-    if section.body:
-        _gather_blocks(texts, section.body)
-    for sub in section.subsections:
-        _gather_section(texts, sub)
-
-
 def _gather(report: Report, texts: list[str]) -> None:
     """Every string of `text_fields`, in its order, without where each is."""
     if report.title:
         texts.append(report.title)
     _gather_blocks(texts, report.preamble)
-    for section in report.sections:
-        _gather_section(texts, section)
+    for section in report.walk():  # the model's own list, in document order: no paths here
+        texts.append(section.heading)
+        if section.body:
+            _gather_blocks(texts, section.body)
     _gather_blocks(texts, report.closing)
 
 
@@ -355,7 +362,8 @@ def _walk_blocks(
     part: str,
     wants: _Wants,
 ) -> None:
-    # the same strings in the same order as `_blocks`, without making their paths
+    # a flat loop over one list (the tree is walked by `walk_sections`): the place of each
+    # string is kept in parts, and its path made by `_make_field` only when asked for
     add_text, add_ref = texts.append, refs.append
     want_par, want_title, want_ptext, want_cell = wants[:4]
     for index, block in enumerate(blocks):
@@ -386,25 +394,6 @@ def _walk_blocks(
                         add_ref(("cell", part, section, line, base, index, (r, c)))
 
 
-def _walk_section(
-    texts: list[str],
-    refs: list[_Ref],
-    section: Section,
-    path: str,
-    outer: str,
-    wants: _Wants,
-) -> None:
-    label = outer + section_label(section)
-    if wants[4]:
-        line = section.layout.line if section.layout is not None else None
-        texts.append(section.heading)
-        refs.append(("heading", "section", label, line, path, 0, None))
-    if section.body:
-        _walk_blocks(texts, refs, section.body, path + ".body", label, "section", wants)
-    for index, sub in enumerate(section.subsections):
-        _walk_section(texts, refs, sub, f"{path}.subsections[{index}]", label, wants)
-
-
 def _walk(report: Report, texts: list[str], refs: list[_Ref], kinds: frozenset[str] | None) -> None:
     """The strings of `text_fields` (of ``kinds``, or all), with what makes their places."""
     wants: _Wants = tuple(kinds is None or kind in kinds for kind in _KIND_ORDER)  # type: ignore[assignment]
@@ -414,6 +403,12 @@ def _walk(report: Report, texts: list[str], refs: list[_Ref], kinds: frozenset[s
         texts.append(report.title)
         refs.append(("title", "title", "", line, "title", 0, None))
     _walk_blocks(texts, refs, report.preamble, "preamble", "", "preamble", wants)
-    for index, section in enumerate(report.sections):
-        _walk_section(texts, refs, section, f"sections[{index}]", "", wants)
+    for at, label in _labelled_sections(report):
+        section = at.section
+        if wants[4]:
+            line = section.layout.line if section.layout is not None else None
+            texts.append(section.heading)
+            refs.append(("heading", "section", label, line, at.path, 0, None))
+        if section.body:
+            _walk_blocks(texts, refs, section.body, field(at.path, "body"), label, "section", wants)
     _walk_blocks(texts, refs, report.closing, "closing", "", "closing", wants)

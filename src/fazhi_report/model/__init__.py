@@ -9,9 +9,12 @@ The model guards itself: every field is checked when a node is built *and* when 
 afterwards, and a few are converted (a role given as its string value becomes a `SectionRole`, a
 signature date given as an ISO string becomes a `datetime.date`). A value a field cannot hold
 raises `fazhi_report.errors.DataError` naming the class and the field, e.g.
-``Section.level must be 1 to 4, got 5``. What no single field can tell (numbers that would not
-read back, a stop the official form cannot carry) is the job of `fazhi_report.validation.validate`.
-Mutating a list in place (``section.body.append(x)``) is not checked: `validate` reports that too.
+``Section.level must be 1 to 4, got 5``. What no single field can tell is checked over the
+whole report: its shape (numbers that skip or no marker carries, a stop the official form cannot
+carry, a line break in a heading) by `fazhi_report.model.shape.check_shape`, and what would not
+read back by `fazhi_report.roundtrip.validate`, which runs both. Mutating a list in place
+(``section.body.append(x)``) is not checked: those report that too. The one walk over a report
+(every node with its path) is `fazhi_report.model.traversal`.
 
 Nothing is renumbered behind your back: after deleting or moving sections or points, call
 `Report.renumber` (or `Section.renumber`) if the numbers should follow the new order.

@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from fazhi_report.analysis.compare.results import PROBLEM_MATCH, RecurringProblem, similarity
 from fazhi_report.analysis.parts import PartPlace, find_parts
 from fazhi_report.analysis.records import Location, section_label
-from fazhi_report.model import Paragraph, Report, Section, SectionRole
+from fazhi_report.model import Paragraph, Point, Report, Section, SectionRole
+from fazhi_report.model.traversal import SectionAt, field, walk_blocks, walk_points, walk_section
 
 __all__ = ["problems_of", "recurring"]
 
@@ -16,31 +17,43 @@ __all__ = ["problems_of", "recurring"]
 _SENTENCE = re.compile(r"[^。！？；;!?]+[。！？；;!?]?")
 
 
+def _is_causes(at: SectionAt) -> bool:
+    # a prune: a causes subsection lists why, not what
+    return at.section.role == SectionRole.CAUSES or "原因" in at.section.heading
+
+
+def _lists_problems(section: Section) -> bool:
+    return bool(section.subsections) or any(
+        isinstance(b, Paragraph) and b.points for b in section.body
+    )
+
+
 def _section_problems(section: Section, path: str, outer: str) -> Iterator[tuple[str, Location]]:
-    label = outer + section_label(section)
-    subs = [
-        s for s in section.subsections if s.role != SectionRole.CAUSES and "原因" not in s.heading
-    ]
-    for index, block in enumerate(section.body):
-        if isinstance(block, Paragraph):
-            yield from _paragraph_problems(block, f"{path}.body[{index}]", label)
-    for index, sub in enumerate(subs):
-        line = sub.layout.line if sub.layout is not None else None
-        where = Location(f"{path}.subsections[{index}]", label + section_label(sub), line)
-        if sub.subsections or any(isinstance(b, Paragraph) and b.points for b in sub.body):
-            yield from _section_problems(sub, f"{path}.subsections[{index}]", label)
-        else:
-            yield sub.heading, where
+    """The points of ``section`` and its subsections (causes left out), and the heading of
+    each subsection that lists no problem of its own below it, in document order."""
+    labels: dict[int, str] = {}  # a section's markers with its ancestors', by id
+    for at in walk_section(section, path, prune=_is_causes):
+        parent = at.parent
+        label = (labels[id(parent)] if parent is not None else outer) + section_label(at.section)
+        labels[id(at.section)] = label
+        if parent is not None and not _lists_problems(at.section):
+            line = at.section.layout.line if at.section.layout is not None else None
+            yield at.section.heading, Location(at.path, label, line)
+            continue
+        for block in walk_blocks(at.section.body, field(at.path, "body"), points=False):
+            if isinstance(block.node, Paragraph):
+                yield from _paragraph_problems(block.node, block.path, label)
 
 
 def _paragraph_problems(
     paragraph: Paragraph, path: str, section: str
 ) -> Iterator[tuple[str, Location]]:
     line = paragraph.layout.line if paragraph.layout is not None else None
-    if paragraph.points:
-        for index, point in enumerate(paragraph.points):
-            point_line = point.layout.line if point.layout is not None else line
-            yield point.title, Location(f"{path}.points[{index}]", section, point_line)
+    for at in walk_points(paragraph, path):
+        point = at.node
+        assert isinstance(point, Point)
+        point_line = point.layout.line if point.layout is not None else line
+        yield point.title, Location(at.path, section, point_line)
 
 
 def problems_of(report: Report) -> list[tuple[str, Location]]:

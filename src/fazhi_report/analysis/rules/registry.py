@@ -29,7 +29,7 @@ from fazhi_report.analysis.records import JoinedText, Location, section_label
 from fazhi_report.convert import unstructure
 from fazhi_report.errors import FazhiReportError
 from fazhi_report.model import Report, Section, SectionRole
-from fazhi_report.traversal import SectionAt, walk_sections
+from fazhi_report.model.traversal import SectionAt, walk_sections
 
 __all__ = [
     "ERROR",
