@@ -106,11 +106,6 @@ class _Unexpected(Exception):
     """A value the encoding does not expect: the node is pickled the default way."""
 
 
-def _expect(ok: bool) -> None:
-    if not ok:
-        raise _Unexpected
-
-
 # ---- encoding: node -> (strings, in order) + a tree of the other values -------------------
 #
 # Every str field a node must have is appended to ``put`` (the decoder takes them back in the
@@ -129,13 +124,15 @@ def _content_of(text: str, points: list[Point]) -> str | None:
 
 
 def _point_out(point: Point, put: Callable[[str], None]) -> tuple[Any, ...]:
-    _expect(type(point) is Point and type(point.title) is str and type(point.text) is str)
+    if not (type(point) is Point and type(point.title) is str and type(point.text) is str):
+        raise _Unexpected
     put(point.title)
     put(point.text)
     layout = point.layout
     if layout is None:
         return (point.number,)
-    _expect(type(layout) is PointLayout)
+    if type(layout) is not PointLayout:
+        raise _Unexpected
     put(layout.marker)
     put(layout.stop)
     return (point.number, layout.number, layout.line)
@@ -148,13 +145,15 @@ def _block_layout_out(layout: Any, put: Callable[[str], None]) -> None:
 
 
 def _paragraph_out(paragraph: Paragraph, put: Callable[[str], None]) -> tuple[Any, ...]:
-    _expect(type(paragraph.text) is str and type(paragraph.points) is list)
+    if not (type(paragraph.text) is str and type(paragraph.points) is list):
+        raise _Unexpected
     put(paragraph.text)
     points = tuple([_point_out(point, put) for point in paragraph.points])
     layout = paragraph.layout
     if layout is None:
         return (points, None)
-    _expect(type(layout) is ParagraphLayout)
+    if type(layout) is not ParagraphLayout:
+        raise _Unexpected
     _block_layout_out(layout, put)
     same = layout.content == _content_of(paragraph.text, paragraph.points)
     if not same:
@@ -167,16 +166,19 @@ def _paragraph_out(paragraph: Paragraph, put: Callable[[str], None]) -> tuple[An
 
 def _table_out(table: Table, put: Callable[[str], None]) -> tuple[Any, ...]:
     rows = table.rows
-    _expect(type(rows) is list and all(type(row) is list for row in rows))
+    if not (type(rows) is list and all(type(row) is list for row in rows)):
+        raise _Unexpected
     for row in rows:
         for cell in row:
-            _expect(type(cell) is str)
+            if type(cell) is not str:
+                raise _Unexpected
             put(cell)
     widths = tuple([len(row) for row in rows])
     layout = table.layout
     if layout is None:
         return (widths, None, None)  # three items: a table (a paragraph has two)
-    _expect(type(layout) is TableLayout)
+    if type(layout) is not TableLayout:
+        raise _Unexpected
     _block_layout_out(layout, put)
     same = []
     for k, (indent, text, end) in enumerate(layout.rows):
@@ -192,22 +194,27 @@ def _block_out(block: Any, put: Callable[[str], None]) -> tuple[Any, ...]:
     kind = type(block)
     if kind is Paragraph:
         return _paragraph_out(block, put)
-    _expect(kind is Table)
+    if kind is not Table:
+        raise _Unexpected
     return _table_out(block, put)
 
 
 def _blocks_out(blocks: list[Any], put: Callable[[str], None]) -> tuple[Any, ...]:
-    _expect(type(blocks) is list)
+    if type(blocks) is not list:
+        raise _Unexpected
     return tuple([_block_out(block, put) for block in blocks])
 
 
 def _section_out(section: Section, put: Callable[[str], None]) -> tuple[Any, ...]:
-    _expect(type(section) is Section and type(section.heading) is str)
-    _expect(type(section.subsections) is list)
+    if not (type(section) is Section and type(section.heading) is str):
+        raise _Unexpected
+    if type(section.subsections) is not list:
+        raise _Unexpected
     put(section.heading)
     layout: Any = section.layout
     if layout is not None:
-        _expect(type(layout) is SectionLayout)
+        if type(layout) is not SectionLayout:
+            raise _Unexpected
         _block_layout_out(layout, put)
         put(layout.marker)
         put(layout.gap)
@@ -226,10 +233,12 @@ def _same_date(a: _dt.date | None, b: _dt.date | None) -> bool:
 
 
 def _signature_out(signature: Signature, put: Callable[[str], None]) -> tuple[Any, ...]:
-    _expect(type(signature) is Signature)
+    if type(signature) is not Signature:
+        raise _Unexpected
     layout: Any = signature.layout
     if layout is not None:
-        _expect(type(layout) is SignatureLayout)
+        if type(layout) is not SignatureLayout:
+            raise _Unexpected
         _block_layout_out(layout, put)
         put(layout.raw)
         put(layout.date_text)
@@ -243,17 +252,20 @@ def _headed_out(layout: Any, kind: type, value: str | None, put: Callable[[str],
     """A title's or an addressee's layout: the strings put, the rest as a tuple."""
     if layout is None:
         return None
-    _expect(type(layout) is kind)
-    _block_layout_out(layout, put)
-    put(layout.raw)
-    was = layout.title if kind is TitleLayout else layout.addressee
-    return (layout.line, True if was == value else was)
+    if type(layout) is not kind:  # exactly: a subclass may hold more
+        raise _Unexpected
+    record: Any = layout  # (the check above narrows Any to object)
+    _block_layout_out(record, put)
+    put(record.raw)
+    was = record.title if kind is TitleLayout else record.addressee
+    return (record.line, True if was == value else was)
 
 
 def _report_layout_out(
     layout: ReportLayout, report: Report, put: Callable[[str], None]
 ) -> tuple[Any, ...]:
-    _expect(type(layout) is ReportLayout and type(layout.habits) is Habits)
+    if not (type(layout) is ReportLayout and type(layout.habits) is Habits):
+        raise _Unexpected
     put(layout.lead)
     put(layout.header)
     put(layout.trailing)
@@ -265,9 +277,11 @@ def _report_layout_out(
 
 
 def _report_out(report: Report, put: Callable[[str], None]) -> tuple[Any, ...]:
-    _expect(type(report.sections) is list)
+    if type(report.sections) is not list:
+        raise _Unexpected
     page = report.page
-    _expect(type(page) is PageInfo)
+    if type(page) is not PageInfo:
+        raise _Unexpected
     page_out = attrs.astuple(page)
     signature = report.signature
     layout = report.layout
@@ -328,18 +342,17 @@ def encode_report(report: Report) -> tuple[Any, ...]:
 # ---- decoding: (strings, tree) -> node ---------------------------------------------------
 
 
-def _point_in(value: tuple[Any, ...], take: Callable[[], str]) -> Point:
-    title, text = take(), take()
-    if len(value) == 1:
-        return _point(value[0], title, text, None)
-    number, was, line = value
-    return _point(number, title, text, _point_layout(take(), was, take(), line))
-
-
 def _paragraph_in(value: tuple[Any, ...], take: Callable[[], str]) -> Paragraph:
     points_in, layout = value
     text = take()
-    points = [_point_in(point, take) for point in points_in]
+    points = []
+    for point in points_in:  # inline, not a call per point: the commonest node
+        title, said = take(), take()
+        if len(point) == 1:
+            points.append(_point(point[0], title, said, None))
+        else:
+            number, was, line = point
+            points.append(_point(number, title, said, _point_layout(take(), was, take(), line)))
     if layout is not None:
         line, inline, same, offsets = layout
         before, indent, end = take(), take(), take()
