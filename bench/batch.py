@@ -21,6 +21,12 @@ Measured, each with ``fr.parse_many(paths, jobs=J)``:
   files, nothing to pickle): the speed-up the machine allows at that moment. On a machine
   other work is using, the ``rows`` speed-up is read against it.
 
+- ``pickle``: in this process, over the first reports of the corpus: the pickled size of a
+  ``Report`` against its UTF-8 source, and pickling plus unpickling one against parsing it, for
+  the library's encoding (`fazhi_report.model.wire`), for attrs' default pickle, and for the
+  other design the issue named (send the lossless text, parse it again on arrival).
+  Targets: size <= 1.0x the source, time <= 0.3x a parse (``python bench/batch.py --pickle``).
+
 Targets: speed-up (jobs 2 / jobs 1, ``rows``) of at least 1.8 on 2 free cores; peak memory
 (the parent's, and the largest worker's) at 10,000 reports within 10 % of that at 1,000.
 Times depend on the machine and its load; read the ratios, which compare runs made one after
@@ -40,7 +46,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -155,6 +161,63 @@ def child(folder: Path, count: int, jobs: int, mode: str) -> None:
     )
 
 
+def _best(work: Callable[[], object], repeat: int = 5) -> float:
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def measure_pickles(folder: Path, count: int) -> None:
+    """Print the size and time ratios of the three ways to pickle a report (see the text)."""
+    import io
+    import pickle
+
+    import fazhi_report as fr
+    from fazhi_report.renderers.lossless import render_lossless
+
+    datas = [path.read_bytes() for path in corpus_paths(folder, count)]
+    reports = [fr.parse(data) for data in datas]
+    source = sum(len(render_lossless(report).encode("utf-8")) for report in reports)
+    parse = _best(lambda: [fr.parse(data) for data in datas])
+
+    def default(report: fr.Report) -> bytes:  # attrs' own pickle, the library's before
+        buffer = io.BytesIO()
+        pickler = pickle.Pickler(buffer, pickle.DEFAULT_PROTOCOL)
+        pickler.dispatch_table = {}  # not copyreg's table, where the encoding is registered
+        pickler.dump(report)
+        return buffer.getvalue()
+
+    def as_text(report: fr.Report) -> bytes:  # design (a): the text and the reader's facts
+        layout = report.layout
+        facts = (render_lossless(report), None if layout is None else layout.encoding, report.page)
+        return pickle.dumps(facts)
+
+    def from_text(blob: bytes) -> fr.Report:
+        text, _, page = pickle.loads(blob)
+        report = fr.parse(text)
+        report.page = page
+        return report
+
+    print(f"pickling {count:,} reports ({source / 1e6:.2f} MB of UTF-8 text); parse {parse:.3f} s")
+    for name, dump, load in (
+        ("encoding", pickle.dumps, pickle.loads),
+        ("attrs default", default, pickle.loads),
+        ("text, re-parsed", as_text, from_text),
+    ):
+        blobs = [dump(report) for report in reports]
+        dumps = _best(lambda dump=dump: [dump(report) for report in reports])
+        loads = _best(lambda blobs=blobs, load=load: [load(blob) for blob in blobs])
+        size = sum(map(len, blobs)) / source
+        print(f"  {name:16} size {size:.2f}x the source (target <= 1.0), pickle+unpickle "
+              f"{(dumps + loads) / parse:.2f}x a parse (target <= 0.3): pickle "
+              f"{dumps / parse:.2f}x, unpickle {loads / parse:.2f}x")  # fmt: skip
+    same = sum(from_text(as_text(report)) == report for report in reports)
+    print(f"  text, re-parsed: {same} of {count} reports come back equal (content only)")
+
+
 def _run(folder: Path, count: int, jobs: int, mode: str) -> dict[str, float]:
     args = [sys.executable, __file__, "--child", str(folder), str(count), str(jobs), mode]
     done = subprocess.run(args, capture_output=True, text=True, check=True)
@@ -169,6 +232,7 @@ def main() -> None:
     parser.add_argument("--small", type=int, default=1_000, help="the smaller corpus size")
     parser.add_argument("--corpus", type=Path, help="folder to keep the corpus in")
     parser.add_argument("--repeat", type=int, default=3, help="runs per figure (best kept)")
+    parser.add_argument("--pickle", action="store_true", help="measure pickling only")
     parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -184,6 +248,9 @@ def main() -> None:
             f"python {sys.version.split()[0]}, {os.cpu_count()} cores, corpus of {len(paths):,} "
             f"reports ({size / 1e6:.1f} MB) made in {time.perf_counter() - started:.1f} s"
         )
+        measure_pickles(folder, min(args.small, 500))
+        if args.pickle:
+            return
         print(f"{'mode':8} {'reports':>8} {'jobs':>4} {'seconds':>8} {'reports/s':>10} "
               f"{'parent MB':>10} {'worker MB':>10} {'failed':>6}")  # fmt: skip
         modes = ("ceiling", "rows", "reports")

@@ -23,7 +23,7 @@ MAX_LINES = 520
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("errors", "_cues", "numbering", "_surrogates", "_positional", "_version"),
     ("layout", "model", "official", "punctuation", "traversal"),
-    ("decoding", "_ooxml", "io"),
+    ("decoding", "_ooxml", "io", "urls"),
     ("registry", "convert", "schema"),
     ("parsers", "renderers"),
     ("house", "roundtrip", "validation", "edit", "draft"),

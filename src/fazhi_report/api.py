@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol, cast, overload
 
-from fazhi_report import _surrogates, registry
+from fazhi_report import _surrogates, registry, urls
 from fazhi_report.decoding import encode
 from fazhi_report.errors import (
     FazhiReportError,
@@ -184,10 +184,13 @@ def load(
     its bytes tell (magic bytes, or a web page's start: see `parse`). ``templates`` and
     ``sandboxed`` are as for `parse`: ``fr.load(path, templates=folder, sandboxed=True)`` for
     a folder you did not write. A python-docx ``Document`` in place of a path is read as the
-    DOCX it saves, as `parse` reads it.
+    DOCX it saves, as `parse` reads it. An fsspec URL (``s3://bucket/a.docx``,
+    ``memory://a.txt``, ``zip://a.txt::reports.zip``) is read whole through fsspec, with the
+    extra ``fazhi-report[fsspec]`` (see `fazhi_report.urls`).
 
     Raises:
-        FileError: the file cannot be read.
+        FileError: the file cannot be read (or was read shorter than its size).
+        MissingExtraError: a URL, without the ``fsspec`` extra installed.
         UnknownFormatError: neither the suffix nor the content names a format.
         DecodeError, EmptyInputError: the file is not text, or is empty.
         OptionError, TemplateError: as for `parse`.
@@ -197,16 +200,21 @@ def load(
     if document is not None:  # python-docx interop, as in parse
         return _read(format or "docx", document, "<Document>", templates, sandboxed)
     name = os.fspath(cast("str | os.PathLike[str]", path))
+    url = urls.is_url(name)
     suffix_error = None
     if format is not None:
         registry.get_format(format)  # an unknown name fails before the file is read
     else:
-        try:
-            format = registry.format_for_path(name)
+        try:  # a URL's suffix is its first link's (zip://a.docx::b.zip names a.docx)
+            format = registry.format_for_path(name.partition("::")[0] if url else name)
         except UnknownFormatError as exc:
             suffix_error = exc  # the content may still tell (magic bytes)
     try:
-        data = Path(name).read_bytes()
+        data = urls.read_url(name) if url else Path(name).read_bytes()
+    except FileError as exc:
+        if suffix_error is not None:
+            raise suffix_error from None
+        raise exc from None
     except OSError as exc:
         if suffix_error is not None:
             raise suffix_error from None  # nothing to look into: the suffix is the problem

@@ -20,6 +20,8 @@ Nothing is renumbered behind your back: after deleting or moving sections or poi
 `Report.renumber` (or `Section.renumber`) if the numbers should follow the new order.
 """
 
+# Imported for its effect: registers the compact pickling of the nodes (see its text).
+from fazhi_report.model import wire as _wire  # noqa: F401
 from fazhi_report.model.guards import MAX_YEAR, FieldError, SectionRole
 from fazhi_report.model.nodes import (
     Block,

@@ -1,0 +1,140 @@
+"""Reading and writing report files named by fsspec URLs (``s3://…``, ``memory://…``,
+``zip://…::file.zip``), through the optional extra ``fazhi-report[fsspec]``.
+
+A name is a URL when it starts with a protocol (``scheme://``) or chains one (``…::…``); every
+other name is a local path and never touches fsspec. Reading keeps the promises local files
+keep: a file is read whole or refused (a read shorter than the size the store reports is a
+`FileError`), and what was read goes to the same readers and their limits.
+
+Writing (`write_url`) goes through ``fsspec.open(url, "wb")``. Object stores (S3, GCS, Azure)
+create an object only when the upload completes, so a reader never sees half a file; a local
+``file://`` URL, ``memory://`` and SFTP-like stores write in place, so an interrupted run can
+leave a partial file there (the CLI's local output, by contrast, is written to a temporary
+file and renamed).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from fazhi_report.errors import FileError, MissingExtraError
+
+__all__ = ["expand_url", "is_url", "read_url", "write_url"]
+
+_PROTOCOL = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]+://")
+_GLOB_CHARS = frozenset("*?[")
+EXTRA = 'pip install "fazhi-report[fsspec]"'
+
+
+def is_url(name: str) -> bool:
+    """Whether ``name`` is an fsspec URL rather than a local path (``C:\\x`` is a path)."""
+    return bool(_PROTOCOL.match(name)) or ("::" in name and "://" in name)
+
+
+def _fsspec(url: str) -> Any:
+    try:
+        import fsspec
+    except ImportError:
+        raise MissingExtraError(
+            "reading and writing URLs needs fsspec, which is not installed",
+            source=url,
+            expected=f"a local path, or the extra: {EXTRA}",
+        ) from None
+    return fsspec
+
+
+def _file_error(url: str, exc: BaseException) -> FileError:
+    reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+    return FileError(f"cannot read the file: {reason}", source=url)
+
+
+def read_url(url: str) -> bytes:
+    """The whole content of the file at ``url``.
+
+    Raises:
+        MissingExtraError: fsspec is not installed.
+        FileError: the file cannot be read, is a folder, or was read shorter than its size.
+    """
+    fsspec = _fsspec(url)
+    try:
+        with fsspec.open(url, "rb") as file:
+            data: bytes = file.read()
+            size = getattr(file, "size", None)
+    except (OSError, ValueError, ImportError) as exc:  # unknown protocol: ValueError
+        raise _file_error(url, exc) from None
+    if isinstance(size, int) and len(data) != size:
+        raise FileError(
+            f"read {len(data):,} of the {size:,} bytes the store reports: refused rather "
+            "than read a shorter document",
+            source=url,
+        )
+    return data
+
+
+def write_url(url: str, data: bytes) -> None:
+    """Write ``data`` to the file at ``url`` (atomic where the store is: see the module).
+
+    Raises:
+        MissingExtraError: fsspec is not installed.
+        FileError: the store refuses the write.
+    """
+    fsspec = _fsspec(url)
+    try:
+        with fsspec.open(url, "wb", auto_mkdir=True) as file:
+            file.write(data)
+    except (OSError, ValueError, ImportError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+        raise FileError(f"cannot write the file: {reason}", source=url) from None
+
+
+def join_url(folder: str, relative: str) -> str:
+    """``relative`` (``/``-separated) below the folder URL ``folder``."""
+    head, sep, chain = folder.partition("::")
+    return f"{head.rstrip('/')}/{relative}{sep}{chain}"
+
+
+def expand_url(url: str) -> list[tuple[str, str]]:
+    """The files a URL names, as (URL, path relative to the folder or glob), sorted.
+
+    A file is itself; a folder is searched recursively; a glob (``*``, ``?``, ``[…]``, ``**``)
+    is expanded by the store, as a local glob is. Only the first link of a chained URL
+    (``zip://*.txt::archive.zip``) is searched.
+
+    Raises:
+        MissingExtraError: fsspec is not installed.
+        FileError: the URL names nothing.
+    """
+    fsspec = _fsspec(url)
+    _, sep, chain = url.partition("::")
+    try:
+        fs, path = fsspec.core.url_to_fs(url)
+        if _GLOB_CHARS & set(path):
+            root = _fixed_part(path)
+            matches = [m for m in fs.glob(path) if fs.isfile(m)]
+            for folder in (m for m in fs.glob(path) if fs.isdir(m)):
+                matches.extend(fs.find(folder))
+        elif fs.isdir(path):
+            root, matches = path, fs.find(path)
+        elif fs.isfile(path):
+            root, matches = path.rpartition("/")[0], [path]
+        else:
+            raise FileError("no such file or folder", source=url)
+    except (OSError, ValueError, ImportError) as exc:
+        raise _file_error(url, exc) from None
+    found = []
+    for match in sorted(set(matches)):
+        relative = match[len(root) :].lstrip("/") if match.startswith(root) else match
+        found.append((fs.unstrip_protocol(match) + sep + chain, relative))
+    if not found:
+        raise FileError("no report file matches this pattern", source=url)
+    return found
+
+
+def _fixed_part(path: str) -> str:
+    fixed = []
+    for part in path.split("/"):
+        if _GLOB_CHARS & set(part):
+            break
+        fixed.append(part)
+    return "/".join(fixed)

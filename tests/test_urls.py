@@ -1,0 +1,94 @@
+"""Reports read from fsspec URLs (`fazhi_report.urls`): ``memory://`` and ``file://``, no network."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+import fazhi_report as fr
+from fazhi_report import urls
+from fazhi_report.errors import FileError, MissingExtraError
+
+from .conftest import EXAMPLES
+
+SAMPLE = (EXAMPLES / "sample_report.txt").read_bytes()
+
+
+def test_what_is_a_url() -> None:
+    assert urls.is_url("s3://bucket/a.docx")
+    assert urls.is_url("zip://a.txt::file:///tmp/x.zip")
+    assert urls.is_url("memory://a.txt")
+    assert not urls.is_url("reports/a.txt")
+    assert not urls.is_url("C:\\reports\\a.txt")
+    assert not urls.is_url("a::b.txt")  # a local name that happens to hold "::"
+
+
+def test_without_the_extra_a_url_is_refused_naming_it_and_the_extra(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setitem(sys.modules, "fsspec", None)  # as if not installed
+    with pytest.raises(MissingExtraError) as caught:
+        fr.load("memory://reports/a.txt")
+    assert "memory://reports/a.txt" in str(caught.value)
+    assert "fazhi-report[fsspec]" in str(caught.value)
+    assert isinstance(caught.value, fr.FazhiReportError)
+
+
+fsspec = pytest.importorskip("fsspec", reason="the fsspec extra is not installed")
+
+
+@pytest.fixture
+def store() -> object:
+    memory = fsspec.filesystem("memory")
+    memory.pipe("/青禾/a.txt", SAMPLE)
+    memory.pipe("/青禾/sub/b.txt", SAMPLE.replace("青禾县".encode(), "石门县".encode()))
+    memory.pipe("/青禾/broken.txt", b"")
+    yield memory
+    memory.rm("/青禾", recursive=True)
+
+
+def test_load_reads_memory_and_file_urls_as_the_local_file(store: object, tmp_path: Path) -> None:
+    local = fr.load(EXAMPLES / "sample_report.txt")
+    assert fr.load("memory://青禾/a.txt") == local
+    (tmp_path / "a.txt").write_bytes(SAMPLE)
+    assert fr.load(f"file://{tmp_path}/a.txt") == local
+
+
+def test_a_missing_url_is_a_file_error_naming_it(store: object) -> None:
+    with pytest.raises(FileError, match=r"memory://青禾/none\.txt"):
+        fr.load("memory://青禾/none.txt")
+    with pytest.raises(FileError, match=r"nosuchprotocol://x\.txt"):
+        fr.load("nosuchprotocol://x.txt")
+
+
+def test_a_short_read_is_refused(store: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    from fsspec.implementations.memory import MemoryFile
+
+    real = MemoryFile.read
+    monkeypatch.setattr(MemoryFile, "read", lambda self, *a: real(self, *a)[:100])
+    with pytest.raises(FileError, match="refused rather than read a shorter document"):
+        fr.load("memory://青禾/a.txt")
+
+
+def test_parse_many_reads_urls_in_its_workers(store: object) -> None:
+    names = ["memory://青禾/a.txt", "memory://青禾/sub/b.txt", "memory://青禾/broken.txt"]
+    results = list(fr.parse_many(names, jobs=1))
+    assert [type(r).__name__ for r in results] == ["Report", "Report", "ParseFailure"]
+    assert results[1].organ == "石门县公安局"
+    assert results[2].path == "memory://青禾/broken.txt"
+
+
+def test_a_folder_or_glob_url_expands_like_a_local_one(store: object) -> None:
+    found = urls.expand_url("memory://青禾/**/*.txt")
+    assert [relative for _, relative in found] == ["a.txt", "broken.txt", "sub/b.txt"]
+    assert fr.load(found[2][0]).organ == "石门县公安局"
+    assert [r for _, r in urls.expand_url("memory://青禾")] == ["a.txt", "broken.txt", "sub/b.txt"]
+    with pytest.raises(FileError):
+        urls.expand_url("memory://青禾/*.docx")
+
+
+def test_write_url_then_read_it_back(store: object) -> None:
+    urls.write_url("memory://out/deep/a.txt", SAMPLE)
+    assert urls.read_url("memory://out/deep/a.txt") == SAMPLE
