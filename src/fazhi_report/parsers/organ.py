@@ -86,7 +86,9 @@ def organ_name(candidate: str, *, place_alone: bool = False, named: bool = False
 
 # Where a name names its place: some characters of a name, then the kind of place.
 _NAMED_PLACE = re.compile(
-    r"^(?:中共)?(?!" + _SELF + r")[\u4e00-\u9fff*＊·]{1,12}?(?:省|市|县|区|州|盟|旗|镇|乡|街道)"
+    # the name holds no 委 or 府: "市委市政府" is two bodies of a place, not a place's name
+    r"^(?:中共)?(?!" + _SELF + r")(?:(?![委府])[\u4e00-\u9fff*＊·]){1,12}?"
+    r"(?:省|市|县|区|州|盟|旗|镇|乡|街道)"
 )
 # The kinds of a central body, which names no place ("某某部", "某某总局").
 _CENTRAL_KINDS = ("部", "总局", "署")
