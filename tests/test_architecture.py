@@ -29,7 +29,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("house", "roundtrip", "validation", "edit", "draft"),
     ("analysis",),
     ("api",),
-    ("batch", "rows", "tables"),
+    ("batch", "rows", "tables", "dask"),
     ("cli", "__main__", "analysis.commands"),
 )
 SEPARATE = ("parsers", "renderers")  # side by side: neither imports the other
