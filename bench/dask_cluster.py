@@ -13,8 +13,8 @@ variations), written once to a temporary folder. Each way makes one row per repo
 Printed: rows per second, each against one process (ratios from the same run), and the peak
 resident memory of each worker process. Needs the dask extra::
 
-    python bench/dask.py            # 10,000 reports
-    python bench/dask.py --n 2000
+    python bench/dask_cluster.py            # 10,000 reports
+    python bench/dask_cluster.py --n 2000
 """
 
 from __future__ import annotations
@@ -22,15 +22,12 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import resource
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-# Run as a script, this folder comes first on sys.path, where this file would shadow the dask
-# package: take it off, and load bench/batch.py (for its corpus) by its path.
+# bench/batch.py makes the corpus; bench/ is no package, so it is loaded by its path
 BENCH = Path(__file__).resolve().parent
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != BENCH]
 _spec = importlib.util.spec_from_file_location("bench_batch", BENCH / "batch.py")
 assert _spec is not None and _spec.loader is not None
 _batch = importlib.util.module_from_spec(_spec)
