@@ -30,7 +30,7 @@ from fazhi_report.batch import ParseFailure, find_reports, parse_one
 from fazhi_report.errors import MissingExtraError
 from fazhi_report.model import Report
 from fazhi_report.rows import REPORT_KEYS, report_row, to_rows
-from fazhi_report.tables import flatten
+from fazhi_report.tables import FIGURE_COLUMNS, FINDING_COLUMNS, flatten
 from fazhi_report.urls import expand_url, is_url
 
 if TYPE_CHECKING:
@@ -67,6 +67,14 @@ _STR, _INT, _BOOL = "string", "Int64", "boolean"
 
 _ERROR_KEYS: tuple[tuple[str, str], ...] = (("file", _STR), ("error", _STR))
 
+# the counts and positions among the findings' and figures' columns; the rest are text
+_COUNTS = frozenset(("location.line", "start", "end", "multiplier"))
+
+
+def _typed(columns: Iterable[str]) -> tuple[tuple[str, str], ...]:
+    return tuple((name, _INT if name in _COUNTS else _STR) for name in columns)
+
+
 _COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     "reports": tuple(
         (key, _STR if key in ("file", "error", "title", "organ", "signed", "missing") else _INT)
@@ -87,20 +95,9 @@ _COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         *(("title", _STR), ("text", _STR)),
     ),
     # the columns of `fazhi-report check --format csv` (a finding's flattened to_dict())
-    "findings": (
-        *_ERROR_KEYS,
-        *(("code", _STR), ("name", _STR), ("severity", _STR), ("location.line", _INT)),
-        *(("location.section", _STR), ("location.path", _STR)),
-        *(("message", _STR), ("message_en", _STR)),
-    ),
+    "findings": (*_ERROR_KEYS, *_typed(FINDING_COLUMNS)),
     # the columns of `fazhi-report figures --format csv`; decimals stay exact, as text
-    "figures": (
-        *_ERROR_KEYS,
-        *(("value", _STR), ("unit", _STR), ("qualifier", _STR), ("change.direction", _STR)),
-        *(("change.basis", _STR), ("text", _STR), ("context", _STR), ("location.line", _INT)),
-        *(("location.section", _STR), ("location.path", _STR), ("start", _INT)),
-        *(("end", _INT), ("number", _STR), ("multiplier", _INT), ("sentence", _STR)),
-    ),
+    "figures": (*_ERROR_KEYS, *_typed(FIGURE_COLUMNS)),
 }
 
 

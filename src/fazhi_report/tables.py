@@ -42,6 +42,18 @@ from typing import Any, Literal, NamedTuple, TypeAlias
 
 from fazhi_report.errors import OptionError
 
+FINDING_COLUMNS = (
+    "code", "name", "severity", "location.line", "location.section", "location.path",
+    "message", "message_en",
+)  # fmt: skip
+"""The columns of a finding's row (``check --format csv`` after ``file``; `fazhi_report.dask`)."""
+FIGURE_COLUMNS = (
+    "value", "unit", "qualifier", "change.direction", "change.basis", "text", "context",
+    "location.line", "location.section", "location.path", "start", "end", "number",
+    "multiplier", "sentence",
+)  # fmt: skip
+"""The columns of a figure's row (``figures --format csv`` after ``file``; `fazhi_report.dask`)."""
+
 __all__ = [
     "TABLE_FORMATS",
     "Column",

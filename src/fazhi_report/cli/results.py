@@ -26,7 +26,7 @@ from fazhi_report.analysis.check import Finding, Severity
 from fazhi_report.analysis.figures import Figure
 from fazhi_report.analysis.references import Reference
 from fazhi_report.errors import OptionError
-from fazhi_report.tables import TableWriter, write_table
+from fazhi_report.tables import FIGURE_COLUMNS, FINDING_COLUMNS, TableWriter, write_table
 
 __all__ = [
     "FIGURE_COLUMNS",
@@ -44,17 +44,6 @@ __all__ = [
 OUTPUT_FORMATS: tuple[str, ...] = ("text", "json", "csv", "html")
 """The forms of a result: text lines, or a table (`fazhi_report.tables.TABLE_FORMATS`)."""
 
-FINDING_COLUMNS = (
-    "code", "name", "severity", "location.line", "location.section", "location.path",
-    "message", "message_en",
-)  # fmt: skip
-"""The CSV columns of ``check`` (after ``file``)."""
-FIGURE_COLUMNS = (
-    "value", "unit", "qualifier", "change.direction", "change.basis", "text", "context",
-    "location.line", "location.section", "location.path", "start", "end", "number",
-    "multiplier", "sentence",
-)  # fmt: skip
-"""The CSV columns of ``figures`` (after ``file``)."""
 REFERENCE_COLUMNS = ("title", "kind", "count", "lines")
 """The CSV columns of ``references`` (after ``file``)."""
 FINDINGS_TITLE = "检查结果 / findings"
