@@ -23,20 +23,13 @@ def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
     Raises:
         FileError: the file cannot be written.
     """
-    target = Path(path)
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.part")
     try:
-        with open(temporary, "wb") as stream:
+        with writing_atomically(path) as stream:
             stream.write(data)
-        os.replace(temporary, target)
-    except OSError as exc:
-        raise FileError(
-            f"cannot write the file: {exc.strerror or exc}", source=os.fspath(path)
-        ) from None
-    finally:
-        # After the rename there is nothing left to remove; before it, remove the fragment.
-        if temporary.exists():
-            temporary.unlink()
+    except FileError:
+        raise
+    except OSError as exc:  # writing the bytes (a full disk)
+        raise _cannot_write(exc, path) from None
 
 
 @contextlib.contextmanager
@@ -56,18 +49,18 @@ def writing_atomically(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
         try:
             stream = open(temporary, "wb")  # noqa: SIM115 - closed below, before the rename
         except OSError as exc:
-            raise FileError(
-                f"cannot write the file: {exc.strerror or exc}", source=os.fspath(path)
-            ) from None
+            raise _cannot_write(exc, path) from None
         with stream:
             yield stream
         try:
             os.replace(temporary, target)
         except OSError as exc:
-            raise FileError(
-                f"cannot write the file: {exc.strerror or exc}", source=os.fspath(path)
-            ) from None
+            raise _cannot_write(exc, path) from None
     finally:
         # after the rename there is nothing left to remove; before it, remove the fragment
         if temporary.exists():
             temporary.unlink()
+
+
+def _cannot_write(exc: OSError, path: str | os.PathLike[str]) -> FileError:
+    return FileError(f"cannot write the file: {exc.strerror or exc}", source=os.fspath(path))

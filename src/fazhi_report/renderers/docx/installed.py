@@ -42,36 +42,30 @@ class FontCheck:
 def _installed_families() -> frozenset[str] | None:
     # fontconfig lists every family under all its names ("Noto Serif CJK SC,Noto Serif CJK
     # SC Black"): each name counts
-    if shutil.which("fc-list") is None:
-        return None
-    try:
-        listed = subprocess.run(
-            ["fc-list", "--format", "%{family}\n"],
-            capture_output=True,
-            text=True,
-            check=True,
-            timeout=30,
-        ).stdout
-    except (OSError, subprocess.SubprocessError):
+    listed = _fontconfig("fc-list", "--format", "%{family}\n")
+    if listed is None:
         return None
     return frozenset(name.strip() for line in listed.splitlines() for name in line.split(","))
 
 
 @functools.lru_cache(maxsize=64)
 def _fallback(face: str) -> str | None:
-    if shutil.which("fc-match") is None:
+    matched = _fontconfig("fc-match", "--format", "%{family}", f"{face}:lang=zh-cn")
+    if matched is None:
+        return None
+    return matched.split(",")[0].strip() or None
+
+
+def _fontconfig(*command: str) -> str | None:
+    """What a fontconfig tool prints, or ``None`` when it is not installed or fails."""
+    if shutil.which(command[0]) is None:
         return None
     try:
-        matched = subprocess.run(
-            ["fc-match", "--format", "%{family}", f"{face}:lang=zh-cn"],
-            capture_output=True,
-            text=True,
-            check=True,
-            timeout=30,
+        return subprocess.run(
+            list(command), capture_output=True, text=True, check=True, timeout=30
         ).stdout
     except (OSError, subprocess.SubprocessError):
         return None
-    return matched.split(",")[0].strip() or None
 
 
 def check_fonts(fonts: Mapping[str, str] | str | None = None) -> list[FontCheck]:
