@@ -7,7 +7,6 @@ import csv
 import io
 import json
 import os
-import signal
 import subprocess
 import sys
 import time
@@ -22,6 +21,7 @@ from fazhi_report.cli import main
 from fazhi_report.rows import REPORT_KEYS
 
 from ..conftest import EXAMPLES, write_report_folder
+from .interrupt import interrupted_convert
 
 SAMPLE = (EXAMPLES / "sample_report.txt").read_bytes()
 WEB = (EXAMPLES / "web_page.txt").read_bytes()
@@ -250,28 +250,8 @@ def test_a_terminal_gets_a_progress_bar(folder: Path, tmp_path: Path) -> None:
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 def test_ctrl_c_leaves_no_half_written_file(tmp_path: Path) -> None:
-    source = tmp_path / "many"
-    source.mkdir()
-    for index in range(400):
-        (source / f"{index:03}.txt").write_bytes(SAMPLE)
-    out = tmp_path / "out"
-    process = subprocess.Popen(
-        _cli("convert", str(source), "--out-dir", str(out), "--to", "docx", "--jobs", "2"),
-        stderr=subprocess.PIPE,
-        stdout=subprocess.DEVNULL,
-        env=_env(),
-        # a shell that starts the tests in the background ignores Ctrl-C, and a child
-        # inherits that: the command must see Ctrl-C as a terminal sends it
-        preexec_fn=_default_sigint,
-    )
-    assert process.stderr is not None
-    first = process.stderr.readline()  # the first file done: the run is under way
-    while first.startswith(b"fazhi-report: note:"):  # a note before the work (missing fonts)
-        first = process.stderr.readline()
-    assert first.startswith(b"done ")
-    process.send_signal(signal.SIGINT)
-    rest = process.stderr.read()
-    assert process.wait(timeout=120) == 130
+    status, _, rest, out = interrupted_convert(tmp_path, SAMPLE)
+    assert status == 130
     assert b"fazhi-report: interrupted" in rest
     assert b"Traceback" not in rest
     written = sorted(out.iterdir())
@@ -364,7 +344,3 @@ def test_the_output_tree_mirrors_the_input_tree(
         main(["convert", str(source), "--out-dir", str(out), "--to", "json", "-q", "-j", "1"]) == 0
     )
     assert set(_files(out)) == wanted
-
-
-def _default_sigint() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_DFL)

@@ -8,8 +8,6 @@ import io
 import json
 import os
 import re
-import signal
-import subprocess
 import sys
 from pathlib import Path
 
@@ -23,6 +21,7 @@ from fazhi_report.registry import format_for_data
 
 from ..conftest import EXAMPLES
 from ..strategies import report_like_text
+from .interrupt import interrupted_convert
 
 WEB = Path(__file__).parent.parent / "fixtures" / "web"
 PAGES = sorted(WEB.glob("*.html"))
@@ -211,28 +210,9 @@ def _env() -> dict[str, str]:
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 def test_after_ctrl_c_the_summary_counts_the_files_written(tmp_path: Path) -> None:
-    source = tmp_path / "many"
-    source.mkdir()
-    for index in range(400):
-        (source / f"{index:03}.txt").write_bytes(SAMPLE)
-    out = tmp_path / "out"
-    process = subprocess.Popen(
-        _cli("convert", str(source), "--out-dir", str(out), "--to", "docx", "--jobs", "2"),
-        stderr=subprocess.PIPE,
-        stdout=subprocess.DEVNULL,
-        env=_env(),
-        # a shell that starts the tests in the background ignores Ctrl-C, and a child
-        # inherits that: the command must see Ctrl-C as a terminal sends it
-        preexec_fn=_default_sigint,
-    )
-    assert process.stderr is not None
-    first = process.stderr.readline()  # the first file done: the run is under way
-    while first.startswith(b"fazhi-report: note:"):  # a note before the work (missing fonts)
-        first = process.stderr.readline()
-    assert first.startswith(b"done ")
-    process.send_signal(signal.SIGINT)
-    rest = process.stderr.read().decode("utf-8")
-    assert process.wait(timeout=120) == 130
+    status, first, rest, out = interrupted_convert(tmp_path, SAMPLE)
+    rest = rest.decode("utf-8")
+    assert status == 130
     assert "fazhi-report: interrupted" in rest
     summary = re.search(r"converted (\d+) reports?: (\d+) done, (\d+) failed", rest)
     assert summary is not None, rest
@@ -267,7 +247,3 @@ def test_map_ordered_yields_every_finished_result_after_stop(after: int, jobs: i
         written = sorted(os.listdir(folder))
         assert len(seen) >= after
         assert [os.path.basename(name) for name in seen] == written  # in order, none lost
-
-
-def _default_sigint() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
