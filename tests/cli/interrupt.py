@@ -22,9 +22,9 @@ def interrupted_convert(tmp_path: Path, sample: bytes) -> tuple[int, bytes, byte
         (source / f"{index:03}.txt").write_bytes(sample)
     out = tmp_path / "out"
     src = str(Path(fr.__file__).resolve().parents[1])
+    command = [sys.executable, "-m", "fazhi_report.cli", "convert", str(source)]
     process = subprocess.Popen(
-        [sys.executable, "-m", "fazhi_report.cli", "convert", str(source)]
-        + ["--out-dir", str(out), "--to", "docx", "--jobs", "2"],
+        [*command, "--out-dir", str(out), "--to", "docx", "--jobs", "2"],
         stderr=subprocess.PIPE,
         stdout=subprocess.DEVNULL,
         env={**os.environ, "PYTHONPATH": src, "COLUMNS": "100"},
