@@ -23,10 +23,6 @@ ORGAN_SUFFIX = "(?:" + "|".join(ORGAN_ENDINGS) + ")"
 ORGAN_CHARS = re.compile(r"[\u4e00-\u9fff*＊·（）()]{3,30}")
 # "部门网站" ends like an organ but is a link on a web page
 WEB_WORD = re.compile(r"网站|网页|链接|导航|首页|页面|专栏|平台")
-ORGAN_IN_PREAMBLE = re.compile(
-    r"(?:^|[，,。；;、\s])([\u4e00-\u9fff*＊]{2,24}?" + ORGAN_SUFFIX + r")"
-    r"(?:在|以|坚持|始终|认真|深入|全面|紧紧|牢牢|按照|围绕|严格|积极|不断|持续|聚焦|立足|高度|切实)"
-)
 TITLE_YEAR = re.compile(r"([0-9０-９]{4}|[〇零一二三四五六七八九]{4})\s*年")
 ORGAN_BEFORE = re.compile(r"关于|法治政府|依法行政|法治建设")
 YEAR_IN_TEXT = re.compile(r"((?:19|20)[0-9]{2})\s*年")
@@ -197,9 +193,9 @@ HEADLINE_VERBS = ("召开", "举行", "举办", "发布", "印发", "公布", "�
 YEAR_RANGE = re.compile(
     r"(?:19|20)[0-9]{2}\s*年?\s*[—–\-~～至到]+\s*(?:19|20)?[0-9]{2}\s*年|五年|十四五|十三五"
 )
-# A self-reference names an organ only with a place in it ("青禾县教育局", not "我局", "教育局").
+# The place words the organ grammar reads (`fazhi_report.parsers.organ`): among the cues so that
+# text with their traditional forms (縣, 區, 鎮) is folded before it is matched.
 ORGAN_PLACE = re.compile(r"省|市|县|区|州|盟|旗|镇|乡|街道|自治|国家|中央|中共")
-ORGAN_SELF = re.compile(r"^(?:我|本|该|全|各|其|此|贵)")
 
 # -- watermarks ------------------------------------------------------------------------------
 # Document-template sites splice their name and address into the text ("某某文库

@@ -296,9 +296,10 @@ def split_run_on(lines: list[Line]) -> list[Line]:
     """Cut lines that hold a whole report (text with no line breaks) into logical lines.
 
     Only a line holding at least two level-1 headings after sentence ends (``…。二、…``) is
-    cut: ordinary paragraphs never do. The pieces keep every character (spaces at a cut become
-    the indent of the next piece and the end of the one before), so the text renders back
-    exactly.
+    cut, or one, when the text's first long line opens with a report's title (a page's
+    opening, cut short): ordinary paragraphs never do. The pieces keep every character
+    (spaces at a cut become the indent of the next piece and the end of the one before), so the
+    text renders back exactly.
     """
     if not any(len(line.text) > 200 for line in lines):
         return lines
@@ -306,7 +307,6 @@ def split_run_on(lines: list[Line]) -> list[Line]:
     first_long = True
     for line in lines:
         text = line.text
-        # "二、" is in every run-on report; checking for it first spares the regex on paragraphs
         if len(text) <= 200:
             out.append(line)
             continue
