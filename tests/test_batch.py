@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import os
 import pickle
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -137,6 +138,40 @@ def test_map_ordered_streams(jobs: int) -> None:
     # The pool reads ahead a bounded number of chunks, never the whole input.
     assert pulled <= 10 + jobs * 4 * 3 + 3
     results.close()  # type: ignore[attr-defined]
+
+
+def _where(items: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Each item's number and the process that ran it; a worker is slow, the parent is not."""
+    if items and os.getpid() != items[0][0]:
+        time.sleep(0.2)  # so that the parent is sure to find the next result not ready
+    return [(os.getpid(), number) for _, number in items]
+
+
+@pytest.mark.parametrize("share", [False, True])
+def test_the_parent_shares_the_work_only_when_asked(share: bool) -> None:
+    parent = os.getpid()
+    items = [(parent, n) for n in range(40)]
+    results = list(map_ordered(_where, items, jobs=2, chunksize=1, share=share))
+    assert [number for _, number in results] == list(range(40))  # in order, none lost
+    ran_here = sum(pid == parent for pid, _ in results)
+    if share:
+        assert 0 < ran_here < 40  # the workers ran some too
+    else:
+        assert ran_here == 0
+
+
+def test_a_shared_run_stops_with_every_finished_result() -> None:
+    parent = os.getpid()
+    items = [(parent, n) for n in range(60)]
+    seen: list[int] = []
+    results = map_ordered(
+        _where, items, jobs=2, chunksize=1, share=True, stop=lambda: len(seen) >= 5
+    )
+    for _, number in results:
+        seen.append(number)
+    # stopped early, and what came back is the start of the input, in order, with no gap
+    assert 5 <= len(seen) < 60
+    assert seen == list(range(len(seen)))
 
 
 def test_map_ordered_refuses_no_workers() -> None:

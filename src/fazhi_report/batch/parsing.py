@@ -113,7 +113,8 @@ def parse_many(
     Args:
         paths: the files (see `find_reports` to expand folders and globs).
         jobs: worker processes; ``None`` for the number of cores, ``1`` to parse in this
-            process.
+            process. With more than one, this process parses files too while it waits for
+            the workers' results.
         format: the format of every file; by default each file's suffix or magic bytes.
         chunksize: files sent to a worker at a time.
         apply: a picklable function (defined at module level, not a lambda) run on each
@@ -132,7 +133,7 @@ def parse_many(
     names = (os.fspath(path) for path in paths)
     folder = None if templates is None else os.fspath(templates)
     work = _ParseChunk(format, apply, folder, sandboxed)
-    return map_ordered(work, names, jobs=jobs, chunksize=chunksize)
+    return map_ordered(work, names, jobs=jobs, chunksize=chunksize, share=True)
 
 
 @attrs.frozen

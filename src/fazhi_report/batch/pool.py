@@ -51,6 +51,7 @@ def map_ordered(
     jobs: int | None = None,
     chunksize: int = 4,
     stop: Callable[[], bool] | None = None,
+    share: bool = False,
 ) -> Iterator[_R]:
     """``function`` applied to chunks of ``items`` in a process pool, results in input order.
 
@@ -65,12 +66,18 @@ def map_ordered(
     results of every chunk that finished are still yielded, in order, before the iterator
     ends. A caller that writes files in ``function`` counts exactly the files written.
 
+    With ``share=True`` this process works too: whenever the next result in order is not
+    ready, it runs the next chunk not yet sent itself (its results wait their turn), rather
+    than wait idle. A result made here is never pickled, so work whose results are large (whole
+    reports) gains most; ``function`` must then be safe to run in this process too.
+
     Args:
         function: a picklable function from a list of items to a list of results, one each.
         items: the inputs (picklable).
         jobs: worker processes; ``None`` for `default_jobs`.
         chunksize: items sent to a worker at a time.
         stop: asked between results: true to stop after the chunks under way.
+        share: whether this process runs chunks too while it waits (see above).
     """
     if jobs is None:
         jobs = default_jobs()
@@ -87,23 +94,42 @@ def map_ordered(
             yield from function(chunk)
         return
     pool = futures.ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupt)
+    ahead = jobs * _AHEAD_PER_JOB
     pending: deque[futures.Future[list[_R]]] = deque()
+    chunks = _chunks(items, chunksize)
+    more = True  # chunks may remain to be started
+
+    def next_chunk() -> list[_T] | None:
+        """The next chunk to start; None at the end of the items, or once asked to stop."""
+        nonlocal more
+        if more and not stopping():
+            for chunk in chunks:
+                return chunk
+        more = False
+        return None
+
     try:
-        chunks = _chunks(items, chunksize)
-        for chunk in chunks:
-            if stopping():
+        while True:
+            while len(pending) < ahead and (work := next_chunk()) is not None:
+                pending.append(pool.submit(function, work))
+            # Run a chunk here rather than wait; the bound keeps memory flat if workers stall.
+            if share and more and not pending[0].done() and len(pending) < 2 * ahead:
+                if (work := next_chunk()) is not None:
+                    here: futures.Future[list[_R]] = futures.Future()
+                    try:
+                        here.set_result(function(work))
+                    except Exception as exc:  # raised in its turn, as a worker's would be
+                        here.set_exception(exc)
+                    pending.append(here)
+                continue
+            if not pending:
                 break
-            pending.append(pool.submit(function, chunk))
-            if len(pending) >= jobs * _AHEAD_PER_JOB:
-                yield from pending.popleft().result()
-        while pending:
             if stopping():
                 # chunks not started are dropped; those under way finish and are yielded
                 pool.shutdown(wait=True, cancel_futures=True)
                 pending = deque(future for future in pending if not future.cancelled())
                 stop = None
-                if not pending:
-                    break
+                continue
             yield from pending.popleft().result()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
