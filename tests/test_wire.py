@@ -127,3 +127,19 @@ def test_deepcopy_goes_the_same_way() -> None:
     assert _whole(copied) == _whole(report)
     copied.sections[0].heading = "别的"
     assert report.sections[0].heading != "别的"
+
+
+class _Marked(str):
+    """A str of another type: the encoding sends exact strs only."""
+
+
+def test_a_layout_piece_of_another_type_pickles_the_default_way() -> None:
+    report = fr.load(EXAMPLES / "sample_report.txt")
+    paragraph = next(p for p in report.paragraphs if p.points and p.layout is not None)
+    assert paragraph.layout is not None and paragraph.points[0].layout is not None
+    paragraph.layout = attrs.evolve(paragraph.layout, indent=_Marked("\u3000\u3000"))
+    point = paragraph.points[0]
+    assert point.layout is not None
+    point.layout = attrs.evolve(point.layout, marker=_Marked(point.layout.marker))
+    back = _round_trip(report)
+    assert render_lossless(back) == render_lossless(report)

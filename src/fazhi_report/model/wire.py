@@ -6,9 +6,10 @@ own object, and each paragraph's text twice (the content and the layout's ``cont
 compared with): about twice the source text, and as slow to load as a parse. Here each node
 becomes a tuple of plain values in field order, and what a layout record repeats of its node (a
 paragraph's content, a title, a table row's text, a signature's organ and date) is sent as
-``True`` ("the same as the node") and rebuilt on arrival, so a pickle is about the size of the
-source text and loads with the positional makers of `fazhi_report._positional` (no checks: the
-values came from a valid node).
+``True`` ("the same as the node") and rebuilt on arrival; the short pieces every line repeats
+(indents, line ends, markers, stops) are interned, so pickle sends each value once and refers
+to it after that. A pickle is smaller than the source text and loads with the positional
+makers of `fazhi_report._positional` (no checks: the values came from a valid node).
 
 The registration is through `copyreg` (the table `pickle` and `copy` consult), made when
 `fazhi_report.model` is imported: nothing is added to the classes. A node holding a value the
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import copyreg
 import datetime as _dt
+import sys
 from array import array
 from collections.abc import Callable
 from itertools import accumulate
@@ -106,6 +108,20 @@ class _Unexpected(Exception):
     """A value the encoding does not expect: the node is pickled the default way."""
 
 
+_SHORT = 8
+
+
+def _short(piece: str) -> str:
+    """A layout's short piece (an indent, a line end, a marker, a stop), one object per value.
+
+    These pieces repeat on every line; interned, each value is pickled once and referred to
+    after that, and comes back without being cut from the joined text.
+    """
+    if type(piece) is not str:
+        raise _Unexpected
+    return sys.intern(piece) if len(piece) <= _SHORT else piece
+
+
 # ---- encoding: node -> (strings, in order) + a tree of the other values -------------------
 #
 # Every str field a node must have is appended to ``put`` (the decoder takes them back in the
@@ -133,15 +149,11 @@ def _point_out(point: Point, put: Callable[[str], None]) -> tuple[Any, ...]:
         return (point.number,)
     if type(layout) is not PointLayout:
         raise _Unexpected
-    put(layout.marker)
-    put(layout.stop)
-    return (point.number, layout.number, layout.line)
+    return (point.number, layout.number, layout.line, _short(layout.marker), _short(layout.stop))
 
 
-def _block_layout_out(layout: Any, put: Callable[[str], None]) -> None:
-    put(layout.before)
-    put(layout.indent)
-    put(layout.end)
+def _block_layout_out(layout: Any) -> tuple[str, str, str]:
+    return _short(layout.before), _short(layout.indent), _short(layout.end)
 
 
 def _paragraph_out(paragraph: Paragraph, put: Callable[[str], None]) -> tuple[Any, ...]:
@@ -154,14 +166,14 @@ def _paragraph_out(paragraph: Paragraph, put: Callable[[str], None]) -> tuple[An
         return (points, None)
     if type(layout) is not ParagraphLayout:
         raise _Unexpected
-    _block_layout_out(layout, put)
+    around = _block_layout_out(layout)
     same = layout.content == _content_of(paragraph.text, paragraph.points)
     if not same:
         put(layout.content)
     for _, raw in layout.breaks:
         put(raw)
     offsets = tuple([offset for offset, _ in layout.breaks])
-    return (points, (layout.line, layout.inline, same, offsets))
+    return (points, (layout.line, layout.inline, same, offsets, *around))
 
 
 def _table_out(table: Table, put: Callable[[str], None]) -> tuple[Any, ...]:
@@ -179,15 +191,14 @@ def _table_out(table: Table, put: Callable[[str], None]) -> tuple[Any, ...]:
         return (widths, None, None)  # three items: a table (a paragraph has two)
     if type(layout) is not TableLayout:
         raise _Unexpected
-    _block_layout_out(layout, put)
-    same = []
+    around = _block_layout_out(layout)
+    written = []
     for k, (indent, text, end) in enumerate(layout.rows):
-        put(indent)
-        same.append(k < len(rows) and text == "\t".join(rows[k]))
-        if not same[-1]:
+        same = k < len(rows) and text == "\t".join(rows[k])
+        if not same:
             put(text)
-        put(end)
-    return (widths, (layout.line, tuple(same)), None)
+        written.append((_short(indent), same, _short(end)))
+    return (widths, (layout.line, tuple(written), *around), None)
 
 
 def _block_out(block: Any, put: Callable[[str], None]) -> tuple[Any, ...]:
@@ -215,11 +226,10 @@ def _section_out(section: Section, put: Callable[[str], None]) -> tuple[Any, ...
     if layout is not None:
         if type(layout) is not SectionLayout:
             raise _Unexpected
-        _block_layout_out(layout, put)
-        put(layout.marker)
-        put(layout.gap)
-        put(layout.stop)
-        layout = (layout.line, layout.level, layout.number, layout.run_in)
+        layout = (
+            layout.line, layout.level, layout.number, layout.run_in, *_block_layout_out(layout),
+            _short(layout.marker), _short(layout.gap), _short(layout.stop),
+        )  # fmt: skip
     role = section.role
     return (
         section.level, section.number, section.run_in, None if role is None else role.value,
@@ -239,12 +249,12 @@ def _signature_out(signature: Signature, put: Callable[[str], None]) -> tuple[An
     if layout is not None:
         if type(layout) is not SignatureLayout:
             raise _Unexpected
-        _block_layout_out(layout, put)
+        around = _block_layout_out(layout)
         put(layout.raw)
         put(layout.date_text)
         organ = True if layout.organ == signature.organ else layout.organ
         date = True if _same_date(layout.date, signature.date) else layout.date
-        layout = (layout.line, organ, date, layout.date_style)
+        layout = (layout.line, organ, date, layout.date_style, *around)
     return (signature.organ, signature.date, layout)
 
 
@@ -255,10 +265,10 @@ def _headed_out(layout: Any, kind: type, value: str | None, put: Callable[[str],
     if type(layout) is not kind:  # exactly: a subclass may hold more
         raise _Unexpected
     record: Any = layout  # (the check above narrows Any to object)
-    _block_layout_out(record, put)
+    around = _block_layout_out(record)
     put(record.raw)
     was = record.title if kind is TitleLayout else record.addressee
-    return (record.line, True if was == value else was)
+    return (record.line, True if was == value else was, *around)
 
 
 def _report_layout_out(
@@ -351,11 +361,10 @@ def _paragraph_in(value: tuple[Any, ...], take: Callable[[], str]) -> Paragraph:
         if len(point) == 1:
             points.append(_point(point[0], title, said, None))
         else:
-            number, was, line = point
-            points.append(_point(number, title, said, _point_layout(take(), was, take(), line)))
+            number, was, line, marker, stop = point
+            points.append(_point(number, title, said, _point_layout(marker, was, stop, line)))
     if layout is not None:
-        line, inline, same, offsets = layout
-        before, indent, end = take(), take(), take()
+        line, inline, same, offsets, before, indent, end = layout
         content = _content_of(text, points) if same else take()
         breaks = tuple([(offset, take()) for offset in offsets])
         layout = _paragraph_layout(before, indent, end, line, inline, content, breaks)
@@ -366,13 +375,11 @@ def _table_in(value: tuple[Any, ...], take: Callable[[], str]) -> Table:
     widths, layout, _ = value
     rows = [[take() for _ in range(width)] for width in widths]
     if layout is not None:
-        line, same = layout
-        before, indent, end = take(), take(), take()
+        line, kept_rows, before, indent, end = layout
         written = []
-        for k, kept in enumerate(same):
-            row_indent = take()
+        for k, (row_indent, kept, row_end) in enumerate(kept_rows):
             text = "\t".join(rows[k]) if kept else take()
-            written.append((row_indent, text, take()))
+            written.append((row_indent, text, row_end))
         layout = _table_layout(before, indent, end, line, tuple(written))
     return _table(rows, layout)
 
@@ -385,8 +392,7 @@ def _section_in(value: tuple[Any, ...], take: Callable[[], str]) -> Section:
     level, number, run_in, role, body, subsections, layout = value
     heading = take()
     if layout is not None:
-        line, was_level, was_number, was_run_in = layout
-        before, indent, end, marker, gap, stop = take(), take(), take(), take(), take(), take()
+        line, was_level, was_number, was_run_in, before, indent, end, marker, gap, stop = layout
         layout = _section_layout(
             before, indent, end, line, marker, was_level, was_number, gap, stop, was_run_in
         )
@@ -400,8 +406,8 @@ def _section_in(value: tuple[Any, ...], take: Callable[[], str]) -> Section:
 def _signature_in(value: tuple[Any, ...], take: Callable[[], str]) -> Signature:
     organ, date, layout = value
     if layout is not None:
-        line, was_organ, was_date, style = layout
-        before, indent, end, raw, date_text = take(), take(), take(), take(), take()
+        line, was_organ, was_date, style, before, indent, end = layout
+        raw, date_text = take(), take()
         layout = _signature_layout(
             before, indent, end, line, raw, organ if was_organ is True else was_organ,
             date if was_date is True else was_date, style, date_text,
@@ -412,9 +418,8 @@ def _signature_in(value: tuple[Any, ...], take: Callable[[], str]) -> Signature:
 def _headed_in(value: Any, make: Callable[..., Any], now: str | None, take: Any) -> Any:
     if value is None:
         return None
-    line, was = value
-    before, indent, end, raw = take(), take(), take(), take()
-    return make(before, indent, end, line, raw, now if was is True else was)
+    line, was, before, indent, end = value
+    return make(before, indent, end, line, take(), now if was is True else was)
 
 
 def _report_in(value: tuple[Any, ...], take: Callable[[], str]) -> Report:
