@@ -15,6 +15,8 @@ file and renamed).
 
 from __future__ import annotations
 
+import errno
+import os
 import re
 from typing import Any, Literal
 
@@ -54,6 +56,10 @@ def _fsspec(url: str) -> Any:
 
 def _file_error(url: str, exc: BaseException) -> FileError:
     reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+    if isinstance(exc, FileNotFoundError) and not exc.strerror:
+        reason = os.strerror(
+            errno.ENOENT
+        )  # fsspec's message is the bare path: say it as for a local file
     return FileError(f"cannot read the file: {reason}", source=url)
 
 
@@ -116,7 +122,8 @@ def canonical_url(url: str) -> str:
         fs, path = fsspec.core.url_to_fs(url)
     except (OSError, ValueError, ImportError) as exc:
         raise _file_error(url, exc) from None
-    return f"{fs.unstrip_protocol(path).rstrip('/')}{sep}{chain}"
+    scheme, slashes, rest = fs.unstrip_protocol(path).partition("://")
+    return f"{scheme}{slashes}{rest.rstrip('/') or rest}{sep}{chain}"  # a root keeps its /
 
 
 def url_kind(url: str) -> Literal["file", "folder"] | None:

@@ -98,8 +98,12 @@ def find_reports(
             found.append(InputFile(path, relative))
 
     def add_url(url: str, relative: Path) -> None:
-        key = urls.canonical_url(url)
-        if key not in seen and not any(key.startswith(s) for s in skip_urls):
+        key: Path | str = urls.canonical_url(url)
+        excluded = any(key.startswith(s) for s in skip_urls)
+        if key.startswith("file://") and "::" not in key:  # a local file, by another name
+            key = Path(key.removeprefix("file://")).resolve()
+            excluded = excluded or any(key.is_relative_to(s) for s in skip)
+        if key not in seen and not excluded:
             seen.add(key)
             found.append(InputFile(url, relative))
 
