@@ -296,3 +296,29 @@ def test_a_chained_out_dir_is_a_usage_error(
     assert main(args) == 2
     assert "a chained URL (an archive) is not written to" in capsys.readouterr().err
     assert not (tmp_path / "out.zip").exists()
+
+
+def test_memory_urls_are_read_and_written_in_this_process(
+    folder: Path, store: object, tmp_path: Path
+) -> None:
+    # a worker process has its own memory:// store: asked for two, the run keeps to this one
+    expected = _local_convert(folder, tmp_path / "local", "json")
+    args = ["convert", "memory://r", "--out-dir", "memory://out", "--to", "json", "--jobs", "2"]
+    assert main([*args, "-q"]) == 0
+    assert _memory_tree(store, "/out") == expected
+
+
+def test_a_result_written_to_a_url(
+    folder: Path, store: object, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for command in (["summary"], ["check", "--format", "csv"]):
+        local = tmp_path / "local.csv"
+        status = main([*command, str(folder), "-o", str(local), "-q", "-j", "1"])
+        assert (
+            main([*command, str(folder), "-o", "memory://out/rows.csv", "-q", "-j", "1"]) == status
+        )
+        assert store.cat_file("/out/rows.csv") == local.read_bytes()  # type: ignore[attr-defined]
+        assert local.read_bytes().startswith(b"\xef\xbb\xbffile,")
+    assert main(["schema", "-o", f"file://{tmp_path}/deep/schema.json"]) == 0
+    assert main(["schema"]) == 0
+    assert (tmp_path / "deep" / "schema.json").read_text("utf-8") == capsys.readouterr().out

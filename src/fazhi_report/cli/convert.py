@@ -74,7 +74,8 @@ INPUTS, OUTPUT and DIR may also be fsspec URLs (s3://bucket/reports/, 'gs://b/**
 searched and compared as local names are. An output URL is written through fsspec: whole
 or not at all on object stores (s3://, gs://, az://), but in place on file://, memory://
 and sftp://, where an interrupted run can leave a partial file. Each worker (--jobs) reads
-and writes its files itself, so memory:// (one process's memory) needs --jobs 1.
+and writes its files itself; a run that names memory:// (this process's memory) runs in
+this process.
 
 Output formats (--to): {writable}.
 
@@ -221,7 +222,9 @@ def convert(
             progress.record(source, "skipped", f"it is under the output folder {out_dir}")
         work = [with_paths(template, source, target) for source, target in tasks]
         with StopOnInterrupt() as interrupt:
-            outcomes = convert_many(work, jobs=jobs_for(jobs, len(work)), stop=interrupt.asked)
+            names = [name for task in work for name in (task.source, task.target)]
+            workers = jobs_for(jobs, len(work), names)
+            outcomes = convert_many(work, jobs=workers, stop=interrupt.asked)
             for outcome in outcomes:
                 _record(progress, outcome, verbose)
         if interrupt.requested:
