@@ -98,11 +98,12 @@ def find_reports(
             found.append(InputFile(path, relative))
 
     def add_url(url: str, relative: Path) -> None:
-        key: Path | str = urls.canonical_url(url)
-        excluded = any(key.startswith(s) for s in skip_urls)
-        if key.startswith("file://") and "::" not in key:  # a local file, by another name
-            key = Path(key.removeprefix("file://")).resolve()
-            excluded = excluded or any(key.is_relative_to(s) for s in skip)
+        spelled = urls.canonical_url(url)
+        key: Path | str = spelled
+        excluded = any(spelled.startswith(s) for s in skip_urls)
+        if spelled.startswith("file://") and "::" not in spelled:  # a local file, named so
+            local = Path(spelled.removeprefix("file://")).resolve()
+            key, excluded = local, excluded or any(local.is_relative_to(s) for s in skip)
         if key not in seen and not excluded:
             seen.add(key)
             found.append(InputFile(url, relative))
