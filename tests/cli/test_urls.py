@@ -296,6 +296,9 @@ def test_a_chained_out_dir_is_a_usage_error(
     assert main(args) == 2
     assert "a chained URL (an archive) is not written to" in capsys.readouterr().err
     assert not (tmp_path / "out.zip").exists()
+    assert main(["convert", str(folder / "a.txt"), f"zip://a.json::{tmp_path}/out.zip"]) == 1
+    assert "a chained URL (an archive) is not written to" in capsys.readouterr().err
+    assert not (tmp_path / "out.zip").exists()
 
 
 def test_memory_urls_are_read_and_written_in_this_process(

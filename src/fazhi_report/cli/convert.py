@@ -191,7 +191,7 @@ def convert(
         if len(inputs) != 1 or not names_one_file(inputs[0]):
             raise click.UsageError("-o OUTPUT takes one input file; use --out-dir for several")
         if to_format is None:
-            to_format = DEFAULT_FORMAT if output == STDIO else registry.format_for_path(output)
+            to_format = DEFAULT_FORMAT if output == STDIO else _format_of(output)
         options.update(_punctuation(to_format, style, punctuation))
         _warn_about_fonts(to_format, options)
         return convert_one(
@@ -247,6 +247,11 @@ def _out_dir(out_dir: str | None) -> Path | str | None:
     return out_dir
 
 
+def _format_of(output: str) -> str:
+    """The format ``output``'s suffix names (a chained URL's first link's, as when read)."""
+    return registry.format_for_path(output.partition("::")[0] if urls.is_url(output) else output)
+
+
 def _punctuation(to_format: str, style: str | None, punctuation: str) -> dict[str, Any]:
     """The render option for ``--punctuation``: only the official style rewrites marks."""
     styles = registry.get_format(to_format).styles
@@ -285,7 +290,7 @@ def convert_one(
     to_stdout = output == STDIO
     # Settle the output format first, so an unknown suffix fails before the input is parsed.
     if to_format is None:
-        to_format = DEFAULT_FORMAT if to_stdout else registry.format_for_path(output)
+        to_format = DEFAULT_FORMAT if to_stdout else _format_of(output)
     binary = registry.get_format(to_format).binary
     if binary and encoding is not None:
         raise OptionError(
@@ -293,6 +298,10 @@ def convert_one(
             expected="no --encoding",
         )
     url = urls.is_url(output)
+    if url and "::" in output:
+        raise FileError(
+            "a chained URL (an archive) is not written to", source=output, expected="a file"
+        )
     if not to_stdout:
         kind = urls.url_kind(output) if url else None
         if kind == "folder" or (not url and Path(output).is_dir()):
