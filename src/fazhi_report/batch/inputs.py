@@ -100,11 +100,11 @@ def find_reports(
     def add_url(url: str, relative: Path) -> None:
         spelled = urls.canonical_url(url)
         key: Path | str = spelled
-        excluded = any(spelled.startswith(s) for s in skip_urls)
+        passed = any(spelled.startswith(s) for s in skip_urls)
         if spelled.startswith("file://") and "::" not in spelled:  # a local file, named so
             local = Path(spelled.removeprefix("file://")).resolve()
-            key, excluded = local, excluded or any(local.is_relative_to(s) for s in skip)
-        if key not in seen and not excluded:
+            key, passed = local, passed or any(local.is_relative_to(s) for s in skip)
+        if key not in seen and not passed:
             seen.add(key)
             found.append(InputFile(url, relative))
 
