@@ -92,3 +92,36 @@ def test_a_folder_or_glob_url_expands_like_a_local_one(store: object) -> None:
 def test_write_url_then_read_it_back(store: object) -> None:
     urls.write_url("memory://out/deep/a.txt", SAMPLE)
     assert urls.read_url("memory://out/deep/a.txt") == SAMPLE
+
+
+def test_find_reports_searches_urls_as_it_searches_local_folders(
+    store: object, tmp_path: Path
+) -> None:
+    store.pipe("/青禾/README.md", b"# notes")  # type: ignore[attr-defined]
+    store.pipe("/青禾/.hidden/c.txt", SAMPLE)  # type: ignore[attr-defined]
+    store.pipe("/青禾/data.bin", b"\x00")  # type: ignore[attr-defined]
+    found = fr.batch.find_reports(["memory://青禾"])
+    assert [(f.path, f.relative.as_posix()) for f in found] == [
+        ("memory:///青禾/a.txt", "a.txt"),
+        ("memory:///青禾/broken.txt", "broken.txt"),
+        ("memory:///青禾/sub/b.txt", "sub/b.txt"),
+    ]
+    # a file named outright is taken whatever its suffix, as given; found twice, listed once
+    named = fr.batch.find_reports(["memory://青禾/data.bin", "memory:///青禾/data.bin"])
+    assert [(f.path, f.relative) for f in named] == [("memory://青禾/data.bin", Path("data.bin"))]
+    globbed = fr.batch.find_reports(["memory://青禾/*/*.txt"], exclude=["memory://青禾/.hidden"])
+    assert [(f.path, f.relative.as_posix()) for f in globbed] == [
+        ("memory:///青禾/sub/b.txt", "sub/b.txt")
+    ]
+    assert fr.batch.find_reports(["memory://青禾"], exclude=["memory://青禾/sub/"])[-1].path == (
+        "memory:///青禾/broken.txt"
+    )
+    # local names are still found as Paths, and a file:// URL of one is the same file
+    (tmp_path / "a.txt").write_bytes(SAMPLE)
+    mixed = fr.batch.find_reports([tmp_path / "a.txt", f"file://{tmp_path}", "memory://青禾/a.txt"])
+    assert [f.path for f in mixed] == [tmp_path / "a.txt", "memory://青禾/a.txt"]
+    assert isinstance(mixed[0].path, Path)
+    with pytest.raises(FileError, match=r"memory://青禾/none: no such file or folder"):
+        fr.batch.find_reports(["memory://青禾/none"])
+    with pytest.raises(FileError, match="no report file matches this pattern"):
+        fr.batch.find_reports(["memory://青禾/*.md"])

@@ -15,12 +15,22 @@ file and renamed).
 
 from __future__ import annotations
 
+import errno
+import os
 import re
-from typing import Any
+from typing import Any, Literal
 
 from fazhi_report.errors import FileError, MissingExtraError
 
-__all__ = ["expand_url", "is_url", "read_url", "write_url"]
+__all__ = [
+    "canonical_url",
+    "expand_url",
+    "is_url",
+    "join_url",
+    "read_url",
+    "url_kind",
+    "write_url",
+]
 
 _PROTOCOL = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]+://")
 _GLOB_CHARS = frozenset("*?[")
@@ -46,6 +56,10 @@ def _fsspec(url: str) -> Any:
 
 def _file_error(url: str, exc: BaseException) -> FileError:
     reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+    if isinstance(exc, FileNotFoundError) and not exc.strerror:
+        reason = os.strerror(
+            errno.ENOENT
+        )  # fsspec's message is the bare path: say it as for a local file
     return FileError(f"cannot read the file: {reason}", source=url)
 
 
@@ -92,6 +106,41 @@ def join_url(folder: str, relative: str) -> str:
     """``relative`` (``/``-separated) below the folder URL ``folder``."""
     head, sep, chain = folder.partition("::")
     return f"{head.rstrip('/')}/{relative}{sep}{chain}"
+
+
+def canonical_url(url: str) -> str:
+    """``url`` as fsspec spells it (``memory://a`` is ``memory:///a``; no trailing ``/``), so
+    that two spellings of one file compare equal; nothing is read.
+
+    Raises:
+        MissingExtraError: fsspec is not installed.
+        FileError: an unknown protocol, or a URL fsspec cannot take apart.
+    """
+    fsspec = _fsspec(url)
+    _, sep, chain = url.partition("::")
+    try:
+        fs, path = fsspec.core.url_to_fs(url)
+    except (OSError, ValueError, ImportError) as exc:
+        raise _file_error(url, exc) from None
+    scheme, slashes, rest = fs.unstrip_protocol(path).partition("://")
+    return f"{scheme}{slashes}{rest.rstrip('/') or rest}{sep}{chain}"  # a root keeps its /
+
+
+def url_kind(url: str) -> Literal["file", "folder"] | None:
+    """What ``url`` names in its store: ``"file"``, ``"folder"``, or ``None`` for nothing.
+
+    Raises:
+        MissingExtraError: fsspec is not installed.
+        FileError: the store cannot be asked (an unknown protocol, no access).
+    """
+    fsspec = _fsspec(url)
+    try:
+        fs, path = fsspec.core.url_to_fs(url)
+        if fs.isdir(path):
+            return "folder"
+        return "file" if fs.isfile(path) else None
+    except (OSError, ValueError, ImportError) as exc:
+        raise _file_error(url, exc) from None
 
 
 def expand_url(url: str) -> list[tuple[str, str]]:

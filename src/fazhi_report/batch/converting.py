@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 import attrs
 
-from fazhi_report import registry
+from fazhi_report import registry, urls
 from fazhi_report.api import load, output_encoding, render
 from fazhi_report.batch.pool import map_ordered
 from fazhi_report.batch.writing import write_atomically
@@ -38,8 +38,9 @@ class ConvertTask:
     """One conversion the ``convert`` command hands to a worker: all plain, picklable data.
 
     Attributes:
-        source: the input file.
-        target: the output file.
+        source: the input file: a local path or an fsspec URL (`fazhi_report.urls`).
+        target: the output file: a local path (written under a temporary name, then
+            renamed) or an fsspec URL (written through fsspec: atomic where the store is).
         from_format: the input's format, ``None`` to tell it from the suffix or content.
         to_format: the output's format.
         style: the rendering style, ``None`` for the format's default.
@@ -99,7 +100,8 @@ def render_bytes(
 def convert_one(task: ConvertTask) -> ConvertOutcome:
     """Read, render and atomically write one report; never raises for a bad input.
 
-    An existing output is skipped unless ``task.force``.
+    An existing output is skipped unless ``task.force``. An output URL is written through
+    fsspec, atomically only where its store is (see `fazhi_report.urls`).
     """
     started = time.perf_counter()
 
@@ -108,9 +110,14 @@ def convert_one(task: ConvertTask) -> ConvertOutcome:
             task.source, task.target, status, reason, time.perf_counter() - started
         )
 
-    if not task.force and os.path.lexists(task.target):
-        return outcome("skipped", "the output exists (--force overwrites it)")
+    url = urls.is_url(task.target)
     try:
+        # a URL's store is asked once, before the input is read
+        kind = urls.url_kind(task.target) if url else None
+        if kind == "folder":
+            raise FileError("the output is a folder", source=task.target)
+        if not task.force and (kind is not None or (not url and os.path.lexists(task.target))):
+            return outcome("skipped", "the output exists (--force overwrites it)")
         report = load(task.source, task.from_format, **task.read)
         data = render_bytes(
             report,
@@ -120,10 +127,13 @@ def convert_one(task: ConvertTask) -> ConvertOutcome:
             options=task.options,
             target=task.target,
         )
-        Path(task.target).parent.mkdir(parents=True, exist_ok=True)
-        if Path(task.target).is_dir():
-            raise FileError("the output is a folder", source=task.target)
-        write_atomically(task.target, data)
+        if url:
+            urls.write_url(task.target, data)  # atomic where the store is (see urls)
+        else:
+            Path(task.target).parent.mkdir(parents=True, exist_ok=True)
+            if Path(task.target).is_dir():
+                raise FileError("the output is a folder", source=task.target)
+            write_atomically(task.target, data)
     except FazhiReportError as exc:
         return outcome("failed", str(exc))
     except OSError as exc:

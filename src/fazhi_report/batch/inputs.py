@@ -1,4 +1,5 @@
-"""Finding report files among the inputs: files, folders (walked recursively) and globs."""
+"""Finding report files among the inputs: files, folders (walked recursively) and globs, on
+this machine or in an fsspec store (`fazhi_report.urls`)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import attrs
 
-from fazhi_report import registry
+from fazhi_report import registry, urls
 from fazhi_report.errors import FazhiReportError, FileError
 
 __all__ = ["InputFile", "find_reports"]
@@ -22,12 +23,14 @@ class InputFile:
     """A report file found among the inputs.
 
     Attributes:
-        path: the file.
+        path: the file: a `Path` on this machine, or a `str` for an fsspec URL
+            (``s3://bucket/a.docx``, ``zip://a.txt::reports.zip``; see `fazhi_report.urls`).
+            ``os.fspath(path)`` is its name either way, and what `fazhi_report.load` reads.
         relative: its path below the folder or glob it was found in (just its name for a file
             given by name): the path its output takes below ``--out-dir``.
     """
 
-    path: Path
+    path: Path | str
     relative: Path
 
 
@@ -57,10 +60,15 @@ def _glob_root(pattern: str) -> Path:
 
 
 def find_reports(
-    inputs: Iterable[str | os.PathLike[str]], *, exclude: Iterable[Path] = ()
+    inputs: Iterable[str | os.PathLike[str]], *, exclude: Iterable[str | os.PathLike[str]] = ()
 ) -> list[InputFile]:
     """The report files ``inputs`` name: files as given, folders searched recursively, globs
     (``*``, ``?``, ``[…]``, ``**`` for any depth) expanded.
+
+    An fsspec URL (``s3://bucket/reports/``, ``memory://r/*.txt``, ``zip://*.txt::a.zip``)
+    is searched in its store the same way (`fazhi_report.urls.expand_url`, the extra
+    ``fazhi-report[fsspec]``), and its files are found as URLs (``path`` a `str`); every
+    other name is a local path, found as a `Path`.
 
     In folders and globs only files whose suffix names a readable format are taken, hidden
     files and folders (a name starting with ``.``) and a folder's own documentation
@@ -69,15 +77,19 @@ def find_reports(
     A file found twice is listed once.
 
     Args:
-        inputs: file names, folder names and glob patterns.
-        exclude: folders to pass over (an output folder inside an input folder).
+        inputs: file names, folder names, glob patterns and URLs.
+        exclude: folders (local, or URLs) to pass over (an output folder inside an input
+            folder).
 
     Raises:
         FileError: an input that names no file or folder, or a glob that matches nothing.
+        MissingExtraError: a URL, without the extra ``fsspec`` installed.
     """
-    skip = [p.resolve() for p in exclude]
+    excluded = [os.fspath(p) for p in exclude]
+    skip = [Path(p).resolve() for p in excluded if not urls.is_url(p)]
+    skip_urls = [urls.canonical_url(p) + "/" for p in excluded if urls.is_url(p)]
     found: list[InputFile] = []
-    seen: set[Path] = set()
+    seen: set[Path | str] = set()
 
     def add(path: Path, relative: Path) -> None:
         key = path.resolve()
@@ -85,10 +97,24 @@ def find_reports(
             seen.add(key)
             found.append(InputFile(path, relative))
 
+    def add_url(url: str, relative: Path) -> None:
+        spelled = urls.canonical_url(url)
+        key: Path | str = spelled
+        passed = any(spelled.startswith(s) for s in skip_urls)
+        if spelled.startswith("file://") and "::" not in spelled:  # a local file, named so
+            local = Path(spelled.removeprefix("file://")).resolve()
+            key, passed = local, passed or any(local.is_relative_to(s) for s in skip)
+        if key not in seen and not passed:
+            seen.add(key)
+            found.append(InputFile(url, relative))
+
     for item in inputs:
         name = os.fspath(item)
         path = Path(name)
-        if path.is_dir():
+        if urls.is_url(name):
+            for url, relative in _find_urls(name):
+                add_url(url, relative)
+        elif path.is_dir():
             for file in sorted(_walk(path)):
                 add(file, file.relative_to(path))
         elif path.exists():
@@ -106,6 +132,27 @@ def find_reports(
         else:
             raise FileError("no such file or folder", source=name)
     return found
+
+
+def _find_urls(url: str) -> list[tuple[str, Path]]:
+    """The files ``url`` names, filtered as a local folder or glob is, with their paths below it."""
+    if _GLOB_CHARS & set(url.partition("::")[0].partition("://")[2]):
+        kind = None
+    else:
+        kind = urls.url_kind(url)
+        if kind is None:
+            raise FileError("no such file or folder", source=url)
+        if kind == "file":  # named outright: taken whatever its suffix, as given
+            return [(url, Path(relative)) for _, relative in urls.expand_url(url)]
+    files = [
+        (found, Path(relative))
+        for found, relative in urls.expand_url(url)
+        if not any(part.startswith(".") for part in relative.split("/"))
+        and _readable(Path(relative))
+    ]
+    if not files and kind is None:
+        raise FileError("no report file matches this pattern", source=url)
+    return files
 
 
 def _walk(folder: Path) -> Iterator[Path]:

@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from fazhi_report import registry
+from fazhi_report import registry, urls
 from fazhi_report.api import output_encoding, render
 from fazhi_report.batch import (
     ConvertOutcome,
@@ -36,7 +36,7 @@ from fazhi_report.cli.options import (
     read_templates_option,
     sandboxed_option,
 )
-from fazhi_report.cli.planning import names_one_file, outside, plan, with_paths
+from fazhi_report.cli.planning import names_one_file, outside, plan, same_file_key, with_paths
 from fazhi_report.cli.progress import BatchProgress, StopOnInterrupt
 from fazhi_report.decoding import encode
 from fazhi_report.errors import FileError, OptionError
@@ -69,6 +69,14 @@ name and renamed, so an interrupted run leaves no half-written file; after Ctrl-
 summary counts every file written. Text in the 'lossless' style is the source exactly,
 byte for byte.
 
+INPUTS, OUTPUT and DIR may also be fsspec URLs (s3://bucket/reports/, 'gs://b/**/*.docx',
+'zip://*.txt::reports.zip'; the extra fazhi-report[fsspec] and the store's own package),
+searched and compared as local names are. An output URL is written through fsspec: whole
+or not at all on object stores (s3://, gs://, az://), but in place on file://, memory://
+and sftp://, where an interrupted run can leave a partial file. Each worker (--jobs) reads
+and writes its files itself; a run that names memory:// (this process's memory) runs in
+this process.
+
 Output formats (--to): {writable}.
 
 \b
@@ -90,7 +98,8 @@ Styles of each format (the first is its default):
   fazhi-report convert full.json - --to text
   fazhi-report convert old.txt new.txt --encoding gb18030
   fazhi-report convert reports/ --out-dir out/ --to docx --jobs 4
-  fazhi-report convert 'reports/**/*.txt' --to json --force""",
+  fazhi-report convert 'reports/**/*.txt' --to json --force
+  fazhi-report convert s3://bucket/2025/ --out-dir s3://bucket/json/ --to json""",
 )
 @click.argument("inputs", metavar="INPUTS...", nargs=-1, required=True)
 @click.option(
@@ -103,7 +112,8 @@ Styles of each format (the first is its default):
     "--out-dir",
     metavar="DIR",
     type=click.Path(file_okay=False),
-    help="Write the outputs below DIR, mirroring the folders of the inputs.",
+    help="Write the outputs below DIR (a folder or an fsspec URL), mirroring the folders "
+    "of the inputs.",
 )
 @from_option
 @click.option(
@@ -181,7 +191,7 @@ def convert(
         if len(inputs) != 1 or not names_one_file(inputs[0]):
             raise click.UsageError("-o OUTPUT takes one input file; use --out-dir for several")
         if to_format is None:
-            to_format = DEFAULT_FORMAT if output == STDIO else registry.format_for_path(output)
+            to_format = DEFAULT_FORMAT if output == STDIO else _format_of(output)
         options.update(_punctuation(to_format, style, punctuation))
         _warn_about_fonts(to_format, options)
         return convert_one(
@@ -199,7 +209,7 @@ def convert(
     # A wrong style or option would fail every file alike: say it once, before any work.
     own = {k: v for k, v in options.items() if k != "punctuation"}  # fr.render's, not its own
     registry.get_renderer(to_format).check(style, own, to_format)
-    root = Path(out_dir) if out_dir is not None else None
+    root = _out_dir(out_dir)
     found, passed_over = outside(find_inputs(inputs), inputs, root)
     suffix = suffix_for(to_format)
     tasks, refused = plan(found, root, suffix)
@@ -212,7 +222,9 @@ def convert(
             progress.record(source, "skipped", f"it is under the output folder {out_dir}")
         work = [with_paths(template, source, target) for source, target in tasks]
         with StopOnInterrupt() as interrupt:
-            outcomes = convert_many(work, jobs=jobs_for(jobs, len(work)), stop=interrupt.asked)
+            names = [name for task in work for name in (task.source, task.target)]
+            workers = jobs_for(jobs, len(work), names)
+            outcomes = convert_many(work, jobs=workers, stop=interrupt.asked)
             for outcome in outcomes:
                 _record(progress, outcome, verbose)
         if interrupt.requested:
@@ -221,6 +233,23 @@ def convert(
         for source, reason in refused:
             progress.record(source, "failed", reason)
     return progress.exit_status
+
+
+def _out_dir(out_dir: str | None) -> Path | str | None:
+    """``--out-dir``: a local folder, or a folder URL (fsspec must be installed for it)."""
+    if out_dir is None or not urls.is_url(out_dir):
+        return None if out_dir is None else Path(out_dir)
+    if "::" in out_dir:
+        raise click.UsageError(f"--out-dir {out_dir}: a chained URL (an archive) is not written to")
+    urls.canonical_url(out_dir)  # no fsspec, or an unknown protocol: say so before any work
+    if urls.url_kind(out_dir) == "file":
+        raise FileError("the output folder is a file", source=out_dir)
+    return out_dir
+
+
+def _format_of(output: str) -> str:
+    """The format ``output``'s suffix names (a chained URL's first link's, as when read)."""
+    return registry.format_for_path(output.partition("::")[0] if urls.is_url(output) else output)
 
 
 def _punctuation(to_format: str, style: str | None, punctuation: str) -> dict[str, Any]:
@@ -261,21 +290,27 @@ def convert_one(
     to_stdout = output == STDIO
     # Settle the output format first, so an unknown suffix fails before the input is parsed.
     if to_format is None:
-        to_format = DEFAULT_FORMAT if to_stdout else registry.format_for_path(output)
+        to_format = DEFAULT_FORMAT if to_stdout else _format_of(output)
     binary = registry.get_format(to_format).binary
     if binary and encoding is not None:
         raise OptionError(
             f"--encoding applies to text formats, and {to_format!r} is binary",
             expected="no --encoding",
         )
+    url = urls.is_url(output)
+    if url and "::" in output:
+        raise FileError(
+            "a chained URL (an archive) is not written to", source=output, expected="a file"
+        )
     if not to_stdout:
-        if Path(output).is_dir():
+        kind = urls.url_kind(output) if url else None
+        if kind == "folder" or (not url and Path(output).is_dir()):
             raise FileError(
                 "the output is a folder", source=output, expected="a file name, or --out-dir"
             )
-        if source != STDIO and Path(output).resolve() == Path(source).resolve():
+        if source != STDIO and same_file_key(output) == same_file_key(source):
             raise FileError("the output is the input, which is never overwritten", source=output)
-        if Path(output).exists() and not force:
+        if (kind is not None or (not url and Path(output).exists())) and not force:
             click.echo(f"skipped {source}: {output} exists (--force overwrites it)", err=True)
             return EXIT_OK
     report = read_report(source, from_format, read)
@@ -296,5 +331,8 @@ def convert_one(
         data = render_bytes(
             report, to_format, style=style, encoding=encoding, options=options, target=output
         )
-        write_atomically(output, data)
+        if url:
+            urls.write_url(output, data)
+        else:
+            write_atomically(output, data)
     return EXIT_OK

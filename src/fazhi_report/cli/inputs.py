@@ -1,16 +1,16 @@
 """The inputs of a command that reads many reports: found, parsed over a pool, counted.
 
-INPUTS are report files, folders (searched recursively) and globs
-(`fazhi_report.batch.find_reports`); `each_report` parses them over worker processes and
-records each in a `fazhi_report.cli.progress.BatchProgress`; `reading_reports` is the two in
-one, as the commands that read many reports use them.
+INPUTS are report files, folders (searched recursively) and globs, local or fsspec URLs
+(`fazhi_report.batch.find_reports`); `each_report` parses them over worker processes, each
+reading its files itself, and records each in a `fazhi_report.cli.progress.BatchProgress`;
+`reading_reports` is the two in one, as the commands that read many reports use them.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -31,9 +31,13 @@ def find_inputs(inputs: Sequence[str], exclude: Sequence[Path] = ()) -> list[Inp
     return find_reports(inputs, exclude=exclude)
 
 
-def jobs_for(jobs: int | None, count: int) -> int:
+def jobs_for(jobs: int | None, count: int, names: Iterable[str] = ()) -> int:
     """The worker processes for ``count`` inputs: never more than inputs, so one input is
-    parsed in this process."""
+    parsed in this process; one when any of ``names`` (the files read or written) is in a
+    ``memory://`` store, which lives in this process only (a worker would find nothing there,
+    or write where no one reads)."""
+    if any(name.startswith("memory://") for name in names):
+        return 1
     return max(1, min(jobs or default_jobs(), count))
 
 
@@ -61,7 +65,7 @@ def each_report(
     """
     found = find_inputs(inputs)
     progress.start(len(found))
-    workers = jobs_for(jobs, len(found))
+    workers = jobs_for(jobs, len(found), (os.fspath(f.path) for f in found))
     parsed = parse_many(
         (f.path for f in found),
         jobs=workers,

@@ -3,7 +3,8 @@
 ``-`` names standard input (one report, its format told by its first bytes as ``fr.parse``
 tells bytes) or standard output (the bytes a file would get). A result written to a file is
 written under a temporary name and renamed, so an interrupted run leaves no half-written
-file.
+file; one written to an fsspec URL goes through `fazhi_report.urls.write_url`, whole or not
+at all where the store is atomic (object stores).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import sys
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, TextIO
 
+from fazhi_report import urls
 from fazhi_report.cli.base import PROG
 from fazhi_report.errors import FazhiReportError, FazhiReportWarning, FileError
 
@@ -153,8 +155,12 @@ def emit(text: str, output: str | None, *, csv: bool = False) -> None:
     # report text never holds a lone surrogate (readers refuse it): only file names do
     if output is None or output == STDIO:
         write_stdout(text.encode("utf-8", "surrogateescape"), text)
+        return
+    data = text.encode("utf-8-sig" if csv else "utf-8", "surrogateescape")
+    if urls.is_url(output):
+        urls.write_url(output, data)  # atomic where the store is (see fazhi_report.urls)
     else:
-        write_atomically(output, text.encode("utf-8-sig" if csv else "utf-8", "surrogateescape"))
+        write_atomically(output, data)
 
 
 _STDOUT_CHUNK = 1 << 16
@@ -195,5 +201,10 @@ def output_stream(output: str | None, *, csv: bool = False) -> Iterator[Callable
     # a CSV file starts with a byte-order mark, and a file name that is not UTF-8 is written
     # back as the bytes it was, as `emit` writes them
     encoder = codecs.getincrementalencoder("utf-8-sig" if csv else "utf-8")("surrogateescape")
+    if urls.is_url(output):  # fsspec writes whole objects: the text is sent once it is made
+        buffer = io.BytesIO()
+        yield lambda text: buffer.write(encoder.encode(text))
+        urls.write_url(output, buffer.getvalue())
+        return
     with writing_atomically(output) as stream:
         yield lambda text: stream.write(encoder.encode(text))
