@@ -112,6 +112,8 @@ def test_urls_are_read_through_fsspec() -> None:
     fs = fsspec.filesystem("memory")
     fs.pipe("/h21dask/a.txt", sample)
     fs.pipe("/h21dask/sub/b.txt", sample.replace("青禾县".encode(), "石门县".encode()))
+    fs.pipe("/h21dask/README.md", b"# what this folder holds")  # passed over, as by the CLI
+    fs.pipe("/h21dask/.draft/c.txt", sample)  # hidden: passed over
     try:
         # the memory store lives in this process, so the synchronous scheduler reads it
         frame = read_rows("memory://h21dask/", "reports").compute(scheduler="sync")

@@ -31,7 +31,6 @@ from fazhi_report.errors import MissingExtraError
 from fazhi_report.model import Report
 from fazhi_report.rows import REPORT_KEYS, report_row, to_rows
 from fazhi_report.tables import FIGURE_COLUMNS, FINDING_COLUMNS, flatten
-from fazhi_report.urls import expand_url, is_url
 
 if TYPE_CHECKING:
     import dask.bag
@@ -123,8 +122,9 @@ def urlpaths(
 ) -> list[str]:
     """The files a path, URL, folder or glob (or a list of them) names, in order.
 
-    Local names are expanded by `fazhi_report.batch.find_reports`, URLs by
-    `fazhi_report.urls.expand_url`; nothing is read.
+    Found as the command line finds them (`fazhi_report.batch.find_reports`, URLs included):
+    folders searched recursively for readable suffixes, hidden files and a folder's README or
+    LICENSE passed over, a file named twice listed once; nothing is read.
 
     Raises:
         FileError: a name that names no file (a glob matching nothing).
@@ -132,14 +132,7 @@ def urlpaths(
     """
     if isinstance(urlpath_or_paths, (str, os.PathLike)):
         urlpath_or_paths = [urlpath_or_paths]
-    found: list[str] = []
-    for item in urlpath_or_paths:
-        name = os.fspath(item)
-        if is_url(name):
-            found.extend(url for url, _ in expand_url(name))
-        else:
-            found.extend(os.fspath(f.path) for f in find_reports([name]))
-    return found
+    return [os.fspath(found.path) for found in find_reports(urlpath_or_paths)]
 
 
 def row_meta(level: Level) -> pd.DataFrame:

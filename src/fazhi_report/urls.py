@@ -57,9 +57,8 @@ def _fsspec(url: str) -> Any:
 def _file_error(url: str, exc: BaseException) -> FileError:
     reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
     if isinstance(exc, FileNotFoundError) and not exc.strerror:
-        reason = os.strerror(
-            errno.ENOENT
-        )  # fsspec's message is the bare path: say it as for a local file
+        # fsspec's message is the bare path: say it as for a local file
+        reason = os.strerror(errno.ENOENT)
     return FileError(f"cannot read the file: {reason}", source=url)
 
 
