@@ -25,6 +25,17 @@ def test_what_is_a_url() -> None:
     assert not urls.is_url("a::b.txt")  # a local name that happens to hold "::"
 
 
+def test_what_is_a_pattern() -> None:
+    assert urls.is_glob("s3://bucket/2025/**/*.docx")
+    assert urls.is_glob("memory://r/report-?.txt")
+    assert urls.is_glob("zip://*.txt::file:///tmp/x.zip")
+    assert not urls.is_glob("zip://a.txt::s3://bucket/*.zip")  # only the first link is searched
+    assert not urls.is_glob("s3://bucket/reports/")
+    # a web address names one file: its ? starts a query, its * is a character
+    assert not urls.is_glob("https://example.org/files/report.docx?id=3")
+    assert not urls.is_glob("HTTP://example.org/report*.txt")
+
+
 def test_without_the_extra_a_url_is_refused_naming_it_and_the_extra(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -25,6 +25,7 @@ from fazhi_report.errors import FileError, MissingExtraError
 __all__ = [
     "canonical_url",
     "expand_url",
+    "is_glob",
     "is_url",
     "join_url",
     "read_url",
@@ -34,6 +35,7 @@ __all__ = [
 
 _PROTOCOL = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]+://")
 _GLOB_CHARS = frozenset("*?[")
+_WEB = frozenset({"http", "https"})
 EXTRA = 'pip install "fazhi-report[fsspec]"'
 
 
@@ -107,6 +109,19 @@ def join_url(folder: str, relative: str) -> str:
     return f"{head.rstrip('/')}/{relative}{sep}{chain}"
 
 
+def is_glob(url: str) -> bool:
+    """Whether ``url`` is a pattern (``*``, ``?``, ``[…]`` in its first link's path) rather than
+    the name of one file or folder.
+
+    A web address (``http://``, ``https://``) is never a pattern: its ``?`` starts a query.
+    """
+    first = url.partition("::")[0]
+    scheme, _, path = first.partition("://")
+    if scheme.lower() in _WEB:
+        return False
+    return bool(_GLOB_CHARS & set(path))
+
+
 def canonical_url(url: str) -> str:
     """``url`` as fsspec spells it (``memory://a`` is ``memory:///a``; no trailing ``/``), so
     that two spellings of one file compare equal; nothing is read.
@@ -157,7 +172,7 @@ def expand_url(url: str) -> list[tuple[str, str]]:
     _, sep, chain = url.partition("::")
     try:
         fs, path = fsspec.core.url_to_fs(url)
-        if _GLOB_CHARS & set(path):
+        if is_glob(url):
             root = _fixed_part(path)
             matches = [m for m in fs.glob(path) if fs.isfile(m)]
             for folder in (m for m in fs.glob(path) if fs.isdir(m)):

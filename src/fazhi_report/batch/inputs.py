@@ -136,7 +136,7 @@ def find_reports(
 
 def _find_urls(url: str) -> list[tuple[str, Path]]:
     """The files ``url`` names, filtered as a local folder or glob is, with their paths below it."""
-    if _GLOB_CHARS & set(url.partition("::")[0].partition("://")[2]):
+    if urls.is_glob(url):
         kind = None
     else:
         kind = urls.url_kind(url)
