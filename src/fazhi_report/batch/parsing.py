@@ -112,9 +112,10 @@ def parse_many(
 
     Args:
         paths: the files (see `find_reports` to expand folders and globs).
-        jobs: worker processes; ``None`` for the number of cores, ``1`` to parse in this
-            process. With more than one, this process parses files too while it waits for
-            the workers' results.
+        jobs: processes that parse, this one included: ``jobs - 1`` workers start, and
+            this process parses files too whenever the next result is not ready (so its
+            time is not spent waiting, nor its reports pickled); ``None`` for the number of
+            cores, ``1`` to parse in this process only.
         format: the format of every file; by default each file's suffix or magic bytes.
         chunksize: files sent to a worker at a time.
         apply: a picklable function (defined at module level, not a lambda) run on each

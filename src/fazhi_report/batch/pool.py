@@ -66,15 +66,17 @@ def map_ordered(
     results of every chunk that finished are still yielded, in order, before the iterator
     ends. A caller that writes files in ``function`` counts exactly the files written.
 
-    With ``share=True`` this process works too: whenever the next result in order is not
-    ready, it runs the next chunk not yet sent itself (its results wait their turn), rather
-    than wait idle. A result made here is never pickled, so work whose results are large (whole
-    reports) gains most; ``function`` must then be safe to run in this process too.
+    With ``share=True`` this process is one of the ``jobs``: ``jobs - 1`` workers start, and
+    whenever the next result in order is not ready this process runs the next chunk not yet
+    sent itself (its results wait their turn) rather than wait idle. A result made here is
+    never pickled, so work whose results are large (whole reports) gains most; ``function``
+    must then be safe to run in this process too.
 
     Args:
         function: a picklable function from a list of items to a list of results, one each.
         items: the inputs (picklable).
-        jobs: worker processes; ``None`` for `default_jobs`.
+        jobs: processes working: workers, plus this one when ``share``; ``None`` for
+            `default_jobs`.
         chunksize: items sent to a worker at a time.
         stop: asked between results: true to stop after the chunks under way.
         share: whether this process runs chunks too while it waits (see above).
@@ -93,9 +95,13 @@ def map_ordered(
                 return
             yield from function(chunk)
         return
-    pool = futures.ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupt)
-    ahead = jobs * _AHEAD_PER_JOB
-    pending: deque[futures.Future[list[_R]]] = deque()
+    workers = jobs - 1 if share else jobs  # sharing, this process is one of the jobs
+    pool = futures.ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupt)
+    ahead = workers * _AHEAD_PER_JOB
+    # (result, whether a worker makes it), in input order: at most `ahead` chunks with the
+    # workers, and no more than twice that held in all, so memory stays flat if they stall
+    pending: deque[tuple[futures.Future[list[_R]], bool]] = deque()
+    sent = 0  # chunks with the workers, not yet yielded
     chunks = _chunks(items, chunksize)
     more = True  # chunks may remain to be started
 
@@ -110,26 +116,30 @@ def map_ordered(
 
     try:
         while True:
-            while len(pending) < ahead and (work := next_chunk()) is not None:
-                pending.append(pool.submit(function, work))
-            # Run a chunk here rather than wait; the bound keeps memory flat if workers stall.
-            if share and more and not pending[0].done() and len(pending) < 2 * ahead:
-                if (work := next_chunk()) is not None:
+            while sent < ahead and len(pending) < 2 * ahead and (work := next_chunk()):
+                pending.append((pool.submit(function, work), True))
+                sent += 1
+            # Run a chunk here rather than wait for the next result.
+            if share and more and not pending[0][0].done() and len(pending) < 2 * ahead:
+                if work := next_chunk():
                     here: futures.Future[list[_R]] = futures.Future()
                     try:
                         here.set_result(function(work))
                     except Exception as exc:  # raised in its turn, as a worker's would be
                         here.set_exception(exc)
-                    pending.append(here)
+                    pending.append((here, False))
                 continue
             if not pending:
                 break
             if stopping():
                 # chunks not started are dropped; those under way finish and are yielded
+                more = False
                 pool.shutdown(wait=True, cancel_futures=True)
-                pending = deque(future for future in pending if not future.cancelled())
+                pending = deque(item for item in pending if not item[0].cancelled())
                 stop = None
                 continue
-            yield from pending.popleft().result()
+            future, remote = pending.popleft()
+            sent -= remote
+            yield from future.result()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)

@@ -127,14 +127,14 @@ def read_options(function: _F) -> _F:
 
 
 def jobs_option(function: _F) -> _F:
-    """The ``-j/--jobs N`` option: worker processes for several inputs."""
+    """The ``-j/--jobs N`` option: the processes that work on several inputs."""
     return click.option(
         "-j",
         "--jobs",
         type=click.IntRange(min=1),
         default=None,
         metavar="N",
-        help=f"Worker processes for several inputs; 1 works in this process "
+        help=f"Processes for several inputs; 1 works in this process only "
         f"(default: the number of cores, {default_jobs()} here).",
     )(function)
 
