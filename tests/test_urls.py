@@ -34,6 +34,9 @@ def test_what_is_a_pattern() -> None:
     # a web address names one file: its ? starts a query, its * is a character
     assert not urls.is_glob("https://example.org/files/report.docx?id=3")
     assert not urls.is_glob("HTTP://example.org/report*.txt")
+    # a local name is a pattern by its characters alone
+    assert urls.is_glob("reports/**/*.docx")
+    assert not urls.is_glob("reports/a.txt")
 
 
 def test_without_the_extra_a_url_is_refused_naming_it_and_the_extra(

@@ -109,17 +109,17 @@ def join_url(folder: str, relative: str) -> str:
     return f"{head.rstrip('/')}/{relative}{sep}{chain}"
 
 
-def is_glob(url: str) -> bool:
-    """Whether ``url`` is a pattern (``*``, ``?``, ``[…]`` in its first link's path) rather than
-    the name of one file or folder.
+def is_glob(name: str) -> bool:
+    """Whether ``name`` (a URL or a local path) is a pattern (``*``, ``?``, ``[…]``) rather
+    than the name of one file or folder.
 
-    A web address (``http://``, ``https://``) is never a pattern: its ``?`` starts a query.
+    Only the first link of a chained URL is a pattern (``zip://*.txt::reports.zip``), and a web
+    address (``http://``, ``https://``) never is: its ``?`` starts a query.
     """
-    first = url.partition("::")[0]
-    scheme, _, path = first.partition("://")
-    if scheme.lower() in _WEB:
-        return False
-    return bool(_GLOB_CHARS & set(path))
+    if not is_url(name):
+        return bool(_GLOB_CHARS & set(name))
+    scheme, _, path = name.partition("::")[0].partition("://")
+    return scheme.lower() not in _WEB and bool(_GLOB_CHARS & set(path))
 
 
 def canonical_url(url: str) -> str:

@@ -15,8 +15,6 @@ from fazhi_report.errors import FazhiReportError, FileError
 
 __all__ = ["InputFile", "find_reports"]
 
-_GLOB_CHARS = frozenset("*?[")
-
 
 @attrs.frozen
 class InputFile:
@@ -53,7 +51,7 @@ def _glob_root(pattern: str) -> Path:
     parts = Path(pattern).parts
     fixed = []
     for part in parts:
-        if _GLOB_CHARS & set(part):
+        if urls.is_glob(part):
             break
         fixed.append(part)
     return Path(*fixed) if fixed else Path()
@@ -119,7 +117,7 @@ def find_reports(
                 add(file, file.relative_to(path))
         elif path.exists():
             add(path, Path(path.name))
-        elif _GLOB_CHARS & set(name):
+        elif urls.is_glob(name):
             root = _glob_root(name)
             matches = sorted(Path(m) for m in glob.glob(name, recursive=True))
             files = [m for m in matches if m.is_file() and _readable(m)]

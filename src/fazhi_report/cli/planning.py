@@ -20,8 +20,6 @@ from fazhi_report.cli.io import STDIO
 
 __all__ = ["names_one_file", "outside", "plan", "same_file_key", "with_paths"]
 
-_GLOB_CHARS = frozenset("*?[")
-
 
 def names_one_file(name: str) -> bool:
     """Whether ``name`` is standard input or a single file (not a folder, not a glob).
@@ -30,11 +28,9 @@ def names_one_file(name: str) -> bool:
     """
     if name == STDIO:
         return True
-    if _GLOB_CHARS & set(name):
+    if urls.is_glob(name):
         return False
-    if urls.is_url(name):
-        return urls.url_kind(name) != "folder"
-    return not Path(name).is_dir()
+    return urls.url_kind(name) != "folder" if urls.is_url(name) else not Path(name).is_dir()
 
 
 def same_file_key(name: Path | str) -> str:
@@ -68,7 +64,7 @@ def outside(
     named = {
         same_file_key(name)
         for name in inputs
-        if (urls.is_url(name) and not _GLOB_CHARS & set(name)) or Path(name).is_file()
+        if (urls.is_url(name) and not urls.is_glob(name)) or Path(name).is_file()
     }
     kept: list[InputFile] = []
     passed_over: list[str] = []
