@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import itertools
 import os
 import pickle
@@ -172,6 +173,24 @@ def test_a_shared_run_stops_with_every_finished_result() -> None:
     # stopped early, and what came back is the start of the input, in order, with no gap
     assert 5 <= len(seen) < 60
     assert seen == list(range(len(seen)))
+
+
+def _collector_state() -> bool:
+    return gc.isenabled()
+
+
+class _Probe:
+    """Unpickles as whether the cyclic collector ran at that moment."""
+
+    def __reduce__(self) -> tuple[object, tuple[()]]:
+        return _collector_state, ()
+
+
+def test_a_workers_results_are_unpickled_with_the_collector_paused() -> None:
+    from fazhi_report.batch import pool
+
+    assert pool._unpacked(pickle.dumps([_Probe(), _Probe()])) == [False, False]
+    assert gc.isenabled()  # and resumed after
 
 
 def test_map_ordered_refuses_no_workers() -> None:

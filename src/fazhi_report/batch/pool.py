@@ -5,10 +5,15 @@ from __future__ import annotations
 
 import concurrent.futures as futures
 import os
+import pickle
 import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from typing import TypeVar
+from typing import Any, Generic, TypeVar
+
+import attrs
+
+from fazhi_report.parsers._gc import paused
 
 __all__ = ["default_jobs", "map_ordered"]
 
@@ -31,6 +36,23 @@ def default_jobs() -> int:
 def _ignore_interrupt() -> None:
     """Worker initializer: Ctrl-C goes to the parent, which lets running chunks finish."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+@attrs.frozen
+class _Packed(Generic[_T, _R]):
+    """``function`` whose results travel as one pickled bytes object, unpickled by the
+    consumer (`_unpacked`) rather than by the pool's result thread, which would otherwise hold
+    the interpreter lock against this process's own work."""
+
+    function: Callable[[list[_T]], list[_R]]
+
+    def __call__(self, items: list[_T]) -> bytes:
+        return pickle.dumps(self.function(items), pickle.HIGHEST_PROTOCOL)
+
+
+def _unpacked(data: bytes) -> list[Any]:
+    result: list[Any] = paused(lambda: pickle.loads(data))
+    return result
 
 
 def _chunks(items: Iterable[_T], size: int) -> Iterator[list[_T]]:
@@ -100,7 +122,8 @@ def map_ordered(
     ahead = workers * _AHEAD_PER_JOB
     # (result, whether a worker makes it), in input order: at most `ahead` chunks with the
     # workers, and no more than twice that held in all, so memory stays flat if they stall
-    pending: deque[tuple[futures.Future[list[_R]], bool]] = deque()
+    pending: deque[tuple[futures.Future[Any], bool]] = deque()
+    remote_function: Callable[[list[_T]], Any] = _Packed(function) if share else function
     sent = 0  # chunks with the workers, not yet yielded
     chunks = _chunks(items, chunksize)
     more = True  # chunks may remain to be started
@@ -117,7 +140,7 @@ def map_ordered(
     try:
         while True:
             while sent < ahead and len(pending) < 2 * ahead and (work := next_chunk()):
-                pending.append((pool.submit(function, work), True))
+                pending.append((pool.submit(remote_function, work), True))
                 sent += 1
             # Run a chunk here rather than wait for the next result.
             if share and more and not pending[0][0].done() and len(pending) < 2 * ahead:
@@ -140,6 +163,6 @@ def map_ordered(
                 continue
             future, remote = pending.popleft()
             sent -= remote
-            yield from future.result()
+            yield from _unpacked(future.result()) if share and remote else future.result()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)

@@ -1,4 +1,5 @@
-"""A speed device, and nothing else: the garbage collector paused while a long report is built.
+"""A speed device, and nothing else: the garbage collector paused while a long report is built,
+or while reports a worker sent are unpickled (`fazhi_report.batch.pool`).
 
 Building a report makes one object per node and per layout record, and none of them hold a
 reference cycle: plain reference counting frees them all. Python's cyclic collector does not
@@ -17,7 +18,7 @@ import gc
 from collections.abc import Callable
 from typing import TypeVar
 
-__all__ = ["PAUSE_LINES", "paused_for"]
+__all__ = ["PAUSE_LINES", "paused", "paused_for"]
 
 _T = TypeVar("_T")
 
@@ -30,7 +31,17 @@ def paused_for(lines: int, build: Callable[[], _T]) -> _T:
 
     The collector is left as it was found: a caller that disabled it keeps it disabled.
     """
-    if lines <= PAUSE_LINES or not gc.isenabled():
+    return build() if lines <= PAUSE_LINES else paused(build)
+
+
+def paused(build: Callable[[], _T]) -> _T:
+    """``build()``, with the cyclic collector paused: for making many nodes that hold no
+    reference cycle (a report, or a chunk of reports unpickled), where each collection of
+    the young objects would walk every node still alive again.
+
+    The collector is left as it was found: a caller that disabled it keeps it disabled.
+    """
+    if not gc.isenabled():
         return build()
     gc.disable()
     try:
