@@ -34,6 +34,7 @@ __all__ = [
     "TextField",
     "char_positions",
     "iter_texts",
+    "marked_sections",
     "section_label",
     "text_fields",
 ]
@@ -177,15 +178,22 @@ def _blocks(
             _table_fields(out, block, f"{path}[{index}]", section, part)
 
 
-def _labelled_sections(report: Report) -> Iterator[tuple[SectionAt, str]]:
-    """Every section where it stands (`walk_sections`), with its markers and its ancestors'
-    (``"一、（二）"``), as a `Location` names them."""
+def marked_sections(report: Report) -> Iterator[tuple[SectionAt, str]]:
+    """Every section where it stands (`walk_sections`), with its ancestors' markers joined
+    (``"一、"`` for the subsections of 一、; ``""`` at the top level)."""
     ancestors: tuple[Section, ...] = ()
     outer = ""
     for at in walk_sections(report):
         if at.ancestors is not ancestors:  # siblings share it: markers joined once
             ancestors = at.ancestors
             outer = "".join(map(section_label, ancestors))
+        yield at, outer
+
+
+def _labelled_sections(report: Report) -> Iterator[tuple[SectionAt, str]]:
+    """Every section with its markers and its ancestors' (``"一、（二）"``), as a `Location`
+    names them."""
+    for at, outer in marked_sections(report):
         yield at, outer + section_label(at.section)
 
 

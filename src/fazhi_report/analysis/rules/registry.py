@@ -25,11 +25,11 @@ from typing import Any, Literal, TypeVar, cast, get_args
 import attrs
 
 from fazhi_report.analysis.parts import PartPlace, find_parts
-from fazhi_report.analysis.records import JoinedText, Location, section_label
+from fazhi_report.analysis.records import JoinedText, Location, marked_sections
 from fazhi_report.convert import unstructure
 from fazhi_report.errors import FazhiReportError
 from fazhi_report.model import Report, Section, SectionRole
-from fazhi_report.model.traversal import SectionAt, walk_sections
+from fazhi_report.model.traversal import SectionAt
 
 __all__ = [
     "ERROR",
@@ -160,12 +160,7 @@ class Context:
 
     def _walk_headings(self) -> Iterator[tuple[SectionAt, str]]:
         kept: list[tuple[SectionAt, str]] | None = []
-        ancestors: tuple[Section, ...] = ()
-        outer = ""
-        for at in walk_sections(self.report):
-            if at.ancestors is not ancestors:  # siblings share it: markers joined once
-                ancestors = at.ancestors
-                outer = "".join(map(section_label, ancestors))
+        for at, outer in marked_sections(self.report):
             if kept is not None:
                 kept.append((at, outer))
                 if len(kept) > KEEP_SECTIONS:
