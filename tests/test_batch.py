@@ -276,3 +276,21 @@ def test_convert_one_outcomes(folder: Path, tmp_path: Path) -> None:
     assert bad.status == "failed" and "'.md5'" in bad.reason
     assert not (tmp_path / "n.json").exists()
     assert pickle.loads(pickle.dumps(bad)) == bad
+
+
+def test_a_sandboxed_run_leaves_the_parsing_to_the_workers(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the sandbox forks per file: this process, running the pool's threads, must not
+    from fazhi_report.batch import parsing
+
+    seen: list[bool] = []
+
+    def recording(*args: object, share: bool = False, **kwargs: object) -> Iterator[object]:
+        seen.append(share)
+        return iter(())
+
+    monkeypatch.setattr(parsing, "map_ordered", recording)
+    list(parse_many(["a.txt"], jobs=2, templates="house", sandboxed=True))
+    list(parse_many(["a.txt"], jobs=2))
+    assert seen == [False, True]

@@ -139,3 +139,33 @@ def test_find_reports_searches_urls_as_it_searches_local_folders(
         fr.batch.find_reports(["memory://青禾/none"])
     with pytest.raises(FileError, match="no report file matches this pattern"):
         fr.batch.find_reports(["memory://青禾/*.md"])
+
+
+def test_a_name_holding_a_glob_character_is_itself(store: object) -> None:
+    store.pipe("/草稿/[初稿].txt", SAMPLE)  # type: ignore[attr-defined]
+    found = fr.batch.find_reports(["memory://草稿/[初稿].txt"])
+    assert [f.relative.as_posix() for f in found] == ["[初稿].txt"]
+    assert [r for _, r in urls.expand_url("memory://草稿/[初稿].txt")] == ["[初稿].txt"]
+
+
+def test_a_file_url_excludes_a_local_folder(tmp_path: Path) -> None:
+    (tmp_path / "out").mkdir()
+    (tmp_path / "a.txt").write_bytes(SAMPLE)
+    (tmp_path / "out" / "b.txt").write_bytes(SAMPLE)
+    found = fr.batch.find_reports([tmp_path], exclude=[f"file://{tmp_path}/out"])
+    assert [f.relative.as_posix() for f in found] == ["a.txt"]
+
+
+def test_a_caching_layer_before_the_store_is_kept_on_every_file(store: object) -> None:
+    found = urls.expand_url("simplecache::memory://青禾/a*.txt")
+    assert found == [("simplecache::memory:///青禾/a.txt", "a.txt")]
+    assert urls.is_glob("simplecache::memory://青禾/*.txt")
+    whole = urls.expand_url("simplecache::memory://青禾")
+    assert [relative for _, relative in whole] == [
+        relative for _, relative in urls.expand_url("memory://青禾")
+    ]
+    assert all(url.startswith("simplecache::memory:///青禾/") for url, _ in whole)
+    assert (
+        urls.join_url("simplecache::memory://out/", "a.json") == "simplecache::memory://out/a.json"
+    )
+    assert fr.load(whole[0][0]) == fr.load("memory://青禾/a.txt")

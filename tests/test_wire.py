@@ -143,3 +143,15 @@ def test_a_layout_piece_of_another_type_pickles_the_default_way() -> None:
     point.layout = attrs.evolve(point.layout, marker=_Marked(point.layout.marker))
     back = _round_trip(report)
     assert render_lossless(back) == render_lossless(report)
+
+
+def test_a_joined_piece_of_another_type_pickles_the_default_way() -> None:
+    # pieces sent in the joined text (a paragraph's content, the report's lead) as well
+    report = fr.load(EXAMPLES / "sample_report.txt")
+    paragraph = next(p for p in report.paragraphs if p.layout is not None)
+    assert paragraph.layout is not None and report.layout is not None
+    paragraph.layout = attrs.evolve(paragraph.layout, content=_Marked(paragraph.layout.content))
+    back = _round_trip(report)
+    assert render_lossless(back) == render_lossless(report)
+    report.layout = attrs.evolve(report.layout, lead=None)  # type: ignore[arg-type]  # unchecked
+    assert _whole(pickle.loads(pickle.dumps(report))) == _whole(report)  # pickles, never fails

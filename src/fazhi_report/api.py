@@ -205,8 +205,8 @@ def load(
     if format is not None:
         registry.get_format(format)  # an unknown name fails before the file is read
     else:
-        try:  # a URL's suffix is its first link's (zip://a.docx::b.zip names a.docx)
-            format = registry.format_for_path(name.partition("::")[0] if url else name)
+        try:  # a URL's suffix is its file's link's (zip://a.docx::b.zip names a.docx)
+            format = registry.format_for_path(urls.file_link(name) if url else name)
         except UnknownFormatError as exc:
             suffix_error = exc  # the content may still tell (magic bytes)
     try:

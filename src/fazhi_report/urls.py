@@ -25,10 +25,12 @@ from fazhi_report.errors import FileError, MissingExtraError
 __all__ = [
     "canonical_url",
     "expand_url",
+    "file_link",
     "is_glob",
     "is_url",
     "join_url",
     "read_url",
+    "split_layers",
     "url_kind",
     "write_url",
 ]
@@ -56,6 +58,24 @@ def _fsspec(url: str) -> Any:
     return fsspec
 
 
+def split_layers(url: str) -> tuple[str, str]:
+    """``url``'s leading links that name no place (``simplecache::``, ``blockcache::``:
+    fsspec's caching layers, ``""`` when there are none), and the rest, which starts with the
+    link that names the file or folder."""
+    prefix = ""
+    while "::" in url and "://" not in url.partition("::")[0]:
+        head, sep, url = url.partition("::")
+        prefix += head + sep
+    return prefix, url
+
+
+def file_link(url: str) -> str:
+    """The link of ``url`` that names the file, whose suffix is the file's:
+    ``zip://a.docx`` of ``zip://a.docx::s3://bucket/r.zip``, ``s3://bucket/a.docx`` of
+    ``simplecache::s3://bucket/a.docx``."""
+    return split_layers(url)[1].partition("::")[0]
+
+
 def _file_error(url: str, exc: BaseException) -> FileError:
     reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
     if isinstance(exc, FileNotFoundError) and not exc.strerror:
@@ -76,7 +96,7 @@ def read_url(url: str) -> bytes:
         with fsspec.open(url, "rb") as file:
             data: bytes = file.read()
             size = getattr(file, "size", None)
-    except (OSError, ValueError, ImportError) as exc:  # unknown protocol: ValueError
+    except Exception as exc:  # a backend's own errors too (zipfile.BadZipFile, …)
         raise _file_error(url, exc) from None
     if isinstance(size, int) and len(data) != size:
         raise FileError(
@@ -98,46 +118,50 @@ def write_url(url: str, data: bytes) -> None:
     try:
         with fsspec.open(url, "wb", auto_mkdir=True) as file:
             file.write(data)
-    except (OSError, ValueError, ImportError) as exc:
+    except Exception as exc:  # a backend's own errors too
         reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
         raise FileError(f"cannot write the file: {reason}", source=url) from None
 
 
 def join_url(folder: str, relative: str) -> str:
     """``relative`` (``/``-separated) below the folder URL ``folder``."""
+    prefix, folder = split_layers(folder)
     head, sep, chain = folder.partition("::")
-    return f"{head.rstrip('/')}/{relative}{sep}{chain}"
+    return f"{prefix}{head.rstrip('/')}/{relative}{sep}{chain}"
 
 
 def is_glob(name: str) -> bool:
     """Whether ``name`` (a URL or a local path) is a pattern (``*``, ``?``, ``[…]``) rather
     than the name of one file or folder.
 
-    Only the first link of a chained URL is a pattern (``zip://*.txt::reports.zip``), and a web
-    address (``http://``, ``https://``) never is: its ``?`` starts a query.
+    Only the first link of a chained URL that names a place is a pattern
+    (``zip://*.txt::reports.zip``, ``simplecache::s3://bucket/*.docx``), and a web address
+    (``http://``, ``https://``) never is: its ``?`` starts a query.
     """
     if not is_url(name):
         return bool(_GLOB_CHARS & set(name))
-    scheme, _, path = name.partition("::")[0].partition("://")
+    scheme, _, path = split_layers(name)[1].partition("::")[0].partition("://")
     return scheme.lower() not in _WEB and bool(_GLOB_CHARS & set(path))
 
 
 def canonical_url(url: str) -> str:
     """``url`` as fsspec spells it (``memory://a`` is ``memory:///a``; no trailing ``/``), so
-    that two spellings of one file compare equal; nothing is read.
+    that two spellings of one file compare equal. Nothing is read, but an archive a chain
+    names is opened (``zip://a.txt::s3://bucket/r.zip`` asks for ``r.zip``).
 
     Raises:
         MissingExtraError: fsspec is not installed.
         FileError: an unknown protocol, or a URL fsspec cannot take apart.
     """
     fsspec = _fsspec(url)
-    _, sep, chain = url.partition("::")
+    prefix, place = split_layers(url)
+    _, sep, chain = place.partition("::")
     try:
-        fs, path = fsspec.core.url_to_fs(url)
-    except (OSError, ValueError, ImportError) as exc:
+        fs, path = fsspec.core.url_to_fs(place)
+    except Exception as exc:  # a backend's own errors too
         raise _file_error(url, exc) from None
     scheme, slashes, rest = fs.unstrip_protocol(path).partition("://")
-    return f"{scheme}{slashes}{rest.rstrip('/') or rest}{sep}{chain}"  # a root keeps its /
+    return f"{prefix}{scheme}{slashes}{rest.rstrip('/') or rest}{sep}{chain}"  # a root keeps /
 
 
 def url_kind(url: str) -> Literal["file", "folder"] | None:
@@ -153,7 +177,7 @@ def url_kind(url: str) -> Literal["file", "folder"] | None:
         if fs.isdir(path):
             return "folder"
         return "file" if fs.isfile(path) else None
-    except (OSError, ValueError, ImportError) as exc:
+    except Exception as exc:  # a backend's own errors too
         raise _file_error(url, exc) from None
 
 
@@ -162,33 +186,37 @@ def expand_url(url: str) -> list[tuple[str, str]]:
 
     A file is itself; a folder is searched recursively; a glob (``*``, ``?``, ``[…]``, ``**``)
     is expanded by the store, as a local glob is. Only the first link of a chained URL
-    (``zip://*.txt::archive.zip``) is searched.
+    (``zip://*.txt::archive.zip``) is searched; caching layers before it
+    (``simplecache::s3://…``) are kept on every file found.
 
     Raises:
         MissingExtraError: fsspec is not installed.
         FileError: the URL names nothing.
     """
     fsspec = _fsspec(url)
-    _, sep, chain = url.partition("::")
+    prefix, place = split_layers(url)
+    _, sep, chain = place.partition("::")
     try:
-        fs, path = fsspec.core.url_to_fs(url)
-        if is_glob(url):
+        fs, path = fsspec.core.url_to_fs(place)
+        if fs.isdir(path):  # a name holding a glob character that exists is itself
+            root, matches = path, fs.find(path)
+        elif fs.isfile(path):
+            root, matches = path.rpartition("/")[0], [path]
+        elif is_glob(place):
             root = _fixed_part(path)
             matches = [m for m in fs.glob(path) if fs.isfile(m)]
             for folder in (m for m in fs.glob(path) if fs.isdir(m)):
                 matches.extend(fs.find(folder))
-        elif fs.isdir(path):
-            root, matches = path, fs.find(path)
-        elif fs.isfile(path):
-            root, matches = path.rpartition("/")[0], [path]
         else:
-            raise FileError("no such file or folder", source=url)
-    except (OSError, ValueError, ImportError) as exc:
+            matches = None
+    except Exception as exc:  # a backend's own errors too (zipfile.BadZipFile, …)
         raise _file_error(url, exc) from None
+    if matches is None:
+        raise FileError("no such file or folder", source=url)
     found = []
     for match in sorted(set(matches)):
         relative = match[len(root) :].lstrip("/") if match.startswith(root) else match
-        found.append((fs.unstrip_protocol(match) + sep + chain, relative))
+        found.append((prefix + fs.unstrip_protocol(match) + sep + chain, relative))
     if not found:
         raise FileError("no report file matches this pattern", source=url)
     return found

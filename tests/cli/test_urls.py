@@ -166,6 +166,18 @@ def test_a_zip_archive_through_a_chained_url(
     assert _tree(out) == _tree(tmp_path / "local") and list(_tree(out)) == ["c.json"]
 
 
+def test_a_broken_archive_is_a_file_error_not_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = tmp_path / "reports.zip"
+    broken.write_bytes(b"not a zip archive")
+    for args in (["summary", f"zip://*.txt::{broken}"], ["inspect", f"zip://a.txt::{broken}"]):
+        assert main(args) == 1
+        err = capsys.readouterr().err
+        assert "Traceback" not in err
+        assert "zip://" in err and "cannot read the file" in err
+
+
 def test_a_url_naming_nothing_is_a_file_error_naming_it(
     folder: Path, store: object, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -325,3 +337,10 @@ def test_a_result_written_to_a_url(
     assert main(["schema", "-o", f"file://{tmp_path}/deep/schema.json"]) == 0
     assert main(["schema"]) == 0
     assert (tmp_path / "deep" / "schema.json").read_text("utf-8") == capsys.readouterr().out
+
+
+def test_a_memory_store_anywhere_in_a_chain_keeps_the_run_in_this_process() -> None:
+    from fazhi_report.cli.inputs import jobs_for
+
+    assert jobs_for(4, 10, ["zip://a.txt::memory://r.zip"]) == 1
+    assert jobs_for(4, 10, ["zip://a.txt::file:///srv/r.zip"]) == 4

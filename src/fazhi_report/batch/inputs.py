@@ -83,9 +83,14 @@ def find_reports(
         FileError: an input that names no file or folder, or a glob that matches nothing.
         MissingExtraError: a URL, without the extra ``fsspec`` installed.
     """
-    excluded = [os.fspath(p) for p in exclude]
-    skip = [Path(p).resolve() for p in excluded if not urls.is_url(p)]
-    skip_urls = [urls.canonical_url(p) + "/" for p in excluded if urls.is_url(p)]
+    skip: list[Path] = []  # local folders, a file:// URL's included
+    skip_urls: list[str] = []
+    for name in (os.fspath(item) for item in exclude):
+        spelled = urls.canonical_url(name) if urls.is_url(name) else None
+        if spelled is None or (spelled.startswith("file://") and "::" not in spelled):
+            skip.append(Path(spelled.removeprefix("file://") if spelled else name).resolve())
+        else:
+            skip_urls.append(spelled + "/")
     found: list[InputFile] = []
     seen: set[Path | str] = set()
 
@@ -134,14 +139,12 @@ def find_reports(
 
 def _find_urls(url: str) -> list[tuple[str, Path]]:
     """The files ``url`` names, filtered as a local folder or glob is, with their paths below it."""
-    if urls.is_glob(url):
-        kind = None
-    else:
-        kind = urls.url_kind(url)
-        if kind is None:
-            raise FileError("no such file or folder", source=url)
-        if kind == "file":  # named outright: taken whatever its suffix, as given
-            return [(url, Path(relative)) for _, relative in urls.expand_url(url)]
+    # a file or folder whose name holds a glob character is itself, as a local one is
+    kind = urls.url_kind(url)
+    if kind is None and not urls.is_glob(url):
+        raise FileError("no such file or folder", source=url)
+    if kind == "file":  # named outright: taken whatever its suffix, as given
+        return [(url, Path(relative)) for _, relative in urls.expand_url(url)]
     files = [
         (found, Path(relative))
         for found, relative in urls.expand_url(url)

@@ -115,12 +115,14 @@ def parse_many(
         jobs: processes that parse, this one included: ``jobs - 1`` workers start, and
             this process parses files too whenever the next result is not ready (so its
             time is not spent waiting, nor its reports pickled); ``None`` for the number of
-            cores, ``1`` to parse in this process only.
+            cores, ``1`` to parse in this process only. With ``sandboxed=True`` this
+            process parses nothing and ``jobs`` workers start.
         format: the format of every file; by default each file's suffix or magic bytes.
         chunksize: files sent to a worker at a time.
         apply: a picklable function (defined at module level, not a lambda) run on each
             report in the worker, whose result is yielded instead of the report, e.g.
-            `fazhi_report.rows.report_row`. Sending back a row rather than the whole
+            `fazhi_report.rows.report_row`; its results must pickle (a worker sends them
+            back). Sending back a row rather than the whole
             report is what lets a pool scale: a report costs about as much to pickle as to
             parse. An exception it raises becomes that input's `ParseFailure`.
         templates: the template folder the files were written with, as for
@@ -134,7 +136,9 @@ def parse_many(
     names = (os.fspath(path) for path in paths)
     folder = None if templates is None else os.fspath(templates)
     work = _ParseChunk(format, apply, folder, sandboxed)
-    return map_ordered(work, names, jobs=jobs, chunksize=chunksize, share=True)
+    # The sandbox forks a child per file; forking while the pool's threads run can hang, so a
+    # sandboxed run leaves all the parsing to the workers.
+    return map_ordered(work, names, jobs=jobs, chunksize=chunksize, share=not sandboxed)
 
 
 @attrs.frozen

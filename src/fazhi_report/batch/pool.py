@@ -80,8 +80,9 @@ def map_ordered(
     At most ``jobs * 4`` chunks are in flight at once, so a long (or endless) iterable of items
     is consumed as results are taken, and memory does not grow with its length. With
     ``jobs=1`` everything runs in this process, with no pool. Closing the iterator early (or
-    Ctrl-C) cancels the chunks not yet started and waits for the running ones, which are
-    never cut off halfway; their results are dropped.
+    Ctrl-C) cancels the chunks not yet started and waits for the workers' running ones,
+    which are never cut off halfway; their results are dropped. (A chunk this process runs
+    itself, with ``jobs=1`` or ``share``, is interrupted by Ctrl-C as any code is.)
 
     To stop early *and* learn every result of the work done, pass ``stop``: once it returns
     true (it is asked between results), no chunk is started, the running ones finish, and the

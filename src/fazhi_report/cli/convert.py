@@ -248,8 +248,8 @@ def _out_dir(out_dir: str | None) -> Path | str | None:
 
 
 def _format_of(output: str) -> str:
-    """The format ``output``'s suffix names (a chained URL's first link's, as when read)."""
-    return registry.format_for_path(output.partition("::")[0] if urls.is_url(output) else output)
+    """The format ``output``'s suffix names (a URL's file link's, as when read)."""
+    return registry.format_for_path(urls.file_link(output) if urls.is_url(output) else output)
 
 
 def _punctuation(to_format: str, style: str | None, punctuation: str) -> dict[str, Any]:

@@ -36,7 +36,7 @@ def jobs_for(jobs: int | None, count: int, names: Iterable[str] = ()) -> int:
     parsed in this process; one when any of ``names`` (the files read or written) is in a
     ``memory://`` store, which lives in this process only (a worker would find nothing there,
     or write where no one reads)."""
-    if any(name.startswith("memory://") for name in names):
+    if any("memory://" in name for name in names):  # a link of a chain, too
         return 1
     return max(1, min(jobs or default_jobs(), count))
 

@@ -87,9 +87,10 @@ def _target(item: InputFile, root: Path | str | None, suffix: str) -> Path | str
         return root / item.relative.with_suffix(suffix)
     if isinstance(item.path, Path):
         return item.path.with_suffix(suffix)
-    head, sep, chain = item.path.partition("::")
+    layers, place = urls.split_layers(item.path)
+    head, sep, chain = place.partition("::")
     folder, slash, name = head.rpartition("/")  # a URL is no path: keep its "//" as they are
-    return f"{folder}{slash}{PurePosixPath(name).with_suffix(suffix)}{sep}{chain}"
+    return f"{layers}{folder}{slash}{PurePosixPath(name).with_suffix(suffix)}{sep}{chain}"
 
 
 def plan(

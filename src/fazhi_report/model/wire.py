@@ -21,7 +21,6 @@ fields each encoder was written for; tests/test_wire.py fails when a class's fie
 from __future__ import annotations
 
 import copyreg
-import datetime as _dt
 import sys
 from array import array
 from collections.abc import Callable
@@ -167,7 +166,8 @@ def _paragraph_out(paragraph: Paragraph, put: Callable[[str], None]) -> tuple[An
     if type(layout) is not ParagraphLayout:
         raise _Unexpected
     around = _block_layout_out(layout)
-    same = layout.content == _content_of(paragraph.text, paragraph.points)
+    content = layout.content  # rebuilt on arrival only when it is what it would be rebuilt as
+    same = type(content) is str and content == _content_of(paragraph.text, paragraph.points)
     if not same:
         put(layout.content)
     for _, raw in layout.breaks:
@@ -194,7 +194,7 @@ def _table_out(table: Table, put: Callable[[str], None]) -> tuple[Any, ...]:
     around = _block_layout_out(layout)
     written = []
     for k, (indent, text, end) in enumerate(layout.rows):
-        same = k < len(rows) and text == "\t".join(rows[k])
+        same = k < len(rows) and type(text) is str and text == "\t".join(rows[k])
         if not same:
             put(text)
         written.append((_short(indent), same, _short(end)))
@@ -238,7 +238,8 @@ def _section_out(section: Section, put: Callable[[str], None]) -> tuple[Any, ...
     )  # fmt: skip
 
 
-def _same_date(a: _dt.date | None, b: _dt.date | None) -> bool:
+def _same(a: object, b: object) -> bool:
+    """Whether ``a`` can be sent as "the same as the node's" ``b`` and rebuilt from it."""
     return a == b and type(a) is type(b)
 
 
@@ -252,8 +253,8 @@ def _signature_out(signature: Signature, put: Callable[[str], None]) -> tuple[An
         around = _block_layout_out(layout)
         put(layout.raw)
         put(layout.date_text)
-        organ = True if layout.organ == signature.organ else layout.organ
-        date = True if _same_date(layout.date, signature.date) else layout.date
+        organ = True if _same(layout.organ, signature.organ) else layout.organ
+        date = True if _same(layout.date, signature.date) else layout.date
         layout = (layout.line, organ, date, layout.date_style, *around)
     return (signature.organ, signature.date, layout)
 
@@ -268,7 +269,7 @@ def _headed_out(layout: Any, kind: type, value: str | None, put: Callable[[str],
     around = _block_layout_out(record)
     put(record.raw)
     was = record.title if kind is TitleLayout else record.addressee
-    return (record.line, True if was == value else was, *around)
+    return (record.line, True if _same(was, value) else was, *around)
 
 
 def _report_layout_out(
@@ -315,6 +316,8 @@ def _pack(strings: list[str]) -> tuple[str | bytes, bytes]:
     The text travels as UTF-16 when that is shorter than UTF-8 (Chinese: 2 bytes a character,
     not 3), else as a str; the lengths as an array of 16- or 32-bit counts.
     """
+    if any(type(piece) is not str for piece in strings):  # exactly str: a subclass's type
+        raise _Unexpected  # would be lost in the join
     text = "".join(strings)
     lengths = array("H" if len(text) < 0x10000 else "I", map(len, strings))
     payload: str | bytes = text
@@ -472,9 +475,10 @@ def _reducer(
         strings: list[str] = []
         try:
             tree = encode(node, strings.append)
+            packed = _pack(strings)
         except _Unexpected:
             return _default(node)
-        return decode, (*_pack(strings), tree)
+        return decode, (*packed, tree)
 
     return reduce
 
