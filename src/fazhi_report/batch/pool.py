@@ -13,8 +13,6 @@ from typing import Any, Generic, TypeVar
 
 import attrs
 
-from fazhi_report.parsers._gc import paused
-
 __all__ = ["default_jobs", "map_ordered"]
 
 _T = TypeVar("_T")
@@ -51,6 +49,9 @@ class _Packed(Generic[_T, _R]):
 
 
 def _unpacked(data: bytes) -> list[Any]:
+    # here, not at the top: `fazhi-report --help` imports the pool and no reader
+    from fazhi_report.parsers._gc import paused
+
     result: list[Any] = paused(lambda: pickle.loads(data))
     return result
 
