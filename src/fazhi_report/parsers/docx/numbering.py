@@ -23,6 +23,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+import attrs
+
 from fazhi_report.numbering import int_to_chinese
 from fazhi_report.parsers.docx.names import child, to_int, w
 
@@ -108,6 +110,7 @@ FORMATS: Mapping[str, Callable[[int], str]] = {
 falls back to ``decimal``. ``none`` writes nothing and ``bullet`` is no number at all."""
 
 
+@attrs.define(eq=False)
 class Level:
     """One level of a list: its format, template, start value and restart rule.
 
@@ -120,23 +123,12 @@ class Level:
         style: the paragraph style the level is linked to (``w:pStyle``), or ``""``.
     """
 
-    __slots__ = ("fmt", "legal", "restart", "start", "style", "text")
-
-    def __init__(
-        self,
-        fmt: str = "decimal",
-        text: str = "",
-        start: int = 1,
-        restart: int | None = None,
-        legal: bool = False,
-        style: str = "",
-    ) -> None:
-        self.fmt = fmt
-        self.text = text
-        self.start = start
-        self.restart = restart
-        self.legal = legal
-        self.style = style
+    fmt: str = "decimal"
+    text: str = ""
+    start: int = 1
+    restart: int | None = None
+    legal: bool = False
+    style: str = ""
 
     @classmethod
     def read(cls, lvl: Any) -> Level:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+import attrs
+
 from fazhi_report.parsers.pdf._extract import Glyph, Page, Rule
 
 __all__ = ["Row", "page_rows"]
@@ -29,37 +31,20 @@ def narrow(ch: str) -> bool:
     return ch < "\u2000"
 
 
+@attrs.define(eq=False, repr=False)
 class Row:
     """One printed line: its text, box, size and the fonts at its two ends."""
 
-    __slots__ = (
-        "cells", "first_heading", "last_heading", "page", "red", "size", "text", "x0", "x1", "y",
-    )  # fmt: skip
-
-    def __init__(
-        self,
-        text: str,
-        x0: float,
-        x1: float,
-        y: float,
-        size: float,
-        page: int,
-        *,
-        first_heading: bool = False,
-        last_heading: bool = False,
-        red: bool = False,
-        cells: tuple[str, ...] | None = None,
-    ) -> None:
-        self.text = text
-        self.x0 = x0
-        self.x1 = x1
-        self.y = y
-        self.size = size
-        self.page = page
-        self.first_heading = first_heading
-        self.last_heading = last_heading
-        self.red = red
-        self.cells = cells
+    text: str
+    x0: float
+    x1: float
+    y: float
+    size: float
+    page: int
+    first_heading: bool = attrs.field(default=False, kw_only=True)
+    last_heading: bool = attrs.field(default=False, kw_only=True)
+    red: bool = attrs.field(default=False, kw_only=True)
+    cells: tuple[str, ...] | None = attrs.field(default=None, kw_only=True)
 
     def __repr__(self) -> str:
         return f"Row(p{self.page} {self.x0:.0f}-{self.x1:.0f} y{self.y:.0f} {self.text!r})"
