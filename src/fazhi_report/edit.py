@@ -26,7 +26,7 @@ import attrs
 from fazhi_report._cues import fold
 from fazhi_report.model import PageInfo, Paragraph, Point, Report, Section, SectionRole, Signature
 from fazhi_report.model.traversal import walk_sections
-from fazhi_report.parsers.facts import infer_role, infer_subrole
+from fazhi_report.parsers.facts import infer_subrole, top_level_roles
 
 __all__ = ["detach", "infer_roles", "strip_layout"]
 
@@ -100,13 +100,11 @@ def infer_roles(report: Report) -> None:
         report: the report; changed in place. Its ``year`` tells next year's plans
             ("2025年重点工作") from this year's work.
     """
-    measures_done = False
+    top = iter(top_level_roles(report))  # the walk gives the top-level sections in order
     for at in walk_sections(report):
         section, parent = at.section, at.parent
         if parent is None:
-            role = infer_role(fold(section.heading), year=report.year, measures_done=measures_done)
-            section.role = role
-            measures_done = measures_done or role is not SectionRole.MEASURES
+            section.role = next(top)
         elif at.depth == 2 and parent.role in (SectionRole.SHORTCOMINGS, SectionRole.CAUSES):
             # the parent's role is set already: the walk gives a section before what is in it
             section.role = infer_subrole(fold(section.heading))

@@ -131,11 +131,8 @@ class PartPlace:
 
 
 def _top_level(report: Report) -> Iterator[tuple[SectionAt, SectionRole]]:
-    measures_done = False
-    for at in walk_sections(report, depth=1):
-        role = section_role(at.section, report.year, measures_done)
-        measures_done = measures_done or role not in (SectionRole.MEASURES, None)
-        yield at, role
+    roles = facts.top_level_roles(report, carried=True)
+    return zip(walk_sections(report, depth=1), roles, strict=True)
 
 
 def _section_location(section: Section, path: str, outer: str = "") -> Location:

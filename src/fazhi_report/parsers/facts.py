@@ -30,6 +30,7 @@ __all__ = [
     "infer_subrole",
     "keyword_role",
     "read_habits",
+    "top_level_roles",
 ]
 
 _T = TypeVar("_T")
@@ -105,13 +106,30 @@ def infer_subrole(heading: str) -> SectionRole | None:
     return None
 
 
-def give_roles(report: Report) -> None:
-    """Give top-level sections their role, and 不足/原因 subsections theirs."""
+def top_level_roles(report: Report, *, carried: bool = False) -> list[SectionRole]:
+    """Each top-level section's role, in order: the one its heading gives, read after the
+    sections before it (`infer_role`'s ``measures_done``).
+
+    Args:
+        report: the report.
+        carried: let the role a section carries win where it has one (it counts for the
+            sections after it as an inferred one would).
+    """
+    roles = []
     measures_done = False
     for section in report.sections:
-        role = infer_role(section.heading, year=report.year, measures_done=measures_done)
-        section.role = role
+        role = section.role if carried else None
+        if role is None:
+            role = infer_role(section.heading, year=report.year, measures_done=measures_done)
         measures_done = measures_done or role is not SectionRole.MEASURES
+        roles.append(role)
+    return roles
+
+
+def give_roles(report: Report) -> None:
+    """Give top-level sections their role, and 不足/原因 subsections theirs."""
+    for section, role in zip(report.sections, top_level_roles(report), strict=True):
+        section.role = role
         if role in (SectionRole.SHORTCOMINGS, SectionRole.CAUSES):
             for sub in section.subsections:
                 sub.role = infer_subrole(sub.heading)

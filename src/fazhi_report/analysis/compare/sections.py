@@ -8,8 +8,8 @@ from fazhi_report.analysis.compare.results import (
     SectionStatus,
     similarity,
 )
-from fazhi_report.analysis.parts import section_role
 from fazhi_report.model import Report, Section, SectionRole
+from fazhi_report.parsers.facts import top_level_roles
 
 __all__ = ["compare_sections"]
 
@@ -52,13 +52,7 @@ def _match(
 
 
 def _top_roles(report: Report) -> list[SectionRole | None]:
-    roles: list[SectionRole | None] = []
-    measures_done = False
-    for section in report.sections:
-        role = section_role(section, report.year, measures_done)
-        measures_done = measures_done or role != SectionRole.MEASURES
-        roles.append(role)
-    return roles
+    return list(top_level_roles(report, carried=True))
 
 
 def compare_sections(a: Report, b: Report) -> list[SectionChange]:

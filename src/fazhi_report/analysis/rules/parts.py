@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from fazhi_report.analysis.parts import PART_ORDER, keyword_role, section_role, states_causes
+from fazhi_report.analysis.parts import PART_ORDER, keyword_role, states_causes
 from fazhi_report.analysis.records import Location, section_label
 from fazhi_report.analysis.rules.registry import ERROR, INFO, WARNING, Context, rule
 from fazhi_report.model import Section, SectionRole
+from fazhi_report.parsers.facts import top_level_roles
 
 _PART_NAMES: dict[SectionRole, tuple[str, str]] = {
     SectionRole.MEASURES: ("主要举措和成效", "main measures and results"),
@@ -142,14 +143,7 @@ def _top_roles(context: Context) -> list[SectionRole]:
 
 
 def _roles(context: Context) -> list[SectionRole]:
-    report = context.report
-    roles = []
-    measures_done = False
-    for section in report.sections:
-        role = section_role(section, report.year, measures_done)
-        measures_done = measures_done or role != SectionRole.MEASURES
-        roles.append(role)
-    return roles
+    return top_level_roles(context.report, carried=True)
 
 
 @rule(
