@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import NamedTuple
 from xml.etree import ElementTree
 
+from .pdf_office import office_convert
+
 XHTML = "{http://www.w3.org/1999/xhtml}"
 
 
@@ -82,20 +84,5 @@ def pdf_runs(pdf: Path) -> list[Run]:
 
 
 def to_pdf(docs: list[Path], out: Path, profile: Path) -> None:
-    """Convert Word files to PDF with LibreOffice, in one run, in a profile of our own (so
-    another LibreOffice running on the machine does not hold its lock)."""
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(out),
-            *map(str, docs),
-        ],
-        capture_output=True,
-        check=True,
-        timeout=900,
-    )
+    """Convert Word files to PDF with LibreOffice, in one run, in a profile of our own."""
+    office_convert(docs, "pdf", out, profile, timeout=900)

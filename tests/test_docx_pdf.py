@@ -33,6 +33,7 @@ from fazhi_report.numbering import format_date
 
 from .conftest import CORPUS, EXAMPLES
 from .pdf_layout import Line, Run, pdf_lines, pdf_runs, to_pdf
+from .pdf_office import office_convert
 
 pytestmark = [
     pytest.mark.skipif(
@@ -92,21 +93,7 @@ def _libreoffice_letterhead(folder: Path, profile: Path) -> Path:
         "<p>青禾司发〔2026〕1号</p></body></html>",
         "utf-8",
     )
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--headless",
-            "--convert-to",
-            "docx:MS Word 2007 XML",
-            "--outdir",
-            str(folder),
-            str(page),
-        ],
-        capture_output=True,
-        check=True,
-        timeout=300,
-    )
+    office_convert([page], "docx:MS Word 2007 XML", folder, profile)
     return folder / "lo_letterhead.docx"
 
 
